@@ -1,0 +1,75 @@
+"""The ``csec-survey`` command line."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from csec_survey import paths
+
+__all__ = ["main"]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the process exit status."""
+    parser = argparse.ArgumentParser(prog="csec-survey", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    synth = commands.add_parser(
+        "synthesize", help="write a synthetic Qualtrics export calibrated to the 2014 figures")
+    synth.add_argument("--out", type=Path, required=True, help="path of the CSV to write")
+    synth.add_argument("--seed", type=int, default=None, help="random seed (default: the "
+                       "committed export's)")
+    synth.add_argument("--respondents", type=int, default=None,
+                       help="complete responses (default 144, the published sample)")
+    synth.add_argument("--instrument", type=Path, default=paths.INSTRUMENT)
+    synth.add_argument("--figures", type=Path, default=paths.PUBLISHED_FIGURES)
+
+    inspect = commands.add_parser(
+        "inspect", help="describe an export: layout, columns and what exclusions would drop")
+    inspect.add_argument("path", type=Path)
+    inspect.add_argument("--instrument", type=Path, default=paths.INSTRUMENT)
+
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "synthesize":
+            return _synthesize(args)
+        return _inspect(args)
+    except (OSError, ValueError, KeyError) as error:
+        print(f"csec-survey {args.command}: {error}", file=sys.stderr)
+        return 1
+
+
+def _synthesize(args: argparse.Namespace) -> int:
+    from csec_survey.instrument import load_instrument
+    from csec_survey.published import read_published_figures
+    from csec_survey.synthesize import (
+        DEFAULT_SEED,
+        PUBLISHED_SAMPLE_SIZE,
+        synthesize,
+        write_synthetic_export,
+    )
+
+    export = synthesize(
+        load_instrument(args.instrument), read_published_figures(args.figures),
+        respondents=args.respondents or PUBLISHED_SAMPLE_SIZE,
+        seed=DEFAULT_SEED if args.seed is None else args.seed)
+    written = write_synthetic_export(export, args.out)
+    print(json.dumps({name: str(path) for name, path in written.items()}, indent=2))
+    return 0
+
+
+def _inspect(args: argparse.Namespace) -> int:
+    from csec_survey.inspect import describe_export
+    from csec_survey.instrument import load_instrument
+
+    report = describe_export(args.path, load_instrument(args.instrument))
+    print(json.dumps(report, indent=2, ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,58 @@
+"""The figures the 2014 report published (``data/published/figures.csv``)."""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from pathlib import Path
+
+__all__ = ["PublishedFigure", "read_published_figures"]
+
+_COLUMNS = ("id", "section", "quantity", "value", "unit", "base_as_published",
+            "base_n_as_published", "kind", "citation", "note")
+
+
+@dataclass(frozen=True)
+class PublishedFigure:
+    """One number as the report printed it, with the base it states (if any)."""
+
+    figure_id: str
+    section: str
+    quantity: str
+    value: str
+    unit: str
+    base_as_published: str
+    base_n_as_published: int | None
+    kind: str
+    citation: str
+    note: str
+
+    @property
+    def whole_value(self) -> int:
+        """The printed value as a whole number (counts and percentages)."""
+        return int(self.value)
+
+
+def read_published_figures(path: str | Path) -> list[PublishedFigure]:
+    """Read the published figures, checking the columns and that ids are unique."""
+    path = Path(path)
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        if tuple(reader.fieldnames or ()) != _COLUMNS:
+            raise ValueError(f"{path}: expected columns {', '.join(_COLUMNS)}; "
+                             f"found {', '.join(reader.fieldnames or ())}")
+        figures = [
+            PublishedFigure(
+                figure_id=row["id"], section=row["section"], quantity=row["quantity"],
+                value=row["value"], unit=row["unit"],
+                base_as_published=row["base_as_published"],
+                base_n_as_published=int(row["base_n_as_published"])
+                if row["base_n_as_published"] else None,
+                kind=row["kind"], citation=row["citation"], note=row["note"])
+            for row in reader
+        ]
+    ids = [figure.figure_id for figure in figures]
+    repeated = sorted({fid for fid in ids if ids.count(fid) > 1})
+    if repeated:
+        raise ValueError(f"{path}: figure ids appear more than once: {', '.join(repeated)}")
+    return figures
