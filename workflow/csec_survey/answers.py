@@ -167,7 +167,8 @@ class AnswerWriter:
             for match in _SLOT.finditer(sentence):
                 text += self._roughen(sentence[cursor:match.start()])
                 value, kind, start, end, own = self._slot(match.group(1), respondent)
-                personal.append(Span(kind, len(text) + start, len(text) + end, own))
+                if kind != "PLATFORM":
+                    personal.append(Span(kind, len(text) + start, len(text) + end, own))
                 text += value
                 cursor = match.end()
             text += self._roughen(sentence[cursor:])
@@ -186,9 +187,8 @@ class AnswerWriter:
             value, kind = own[name]
             return value, kind, 0, len(value), True
         if name == "platform":
-            value = str(self._choice(_SLOT_PLATFORMS))
-            # Platforms are findings, found by the keep scan, not personal data.
-            return value, "PLATFORM", 0, 0, False
+            # Platforms are findings, recorded by the keep scan, not personal data.
+            return str(self._choice(_SLOT_PLATFORMS)), "PLATFORM", 0, 0, False
         if name not in self._fillers:
             raise ValueError(f"unknown slot {{{name}}} in a phrase bank")
         value, kind, start, end = self._fillers[name]()
@@ -273,9 +273,10 @@ class AnswerWriter:
         return value, "HANDLE", 0, len(value)
 
     def _case_number(self) -> tuple[str, str, int, int]:
-        value = str(self._choice([self._fake.numerify("12-0#####"), self._fake.numerify("2012-####"),
-                                  self._fake.bothify("CR12-####"), self._fake.numerify("11-###-####"),
-                                  self._fake.bothify("??12######").upper()]))
+        fake = self._fake
+        value = str(self._choice([fake.numerify("12-0#####"), fake.numerify("2012-####"),
+                                  fake.bothify("CR12-####"), fake.numerify("11-###-####"),
+                                  fake.bothify("??12######").upper()]))
         return value, "CASE_NUMBER", 0, len(value)
 
     def _badge(self) -> tuple[str, str, int, int]:

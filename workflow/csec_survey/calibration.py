@@ -16,6 +16,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from fractions import Fraction
 from typing import Any
 
 from csec_survey.granularity import counts_giving, percent_display
@@ -105,7 +106,7 @@ def calibrate(instrument: Instrument, published: Iterable[PublishedFigure], samp
             continue
         eligible = calibration.populations[item.asked_of]
         statistics = by_item.get(item.id, [])
-        limit = 0 if item.required else int(max_nonresponse_share * eligible)
+        limit = 0 if item.required else int(Fraction(str(max_nonresponse_share)) * eligible)
         if item.type == "multi":
             counts = _calibrate_multi(item, statistics, rows, eligible, limit, calibration)
         else:
@@ -148,7 +149,8 @@ def _members(item: Item, statistic: PublishedStatistic,
         assert statistic.range is not None
         start, stop = statistic.range
         return frozenset(band for band in categories
-                         if (start is None or band[0] >= start) and (stop is None or band[1] <= stop))
+                         if (start is None or band[0] >= start)
+                         and (stop is None or band[1] <= stop))
     return frozenset(statistic.codes)
 
 
@@ -159,9 +161,10 @@ def _calibrate_categorical(item: Item, statistics: Sequence[PublishedStatistic],
     weights = ({o.code: o.weight for o in item.options} if item.type == "single"
                else {band: band[1] - band[0] + 1 for band in categories})
     constraints = [(_members(item, s, categories), s, rows[s.figure_id]) for s in statistics]
+    # Keep as many published rows as possible, then the fewest non-respondents.
     for size in range(len(constraints), -1, -1):
-        for kept in itertools.combinations(constraints, size):
-            for nonresponse in range(limit + 1):
+        for nonresponse in range(limit + 1):
+            for kept in itertools.combinations(constraints, size):
                 solution = _solve(categories, kept, eligible - nonresponse, populations, weights)
                 if solution is not None:
                     return ItemCounts(item.id, eligible, nonresponse, solution)
@@ -298,12 +301,13 @@ def _row_outcome(statistic: PublishedStatistic, row: PublishedFigure, item: Item
     choices: list[dict[str, str]] = []
     if statistic.base_choice:
         choices.append({"kind": "base_choice", "note": " ".join(statistic.base_choice.split())})
-    if counts.nonresponse and statistic.denominator != "population":
+    if counts.nonresponse and statistic.statistic == "share" \
+            and statistic.denominator != "population":
         choices.append({
             "kind": "item_nonresponse",
             "note": (f"{counts.nonresponse} of the {counts.eligible} respondents asked leave "
                      f"{item.id} unanswered, the fewest for which whole counts reproduce "
-                     "the published figures of this item"),
+                     "as many of this item's published figures as can be reproduced"),
         })
     return _outcome(row, numerator, denominator, counts.eligible, choices)
 
@@ -316,10 +320,10 @@ def _outcome(row: PublishedFigure, numerator: int, denominator: int | None, aske
     if not reproduced:
         choices = [*choices, {
             "kind": "not_reproduced",
-            "note": (f"no whole count gives the published {row.value}{unit}, alone or "
-                     "together with the other published figures of its item, over any base "
-                     "the allowed item non-response leaves; the synthetic data give "
-                     f"{rebuilt}{unit}"),
+            "note": (f"the published {row.value}{unit} cannot be met together with the "
+                     "other published figures of its item at any base the allowed item "
+                     "non-response leaves; the calibration keeps as many figures as it can, "
+                     f"and the synthetic data give {rebuilt}{unit}"),
         }]
     status = ("not_reproduced" if not reproduced
               else "reproduced_on_documented_base" if choices else "reproduced")

@@ -118,7 +118,7 @@ def read_export(path: str | Path) -> QualtricsExport:
         raise ExportFormatError(
             f"{path}: the file is empty; expected a Qualtrics CSV export with three header "
             "rows (column ids, question text, ImportId JSON) followed by one row per response")
-    rows = _parse(text, path)
+    rows, lines = _parse(text, path)
     if len(rows) < 3:
         raise ExportFormatError(
             f"{path}: found {len(rows)} row(s); expected at least the three Qualtrics header "
@@ -130,9 +130,9 @@ def read_export(path: str | Path) -> QualtricsExport:
     for offset, row in enumerate(body):
         if len(row) != len(names):
             raise ExportFormatError(
-                f"{path}: response row {offset + 1} (line {offset + 4} of the CSV) has "
-                f"{len(row)} fields; the header has {len(names)}. The file may be truncated "
-                "or edited by hand")
+                f"{path}: response row {offset + 1} (starting on line {lines[offset + 3]} of "
+                f"the file) has {len(row)} fields; the header has {len(names)}. The file may "
+                "be truncated or edited by hand")
     responses = pd.DataFrame(
         [[cell if cell != "" else None for cell in row] for row in body],
         columns=list(names), dtype=object)
@@ -140,7 +140,7 @@ def read_export(path: str | Path) -> QualtricsExport:
                for name, text_, import_id in zip(names, texts, parsed_ids, strict=True)}
     layout = Layout(encoding=encoding, bom=bom, header_rows=3,
                     values=_detect_values(responses, path),
-                    line_terminator="\r\n" if "\r\n" in text else "\n")
+                    line_terminator="\r\n" if text.split("\n", 1)[0].endswith("\r") else "\n")
     return QualtricsExport(responses=responses, columns=columns, layout=layout)
 
 
@@ -169,9 +169,17 @@ def metadata_header() -> dict[str, ColumnMeta]:
 
 
 def _decode(raw: bytes, path: Path) -> tuple[str, str, bool]:
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        found = "UTF-32"
+    elif raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        found = "UTF-16"
+    elif b"\x00" in raw[:4096]:
+        found = "a two- or four-byte encoding such as UTF-16 (it holds NUL bytes)"
+    else:
+        found = ""
+    if found:
         raise ExportFormatError(
-            f"{path}: the file is UTF-16; expected UTF-8 (the Qualtrics CSV default). "
+            f"{path}: the file is {found}; expected UTF-8 (the Qualtrics CSV default). "
             "Export again as CSV, not as 'TSV for Excel', or convert the file to UTF-8")
     bom = raw.startswith(b"\xef\xbb\xbf")
     try:
@@ -185,11 +193,25 @@ def _decode(raw: bytes, path: Path) -> tuple[str, str, bool]:
         ) from None
 
 
-def _parse(text: str, path: Path) -> list[list[str]]:
+def _parse(text: str, path: Path) -> tuple[list[list[str]], list[int]]:
+    """The CSV records, and the line each starts on; blank lines at the end are dropped."""
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    rows: list[list[str]] = []
+    lines: list[int] = []
+    start = 1
     try:
-        return list(csv.reader(io.StringIO(text, newline=""), strict=True))
+        for row in reader:
+            rows.append(row)
+            lines.append(start)
+            start = reader.line_num + 1
     except csv.Error as error:
-        raise ExportFormatError(f"{path}: not a well-formed CSV file: {error}") from None
+        raise ExportFormatError(
+            f"{path}: not a well-formed CSV file: {error} (in the record starting on line "
+            f"{start}); a quoted cell may be cut off") from None
+    while rows and not any(rows[-1]):
+        rows.pop()
+        lines.pop()
+    return rows, lines
 
 
 def _check_names(names: Sequence[str], path: Path) -> None:
@@ -198,7 +220,10 @@ def _check_names(names: Sequence[str], path: Path) -> None:
         if not name:
             raise ExportFormatError(f"{path}: column {position} of the header row has no name")
         if name in seen:
-            raise ExportFormatError(f"{path}: column name {name!r} appears twice in the header")
+            # The name is not quoted: a misplaced data row may stand where the header should.
+            raise ExportFormatError(
+                f"{path}: column {position} of the header row repeats the name of an earlier "
+                "column; expected distinct Qualtrics column ids")
         seen.add(name)
     if "ResponseId" not in seen:
         raise ExportFormatError(

@@ -357,9 +357,10 @@ def _excluded_records(instrument: Instrument, answers: pd.DataFrame, people: pd.
     sources = rng.choice(respondents, size=len(kinds), replace=False)
     extra_answers = answers.iloc[sources].reset_index(drop=True).copy()
     extra_people = people.iloc[sources].reset_index(drop=True).copy()
+    extra_people["Kind"] = kinds
+    extra_people["Stop"] = pd.NA
     for row, kind in enumerate(kinds):
         extra_people.at[row, "ResponseId"] = _response_id(rng)
-        extra_people.at[row, "Kind"] = kind
         if kind in ("preview", "test"):
             start = datetime(2012, 11, 1, 14) + timedelta(hours=float(rng.integers(0, 60)))
             extra_people.loc[row, ["RecipientLastName", "RecipientFirstName", "RecipientEmail",
