@@ -56,7 +56,8 @@ def apply_exclusions(responses: pd.DataFrame, duplicate_key: str = "RecipientEma
         if column not in responses.columns:
             raise KeyError(f"cannot apply exclusions: the export has no {column!r} column")
     status = responses["Status"].map(lambda value: STATUS_CODES.get(value, value))
-    reasons = pd.Series(status.map(_STATUS_RULE), index=responses.index, dtype=object)
+    reasons = pd.Series(status.map(_STATUS_RULE), index=responses.index, dtype=object,
+                        name="exclusion")
     reasons = reasons.where(reasons.notna(), None)
 
     finished = responses["Finished"].isin(["True", "1"])

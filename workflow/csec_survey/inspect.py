@@ -24,7 +24,8 @@ def describe_export(path: str | Path, instrument: Instrument,
     questions = [
         {"column": name, "text": meta.text, "import_id": dict(meta.import_id),
          "item": expected[name].item if name in expected else None}
-        for name, meta in export.columns.items() if name not in metadata
+        for name, meta in export.columns.items()
+        if name not in metadata and name not in instrument.embedded_data
     ]
     return {
         "path": str(path),
@@ -41,6 +42,7 @@ def describe_export(path: str | Path, instrument: Instrument,
         "instrument_columns_missing": sorted(set(expected) - set(export.columns)),
         "columns_not_in_instrument": sorted(
             set(export.columns) - set(expected) - metadata - set(instrument.embedded_data)),
+        "embedded_data": [name for name in export.columns if name in instrument.embedded_data],
         "questions": questions,
         "exclusions": apply_exclusions(export.responses, duplicate_key).counts,
     }
