@@ -14,9 +14,12 @@ validate(config, "workflow/schemas/config.schema.yaml")
 
 include: "workflow/rules/common.smk"
 include: "workflow/rules/ingest.smk"
+include: "workflow/rules/validate.smk"
 
 
 rule all:
     input:
-        rules.read_export.output,
+        rules.read_export.output.exclusions,
+        rules.validate_raw.output,
+        rules.tidy_responses.output,
     default_target: True

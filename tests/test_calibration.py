@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from csec_survey.calibration import CalibrationError, calibrate
 from csec_survey.instrument import (
     Instrument,

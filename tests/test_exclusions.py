@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+
 from csec_survey.exclusions import EXCLUSION_RULES, apply_exclusions
 from csec_survey.qualtrics import read_export
 

@@ -7,6 +7,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
 import pytest
+
 from csec_survey.granularity import bases_giving, counts_giving, percent_display, round_half_up
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from csec_survey.cli import main
 from csec_survey.inspect import describe_export
 from csec_survey.instrument import Instrument, load_instrument

@@ -2,6 +2,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+
 from csec_survey.instrument import InstrumentError, load_instrument
 from csec_survey.published import read_published_figures
 

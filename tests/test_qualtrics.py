@@ -4,6 +4,7 @@ import json
 
 import pandas as pd
 import pytest
+
 from csec_survey.qualtrics import (
     METADATA_COLUMNS,
     ColumnMeta,

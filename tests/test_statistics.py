@@ -2,6 +2,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+
 from csec_survey.ingest import ingest_export
 from csec_survey.instrument import load_instrument
 from csec_survey.statistics import evaluate, population_mask

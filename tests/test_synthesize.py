@@ -6,6 +6,7 @@ from fractions import Fraction
 from pathlib import Path
 
 import pytest
+
 from csec_survey.cli import main
 from csec_survey.granularity import round_half_up
 from csec_survey.ingest import ingest_export

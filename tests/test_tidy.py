@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from csec_survey.exclusions import apply_exclusions
-from csec_survey.ingest import IngestedExport, ingest_export
+
+from csec_survey.ingest import EXCLUSION, IngestedExport, ingest_export, read_records
 from csec_survey.instrument import Instrument, load_instrument
 from csec_survey.qualtrics import STATUS_CODES, QualtricsExport, read_export, write_export
 from csec_survey.tidy import EXPORT_ROW, TidyError, tidy_responses
@@ -41,9 +41,10 @@ def table(ingested: IngestedExport) -> pd.DataFrame:
 
 
 @pytest.fixture()
-def kept(export: QualtricsExport) -> pd.DataFrame:
-    """The complete responses of the committed export, a fresh copy per test."""
-    return apply_exclusions(export.responses).kept.copy()
+def kept() -> pd.DataFrame:
+    """The complete responses of the committed export as read, a fresh copy per test."""
+    records = read_records(EXPORT).records
+    return records[records[EXCLUSION].isna()].drop(columns=[EXCLUSION]).copy()
 
 
 def item_variables(instrument: Instrument) -> list[str]:
@@ -221,8 +222,7 @@ def test_numeric_layout_keeps_unlisted_codes(kept: pd.DataFrame, instrument: Ins
                                              export: QualtricsExport) -> None:
     numeric = to_numeric_values(kept, instrument)
     numeric.iloc[0, numeric.columns.get_loc("Q1")] = "7"
-    layout = export.layout.__class__(**{**export.layout.__dict__, "values": "numeric"})
-    tidy = tidy_responses(numeric, instrument, layout)
+    tidy = tidy_responses(numeric, instrument, "numeric")
     assert tidy["agency_type"].iloc[0] == 7
 
 
@@ -231,9 +231,8 @@ def test_numeric_layout_rejects_non_codes(kept: pd.DataFrame, instrument: Instru
     numeric = to_numeric_values(kept, instrument)
     row = int(numeric.index[5])
     numeric.loc[row, "Q7"] = "1.5"
-    layout = export.layout.__class__(**{**export.layout.__dict__, "values": "numeric"})
     with pytest.raises(TidyError, match=r"'Q7'.*response rows " + str(row + 1)):
-        tidy_responses(numeric, instrument, layout)
+        tidy_responses(numeric, instrument, "numeric")
 
 
 # --- errors ------------------------------------------------------------------
@@ -244,7 +243,7 @@ def test_unknown_choice_label_raises_naming_column_and_row(
     secret = "jane.roe@private-mail.example"
     kept.loc[row, "Q3"] = secret
     with pytest.raises(TidyError) as raised:
-        tidy_responses(kept, instrument, export.layout)
+        tidy_responses(kept, instrument, "choice_text")
     message = str(raised.value)
     assert "'Q3'" in message
     assert f"response rows {row + 1}" in message
@@ -260,7 +259,7 @@ def test_unknown_choice_label_lists_rows_of_the_export(
     for row in rows:
         kept.loc[row, "Q1"] = "ICAC task force agency (typo)"
     with pytest.raises(TidyError, match=r"3 value\(s\)") as raised:
-        tidy_responses(kept, instrument, export.layout)
+        tidy_responses(kept, instrument, "choice_text")
     assert f"response rows {', '.join(str(r + 1) for r in rows)}" in str(raised.value)
     assert "typo" not in str(raised.value)
 
@@ -271,7 +270,7 @@ def test_non_numeric_value_in_numeric_item(kept: pd.DataFrame, instrument: Instr
     row = int(answered[3])
     kept.loc[row, "Q9"] = "about twelve"
     with pytest.raises(TidyError) as raised:
-        tidy_responses(kept, instrument, export.layout)
+        tidy_responses(kept, instrument, "choice_text")
     message = str(raised.value)
     assert "'Q9'" in message
     assert str(row + 1) in message
@@ -281,7 +280,7 @@ def test_non_numeric_value_in_numeric_item(kept: pd.DataFrame, instrument: Instr
 def test_missing_instrument_columns_are_listed(kept: pd.DataFrame, instrument: Instrument,
                                                export: QualtricsExport) -> None:
     with pytest.raises(TidyError) as raised:
-        tidy_responses(kept.drop(columns=["Q9", "Q18_2"]), instrument, export.layout)
+        tidy_responses(kept.drop(columns=["Q9", "Q18_2"]), instrument, "choice_text")
     message = str(raised.value)
     assert "2 question column(s)" in message
     assert "Q9" in message
@@ -293,8 +292,8 @@ def test_bad_metadata_values_raise(kept: pd.DataFrame, instrument: Instrument,
     bad_date = kept.copy()
     bad_date.iloc[0, bad_date.columns.get_loc("StartDate")] = "5 November 2012"
     with pytest.raises(TidyError, match="StartDate"):
-        tidy_responses(bad_date, instrument, export.layout)
+        tidy_responses(bad_date, instrument, "choice_text")
     bad_finished = kept.copy()
     bad_finished.iloc[0, bad_finished.columns.get_loc("Finished")] = "yes"
     with pytest.raises(TidyError, match="Finished"):
-        tidy_responses(bad_finished, instrument, export.layout)
+        tidy_responses(bad_finished, instrument, "choice_text")

@@ -47,7 +47,11 @@ def test_build_reads_the_export_and_leaves_raw_data_alone(project):
     assert exclusions == {"preview": 2, "test": 1, "spam": 0, "incomplete": 7, "duplicate": 1,
                           "kept": 144}
     assert (project / "results" / "interim" / "responses.parquet").stat().st_size > 0
+    assert not (project / "results" / "interim" / "records.parquet").exists()  # temp()
     assert "records dropped by rule" in (project / "logs" / "read_export.log").read_text()
+    raw = json.loads((project / "results" / "validation" / "raw.json").read_text())
+    assert raw["success"] and raw["statistics"]["evaluated"] > 100
+    assert "<html" in (project / "results" / "validation" / "raw.html").read_text().lower()
 
 
 def test_a_broken_export_fails_the_rule_and_leaves_no_output(project):

@@ -4,18 +4,19 @@ Question columns are renamed to the instrument's variable names and typed:
 single-choice items as integer codes, multi-select options as booleans (NA
 when the respondent ticked nothing, i.e. did not answer), numeric items as
 floats, free text as strings. Metadata columns keep their Qualtrics names
-with proper types. Values are typed here, not judged: whether a code is legal
-or a number in range is the business of validation.
+with proper types. It runs after the raw suite has passed, so it
+may refuse, rather than explain, a value it cannot type.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Literal
 
 import pandas as pd
 
 from csec_survey.instrument import Instrument, Item
-from csec_survey.qualtrics import STATUS_CODES, Layout
+from csec_survey.qualtrics import STATUS_CODES
 
 __all__ = ["EXPORT_ROW", "TidyError", "tidy_responses"]
 
@@ -31,28 +32,30 @@ class TidyError(ValueError):
     """A value cannot be typed as its column requires."""
 
 
-def tidy_responses(responses: pd.DataFrame, instrument: Instrument, layout: Layout,
-                   ) -> pd.DataFrame:
+def tidy_responses(responses: pd.DataFrame, instrument: Instrument,
+                   values: Literal["choice_text", "numeric"]) -> pd.DataFrame:
     """Type the export's columns and name question columns by instrument variable.
 
     ``responses`` holds strings (``None`` for blanks) as `read_export` returns
-    them, with its original row positions as index. Columns the instrument
-    does not know are left out of the question part; metadata and embedded
-    data columns are kept.
+    them, with an ``export_row`` column numbering the export's data rows from 1;
+    ``values`` says whether answers are choice text or numeric codes. Columns
+    the instrument does not know are left out of the question part; metadata
+    and embedded data columns are kept.
     """
     question_columns = {column.name for column in instrument.export_columns()}
     missing = sorted(question_columns - set(responses.columns))
     if missing:
         raise TidyError(f"the export lacks {len(missing)} question column(s) the instrument "
                         f"defines: {', '.join(missing[:8])}")
+    responses = responses.set_index(EXPORT_ROW, drop=False)
     table = pd.DataFrame(index=responses.index)
-    table[EXPORT_ROW] = pd.array(responses.index + 1, dtype="Int64")
+    table[EXPORT_ROW] = responses[EXPORT_ROW].astype("Int64")
     for name in responses.columns:
-        if name not in question_columns:
+        if name not in question_columns and name != EXPORT_ROW:
             table[name] = _metadata(responses[name], name)
     for item in instrument.items:
-        for variable, values in _item_variables(item, responses, layout).items():
-            table[variable] = values
+        for variable, column in _item_variables(item, responses, values).items():
+            table[variable] = column
     return table.reset_index(drop=True)
 
 
@@ -75,9 +78,9 @@ def _metadata(values: pd.Series, name: str) -> pd.Series:
 
 
 def _item_variables(item: Item, responses: pd.DataFrame,
-                    layout: Layout) -> dict[str, pd.Series]:
+                    values: str) -> dict[str, pd.Series]:
     if item.type == "single":
-        return {item.variable(): _codes(responses[item.column], item, layout)}
+        return {item.variable(): _codes(responses[item.column], item, values)}
     if item.type == "numeric":
         return {item.variable(): _numbers(responses[item.column], item.column, "a number")}
     if item.type == "text":
@@ -94,19 +97,17 @@ def _item_variables(item: Item, responses: pd.DataFrame,
     return variables
 
 
-def _codes(values: pd.Series, item: Item, layout: Layout) -> pd.Series:
-    # A numeric export may carry codes the instrument does not list; they stay
-    # numbers here so that validation can name them.
-    if layout.values == "numeric":
-        as_numbers = pd.to_numeric(values, errors="coerce")
-        _refuse(values.notna() & (as_numbers.isna() | (as_numbers % 1 != 0)), item.column,
+def _codes(cells: pd.Series, item: Item, values: str) -> pd.Series:
+    if values == "numeric":
+        as_numbers = pd.to_numeric(cells, errors="coerce")
+        _refuse(cells.notna() & (as_numbers.isna() | (as_numbers % 1 != 0)), item.column,
                 "a whole-number answer code")
         return as_numbers.astype("Int64")
     by_label: Mapping[str, int] = {o.label: int(o.code) for o in item.options
                                    if o.code is not None}
-    mapped = values.map(by_label)
+    mapped = cells.map(by_label)
     expected = "one of " + ", ".join(repr(label) for label in by_label)
-    _refuse(values.notna() & mapped.isna(), item.column, expected)
+    _refuse(cells.notna() & mapped.isna(), item.column, expected)
     return mapped.astype("Int64")
 
 
@@ -120,6 +121,6 @@ def _numbers(values: pd.Series, name: str, expected: str) -> pd.Series:
 
 def _refuse(bad: pd.Series, column: str, expected: str) -> None:
     if bad.any():
-        rows = [int(position) + 1 for position in bad[bad].index[:5]]
+        rows = [int(row) for row in bad[bad].index[:5]]
         raise TidyError(f"column {column!r}: {int(bad.sum())} value(s) are not {expected} "
                         f"(response rows {', '.join(map(str, rows))})")

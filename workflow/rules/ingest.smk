@@ -1,14 +1,13 @@
-# Reading the raw export: parse, drop non-responses, type the rest.
+# Reading the raw export, and typing the responses once they are validated.
 # data/raw/ is read-only for every rule.
 
 
 rule read_export:
     input:
         export=config["raw_export"],
-        instrument=config["instrument"],
     output:
-        # Holds direct identifiers until de-identification consumes it.
-        responses=results("interim", "responses.parquet"),
+        # Every record as read, identifying data included: deleted once consumed.
+        records=temp(results("interim", "records.parquet")),
         exclusions=results("interim", "exclusions.json"),
     params:
         duplicate_key=config["exclusions"]["duplicate_key"],
@@ -16,3 +15,18 @@ rule read_export:
         logs("read_export.log"),
     script:
         "../scripts/read_export.py"
+
+
+rule tidy_responses:
+    input:
+        records=rules.read_export.output.records,
+        instrument=config["instrument"],
+        # Only data that met its expectations is typed and passed on.
+        validation=results("validation", "raw.json"),
+    output:
+        # Holds direct identifiers until de-identification consumes it.
+        responses=results("interim", "responses.parquet"),
+    log:
+        logs("tidy_responses.log"),
+    script:
+        "../scripts/tidy_responses.py"

@@ -1,18 +1,15 @@
-"""Snakemake script of rule read_export: export in, typed complete responses out."""
+"""Snakemake script of rule read_export: the export's records, marked for exclusion."""
 
 import json
-import logging
 
-from csec_survey.ingest import ingest_export
-from csec_survey.instrument import load_instrument
+from csec_survey.ingest import read_records
+from csec_survey.logs import rule_logger
 
-logging.basicConfig(filename=snakemake.log[0], level=logging.INFO,
-                    format="%(asctime)s %(levelname)s %(message)s")
-ingested = ingest_export(snakemake.input.export, load_instrument(snakemake.input.instrument),
-                         duplicate_key=snakemake.params.duplicate_key)
-logging.info("layout: %s", ingested.layout)
-logging.info("records dropped by rule, and kept: %s", ingested.exclusions)
-ingested.responses.to_parquet(snakemake.output.responses, index=False)
+log = rule_logger(snakemake.log[0])
+read = read_records(snakemake.input.export, duplicate_key=snakemake.params.duplicate_key)
+log.info("layout: %s", read.layout)
+log.info("records dropped by rule, and kept: %s", read.exclusions)
+read.records.to_parquet(snakemake.output.records, index=False)
 with open(snakemake.output.exclusions, "w", encoding="utf-8") as handle:
-    json.dump(ingested.exclusions, handle, indent=2)
+    json.dump(read.exclusions, handle, indent=2)
     handle.write("\n")

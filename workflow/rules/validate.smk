@@ -1,0 +1,24 @@
+# Data expectations (Great Expectations): a failed suite stops the build here.
+
+
+rule validate_raw:
+    input:
+        records=rules.read_export.output.records,
+        instrument=config["instrument"],
+    output:
+        summary=report(
+            results("validation", "raw.json"),
+            category="Validation",
+            caption="../report/validation_raw.rst",
+        ),
+        data_docs=report(
+            results("validation", "raw.html"),
+            category="Validation",
+            caption="../report/validation_raw.rst",
+        ),
+    params:
+        validation=config,
+    log:
+        logs("validate_raw.log"),
+    script:
+        "../scripts/validate_raw.py"
