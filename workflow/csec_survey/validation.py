@@ -54,7 +54,7 @@ DIRECT_IDENTIFIERS: tuple[str, ...] = (
     "IPAddress", "RecipientLastName", "RecipientFirstName", "RecipientEmail",
     "ExternalReference", "LocationLatitude", "LocationLongitude", "ResponseId",
 )
-"""Metadata columns that identify a respondent; with the embedded data, none survives de-identification."""
+"""Metadata columns that identify a respondent; none survives de-identification."""
 
 PSEUDONYM_PATTERN = r"^P_[0-9a-f]{16}$"
 """The form of the keyed pseudonym that replaces ResponseId."""
@@ -174,27 +174,46 @@ def raw_frame(records: pd.DataFrame, instrument: Instrument) -> pd.DataFrame:
     for item in instrument.items:
         if item.type == "numeric" and item.column in records.columns:
             frame[f"_number_{item.column}"] = pd.to_numeric(records[item.column], errors="coerce")
-        if item.type == "multi":
-            columns = [f"{item.column}_{option.choice}" for option in item.options]
-            present = [column for column in columns if column in records.columns]
-            frame[f"_answered_{item.column}"] = records[present].notna().any(axis=1)
+        _add_skip_logic(frame, item)
     return frame
+
+
+def _add_skip_logic(frame: pd.DataFrame, item: Item) -> None:
+    """Skip logic as plain columns: answers of those not asked, and whether those asked answered.
+
+    A row condition per column would cost Great Expectations a pandas query
+    over the whole frame for each of some hundred columns.
+    """
+    complete = frame[_COMPLETE]
+    asked = complete & frame[f"_asked_{item.asked_of}"]
+    columns = ([f"{item.column}_{option.choice}" for option in item.options]
+               if item.type == "multi" else [item.column])
+    present = [column for column in columns if column in frame.columns]
+    for column in present:
+        frame[f"_unasked_{column}"] = frame[column].where(complete & ~asked)
+    if item.required and len(present) == len(columns):
+        answered = frame[present].notna().any(axis=1).astype(object)
+        frame[f"_required_{item.column}"] = answered.where(asked)
 
 
 def raw_suite(instrument: Instrument, settings: RawSuiteSettings,
               columns: Iterable[str], layout_values: str) -> list[Check]:
-    """The raw suite for an export with these ``columns`` and value layout."""
+    """The raw suite for a `raw_frame` with these ``columns`` and value layout.
+
+    Columns whose names start with an underscore are the frame's helpers; the
+    others are the export's own.
+    """
     import great_expectations as gx
 
     e = gx.expectations
-    present = set(columns)
+    present = {name for name in columns if not name.startswith("_")}
+    helpers = sorted(name for name in columns if name.startswith("_"))
     expected = [name for name, _, _ in METADATA_COLUMNS]
     expected += [column.name for column in instrument.export_columns()]
     expected += list(instrument.embedded_data)
     checks = [Check(e.ExpectColumnToExist(column=name),
                     f"the export has the column {name!r} that the instrument defines")
               for name in expected]
-    helpers = sorted(name for name in _helper_names(instrument))
     checks.append(Check(
         e.ExpectTableColumnsToMatchSet(
             column_set=[*expected, *helpers], exact_match=True,
@@ -264,10 +283,7 @@ def _item_checks(item: Item, instrument: Instrument, present: set[str],
     import great_expectations as gx
 
     e = gx.expectations
-    asked = f"_asked_{item.asked_of}"
     who = instrument.population(item.asked_of).label
-    when_asked = f"{_COMPLETE} == True and {asked} == True"
-    when_not_asked = f"{_COMPLETE} == True and {asked} == False"
     named = f"{item.column} ({item.id})"
     checks: list[Check] = []
     if item.type == "multi":
@@ -280,13 +296,12 @@ def _item_checks(item: Item, instrument: Instrument, present: set[str],
                 e.ExpectColumnValuesToBeInSet(column=column, value_set=ticked),
                 f"a ticked box of {column} ({item.id}) reads {ticked[0]!r}"))
             checks.append(Check(
-                e.ExpectColumnValuesToBeNull(column=column, row_condition=when_not_asked,
-                                             condition_parser="pandas"),
+                e.ExpectColumnValuesToBeNull(column=f"_unasked_{column}"),
                 f"{column} ({item.id}) is blank for respondents not asked it (only {who} are)"))
         if item.required and all(column in present for column in columns):
             checks.append(Check(
-                e.ExpectColumnValuesToBeInSet(column=f"_answered_{item.column}", value_set=[True],
-                                              row_condition=when_asked, condition_parser="pandas"),
+                e.ExpectColumnValuesToBeInSet(column=f"_required_{item.column}",
+                                              value_set=[True]),
                 f"{named} has a box ticked by every one of {who}"))
         return checks
     if item.column not in present:
@@ -308,13 +323,11 @@ def _item_checks(item: Item, instrument: Instrument, present: set[str],
                                             min_value=item.range[0], max_value=item.range[1]),
             f"{named} lies between {item.range[0]:g} and {item.range[1]:g}"))
     checks.append(Check(
-        e.ExpectColumnValuesToBeNull(column=item.column, row_condition=when_not_asked,
-                                     condition_parser="pandas"),
+        e.ExpectColumnValuesToBeNull(column=f"_unasked_{item.column}"),
         f"{named} is blank for respondents not asked it (only {who} are)"))
     if item.required:
         checks.append(Check(
-            e.ExpectColumnValuesToNotBeNull(column=item.column, row_condition=when_asked,
-                                            condition_parser="pandas"),
+            e.ExpectColumnValuesToBeInSet(column=f"_required_{item.column}", value_set=[True]),
             f"{named} is answered by every one of {who} (the survey forced a response)"))
     return checks
 
@@ -417,10 +430,10 @@ def run_suite(name: str, frame: pd.DataFrame, checks: Sequence[Check],
 def validate_raw_records(records: pd.DataFrame, instrument: Instrument,
                          config: Mapping[str, Any]) -> SuiteOutcome:
     """Run the raw suite on the records of an export (as `read_records` gives them)."""
-    columns = [name for name in records.columns if name not in ("export_row", "exclusion")]
-    checks = raw_suite(instrument, RawSuiteSettings.from_config(config), columns,
+    frame = raw_frame(records, instrument)
+    checks = raw_suite(instrument, RawSuiteSettings.from_config(config), frame.columns,
                        _layout(records))
-    return run_suite("raw", raw_frame(records, instrument), checks)
+    return run_suite("raw", frame, checks)
 
 
 def write_outcome(outcome: SuiteOutcome, summary_path: str | Path, html_path: str | Path,
@@ -526,15 +539,6 @@ def _asked(records: pd.DataFrame, instrument: Instrument, population_id: str,
         {gate_item.option(code).label for code in population.codes}
     upstream = _asked(records, instrument, gate_item.asked_of, layout)
     return upstream & records[gate_item.column].isin(accepted)
-
-
-def _helper_names(instrument: Instrument) -> list[str]:
-    names = [_ROW, _COMPLETE, "_complete_count", "_finished", "_progress", "_duration",
-             "_start", "_end", "_channel"]
-    names += [f"_asked_{population}" for population in instrument.populations]
-    names += [f"_number_{item.column}" for item in instrument.items if item.type == "numeric"]
-    names += [f"_answered_{item.column}" for item in instrument.items if item.type == "multi"]
-    return names
 
 
 def _own_hits(answers: pd.Series, identifiers: Sequence[str]) -> int:
