@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from corrupt_exports import CORRUPTIONS, write_corrupted
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -21,6 +21,7 @@ before validation, and failures name rows by number or pseudonym only.
 from __future__ import annotations
 
 import hashlib
+import ipaddress
 import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -43,9 +44,11 @@ __all__ = [
     "ValidationFailed",
     "clean_frame",
     "clean_suite",
+    "contains_personal_data",
     "raw_frame",
     "raw_suite",
     "run_suite",
+    "validate_clean_responses",
     "validate_raw_records",
     "write_outcome",
 ]
@@ -60,15 +63,33 @@ PSEUDONYM_PATTERN = r"^P_[0-9a-f]{16}$"
 """The form of the keyed pseudonym that replaces ResponseId."""
 
 PERSONAL_PATTERNS: Mapping[str, str] = {
-    "email": r"[\w.+-]+@[\w-]+(\.[\w-]+)+",
-    "phone": r"(?<!\d)(\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}(?!\d)",
-    "ipv4": r"(?<![\d.])(\d{1,3}\.){3}\d{1,3}(?![\d.])",
-    "ipv6": r"(?<![\w:])([0-9A-Fa-f]{1,4}:){2,7}[0-9A-Fa-f]{1,4}(?![\w:])",
-    "profile_url": r"(facebook|myspace|instagram|twitter|tumblr|kik)\.com/[\w.\-?=/]*[\w]",
+    "email": r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+",
+    "phone": r"(?<!\d)(?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}(?!\d)",
+    "ipv4": r"(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d.])",
+    # Candidates only: a match counts when Python parses it as an IPv6 address.
+    "ipv6": r"(?<![\w:])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,8}(?![\w:])",
+    "profile_url": r"(?:facebook|myspace|instagram|twitter|tumblr|kik)\.com/[\w.\-?=/]*\w",
 }
 """Patterns of personal data that must not survive in de-identified free text."""
 
+
+def contains_personal_data(kind: str, text: str) -> bool:
+    """Whether ``text`` holds personal data of one of the `PERSONAL_PATTERNS` kinds."""
+    for match in _COMPILED[kind].finditer(text):
+        if kind != "ipv6":
+            return True
+        try:
+            ipaddress.IPv6Address(match.group(0))
+        except ValueError:
+            continue
+        return True
+    return False
+
+
+_COMPILED = {kind: re.compile(pattern, re.IGNORECASE)
+             for kind, pattern in PERSONAL_PATTERNS.items()}
 _ROW = "_export_row"
+_CLEAN_ROW = "_row"
 _COMPLETE = "_complete"
 
 
@@ -132,8 +153,9 @@ class SuiteOutcome:
         return "\n".join(lines)
 
     def warnings(self) -> list[str]:
-        """Sentences of the expectations that failed with warning severity."""
-        return [entry["says"] for entry in self.summary["expectations"]
+        """What the expectations that failed with warning severity say, with what was found."""
+        return [entry["says"] + "." + _failure_detail(entry, 5)
+                for entry in self.summary["expectations"]
                 if not entry["success"] and entry["severity"] != "critical"]
 
 
@@ -143,7 +165,7 @@ def raw_frame(records: pd.DataFrame, instrument: Instrument) -> pd.DataFrame:
     ``records`` is every record of the export as read (strings or None), with
     ``export_row`` and ``exclusion`` columns from the reading step.
     """
-    frame = pd.DataFrame(index=records.index)
+    columns: dict[str, pd.Series] = {}
     text_columns = {item.column for item in instrument.items if item.type == "text"}
     text_columns |= {c.name for c in instrument.export_columns() if c.kind == "other_text"}
     hidden = set(DIRECT_IDENTIFIERS) | set(instrument.embedded_data) | text_columns
@@ -151,63 +173,75 @@ def raw_frame(records: pd.DataFrame, instrument: Instrument) -> pd.DataFrame:
         if name in ("export_row", "exclusion"):
             continue
         if name == "ResponseId":
-            frame[name] = records[name].map(_digest)
+            columns[name] = records[name].map(_digest)
         elif name in hidden:
             # Whether it was answered is all the suite needs; the value may be personal.
-            frame[name] = records[name].notna().map({True: True, False: None}).astype(object)
+            columns[name] = records[name].notna().map({True: True, False: None}).astype(object)
         else:
-            frame[name] = records[name]
-    frame[_ROW] = records["export_row"].astype("int64")
-    frame[_COMPLETE] = records["exclusion"].isna()
-    frame["_complete_count"] = frame[_COMPLETE].astype("int64")
-    finished = records.get("Finished", pd.Series(None, index=records.index))
-    frame["_finished"] = finished.isin(["True", "1"])
-    for name, source in (("_progress", "Progress"), ("_duration", "Duration (in seconds)")):
-        frame[name] = pd.to_numeric(records.get(source), errors="coerce")
+            columns[name] = records[name]
+    complete = records["exclusion"].isna()
+    columns[_ROW] = records["export_row"].astype("int64")
+    columns[_COMPLETE] = complete
+    columns["_complete_count"] = complete.astype("int64")
+    # Conditions as plain columns: a value where its condition holds, null elsewhere.
+    # (Row conditions would cost Great Expectations a pandas query over the
+    # whole frame for each expectation.)
+    missing = pd.Series(None, index=records.index, dtype=object)
+    finished = records.get("Finished", missing).isin(["True", "1"])
+    channel = records.get("DistributionChannel", missing)
+    status = records.get("Status", missing)
+    progress = pd.to_numeric(records.get("Progress", missing), errors="coerce")
+    columns["_progress"] = progress
+    columns["_finished_progress"] = progress.where(finished)
+    columns["_preview_status"] = status.where(channel == "preview")
+    columns["_test_status"] = status.where(channel == "test")
     for name, source in (("_start", "StartDate"), ("_end", "EndDate")):
-        frame[name] = pd.to_datetime(records.get(source), format="%Y-%m-%d %H:%M:%S",
-                                     errors="coerce")
-    frame["_channel"] = records.get("DistributionChannel", pd.Series(None, index=records.index))
+        columns[name] = pd.to_datetime(records.get(source, missing),
+                                       format="%Y-%m-%d %H:%M:%S", errors="coerce")
+    columns["_complete_start"] = columns["_start"].where(complete)
+    columns["_complete_duration"] = pd.to_numeric(
+        records.get("Duration (in seconds)", missing), errors="coerce").where(complete)
     layout = _layout(records)
     for population in instrument.populations.values():
-        frame[f"_asked_{population.id}"] = _asked(records, instrument, population.id, layout)
+        columns[f"_asked_{population.id}"] = _asked(records, instrument, population.id, layout)
     for item in instrument.items:
         if item.type == "numeric" and item.column in records.columns:
-            frame[f"_number_{item.column}"] = pd.to_numeric(records[item.column], errors="coerce")
-        _add_skip_logic(frame, item)
-    return frame
+            columns[f"_number_{item.column}"] = pd.to_numeric(records[item.column],
+                                                              errors="coerce")
+        columns.update(_skip_logic(columns, item))
+    return pd.DataFrame(columns, index=records.index)
 
 
-def _add_skip_logic(frame: pd.DataFrame, item: Item) -> None:
-    """Skip logic as plain columns: answers of those not asked, and whether those asked answered.
+def _skip_logic(columns: Mapping[str, pd.Series], item: Item) -> dict[str, pd.Series]:
+    """Skip logic as plain columns: answers of those not asked, and whether those asked answered."""
+    complete = columns[_COMPLETE]
+    asked = complete & columns[f"_asked_{item.asked_of}"]
+    names = ([f"{item.column}_{option.choice}" for option in item.options]
+             if item.type == "multi" else [item.column])
+    present = [name for name in names if name in columns]
+    helpers: dict[str, pd.Series] = {}
+    if item.asked_of != "all":
+        for name in present:
+            helpers[f"_unasked_{name}"] = columns[name].where(complete & ~asked)
+    if item.required and len(present) == len(names):
+        answered = pd.concat([columns[name] for name in present], axis=1).notna().any(axis=1)
+        helpers[f"_required_{item.column}"] = answered.astype(object).where(asked)
+    if item.other_text is not None:
+        choice = item.option(item.other_text).choice
+        box, text = f"{item.column}_{choice}", f"{item.column}_{choice}_TEXT"
+        if box in columns and text in columns:
+            helpers[f"_unticked_{text}"] = columns[text].where(complete & columns[box].isna())
+    return helpers
 
-    A row condition per column would cost Great Expectations a pandas query
-    over the whole frame for each of some hundred columns.
-    """
-    complete = frame[_COMPLETE]
-    asked = complete & frame[f"_asked_{item.asked_of}"]
-    columns = ([f"{item.column}_{option.choice}" for option in item.options]
-               if item.type == "multi" else [item.column])
-    present = [column for column in columns if column in frame.columns]
-    for column in present:
-        frame[f"_unasked_{column}"] = frame[column].where(complete & ~asked)
-    if item.required and len(present) == len(columns):
-        answered = frame[present].notna().any(axis=1).astype(object)
-        frame[f"_required_{item.column}"] = answered.where(asked)
 
-
-def raw_suite(instrument: Instrument, settings: RawSuiteSettings,
-              columns: Iterable[str], layout_values: str) -> list[Check]:
-    """The raw suite for a `raw_frame` with these ``columns`` and value layout.
-
-    Columns whose names start with an underscore are the frame's helpers; the
-    others are the export's own.
-    """
+def raw_suite(instrument: Instrument, settings: RawSuiteSettings, export_columns: Iterable[str],
+              helper_columns: Iterable[str], layout_values: str) -> list[Check]:
+    """The raw suite for a `raw_frame` of an export with these columns and value layout."""
     import great_expectations as gx
 
     e = gx.expectations
-    present = {name for name in columns if not name.startswith("_")}
-    helpers = sorted(name for name in columns if name.startswith("_"))
+    present = set(export_columns)
+    helpers = sorted(helper_columns)
     expected = [name for name, _, _ in METADATA_COLUMNS]
     expected += [column.name for column in instrument.export_columns()]
     expected += list(instrument.embedded_data)
@@ -220,7 +254,6 @@ def raw_suite(instrument: Instrument, settings: RawSuiteSettings,
             severity="critical" if settings.unexpected_columns == "fail" else "warning"),
         "the export has no columns beyond those the instrument and Qualtrics define"))
 
-    complete = f"{_COMPLETE} == True"
     checks += [
         Check(e.ExpectColumnValuesToNotBeNull(column="ResponseId"),
               "every record has a ResponseId"),
@@ -234,18 +267,13 @@ def raw_suite(instrument: Instrument, settings: RawSuiteSettings,
               "Finished is True/False (or 1/0)"),
         Check(e.ExpectColumnValuesToBeBetween(column="_progress", min_value=0, max_value=100),
               "Progress is a percentage between 0 and 100"),
-        Check(e.ExpectColumnValuesToBeInSet(
-            column="_progress", value_set=[100], row_condition="_finished == True",
-            condition_parser="pandas"),
+        Check(e.ExpectColumnValuesToBeInSet(column="_finished_progress", value_set=[100]),
               "a finished response has Progress 100"),
         Check(e.ExpectColumnValuesToBeInSet(
-            column="Status", value_set=["Survey Preview", "1", "Offline Survey Preview", "17",
-                                        "Preview Spam", "9"],
-            row_condition="_channel == 'preview'", condition_parser="pandas"),
+            column="_preview_status", value_set=["Survey Preview", "1", "Offline Survey Preview",
+                                                 "17", "Preview Spam", "9"]),
               "a record distributed as a preview is marked as a preview in Status"),
-        Check(e.ExpectColumnValuesToBeInSet(
-            column="Status", value_set=["Survey Test", "2"],
-            row_condition="_channel == 'test'", condition_parser="pandas"),
+        Check(e.ExpectColumnValuesToBeInSet(column="_test_status", value_set=["Survey Test", "2"]),
               "a record distributed as a test is marked as a test in Status"),
         Check(e.ExpectColumnValuesToNotBeNull(column="_start"),
               "StartDate is a date and time like 2012-11-05 09:30:00"),
@@ -254,17 +282,16 @@ def raw_suite(instrument: Instrument, settings: RawSuiteSettings,
             ignore_row_if="either_value_is_missing"),
               "no response ends before it starts"),
         Check(e.ExpectColumnValuesToBeBetween(
-            column="_start",
+            column="_complete_start",
             min_value=datetime.combine(settings.fieldwork_start, datetime.min.time()),
             max_value=datetime.combine(settings.fieldwork_end + timedelta(days=1),
                                        datetime.min.time()),
-            strict_max=True, row_condition=complete, condition_parser="pandas"),
+            strict_max=True),
               f"every complete response started within the fieldwork window "
               f"{settings.fieldwork_start} to {settings.fieldwork_end} (config study.fieldwork)"),
         Check(e.ExpectColumnValuesToBeBetween(
-            column="_duration", min_value=settings.min_duration_seconds,
-            max_value=settings.max_duration_seconds, row_condition=complete,
-            condition_parser="pandas"),
+            column="_complete_duration", min_value=settings.min_duration_seconds,
+            max_value=settings.max_duration_seconds),
               f"every complete response took between {settings.min_duration_seconds} and "
               f"{settings.max_duration_seconds} seconds (config validation.duration_seconds)"),
         Check(e.ExpectColumnSumToBeBetween(
@@ -295,14 +322,23 @@ def _item_checks(item: Item, instrument: Instrument, present: set[str],
             checks.append(Check(
                 e.ExpectColumnValuesToBeInSet(column=column, value_set=ticked),
                 f"a ticked box of {column} ({item.id}) reads {ticked[0]!r}"))
-            checks.append(Check(
-                e.ExpectColumnValuesToBeNull(column=f"_unasked_{column}"),
-                f"{column} ({item.id}) is blank for respondents not asked it (only {who} are)"))
+            if item.asked_of != "all":
+                checks.append(Check(
+                    e.ExpectColumnValuesToBeNull(column=f"_unasked_{column}"),
+                    f"{column} ({item.id}) is blank for respondents not asked it "
+                    f"(only {who} are)"))
         if item.required and all(column in present for column in columns):
             checks.append(Check(
                 e.ExpectColumnValuesToBeInSet(column=f"_required_{item.column}",
                                               value_set=[True]),
                 f"{named} has a box ticked by every one of {who}"))
+        if item.other_text is not None:
+            other = item.option(item.other_text)
+            text = f"{item.column}_{other.choice}_TEXT"
+            if text in present and f"{item.column}_{other.choice}" in present:
+                checks.append(Check(
+                    e.ExpectColumnValuesToBeNull(column=f"_unticked_{text}"),
+                    f"{text} ({item.id}) is blank unless its {other.label!r} box is ticked"))
         return checks
     if item.column not in present:
         return checks
@@ -322,9 +358,10 @@ def _item_checks(item: Item, instrument: Instrument, present: set[str],
             e.ExpectColumnValuesToBeBetween(column=f"_number_{item.column}",
                                             min_value=item.range[0], max_value=item.range[1]),
             f"{named} lies between {item.range[0]:g} and {item.range[1]:g}"))
-    checks.append(Check(
-        e.ExpectColumnValuesToBeNull(column=f"_unasked_{item.column}"),
-        f"{named} is blank for respondents not asked it (only {who} are)"))
+    if item.asked_of != "all":
+        checks.append(Check(
+            e.ExpectColumnValuesToBeNull(column=f"_unasked_{item.column}"),
+            f"{named} is blank for respondents not asked it (only {who} are)"))
     if item.required:
         checks.append(Check(
             e.ExpectColumnValuesToBeInSet(column=f"_required_{item.column}", value_set=[True]),
@@ -336,37 +373,38 @@ def clean_frame(clean: pd.DataFrame, instrument: Instrument,
                 own_identifiers: Mapping[str, Sequence[str]]) -> pd.DataFrame:
     """The de-identified responses reduced to what the clean suite needs.
 
-    ``own_identifiers`` maps each pseudonym to the respondent's own name parts
-    and e-mail, kept in memory only; the frame holds counts of matches, never
-    the values or the free text itself.
+    ``own_identifiers`` maps each pseudonym to the respondent's own name and
+    e-mail, kept in memory only; the frame holds counts of matches, never the
+    values or the free text itself. Rows are labelled by their position
+    (``_row``), so that a malformed pseudonym is never quoted.
     """
     text = [item.id for item in instrument.items if item.type == "text"]
     text += [column.variable for column in instrument.export_columns()
              if column.kind == "other_text"]
     text = [column for column in text if column in clean.columns]
     frame = pd.DataFrame(index=clean.index)
+    frame[_CLEAN_ROW] = range(1, len(clean) + 1)
     frame["pseudonym"] = clean["pseudonym"] if "pseudonym" in clean.columns else None
-    for name in clean.columns:
-        if name in DIRECT_IDENTIFIERS or name in instrument.embedded_data:
-            frame[name] = True
-    for kind, pattern in PERSONAL_PATTERNS.items():
-        compiled = re.compile(pattern, re.IGNORECASE)
-        frame[f"_{kind}_found"] = clean[text].apply(
-            lambda row, rx=compiled: sum(bool(rx.search(v)) for v in row.dropna()), axis=1)
+    for name in (*DIRECT_IDENTIFIERS, *instrument.embedded_data):
+        frame[f"_present_{name}"] = int(name in clean.columns)
+    answers = clean[text]
+    for kind in PERSONAL_PATTERNS:
+        frame[f"_{kind}_found"] = answers.apply(
+            lambda row, k=kind: sum(contains_personal_data(k, v) for v in row.dropna()), axis=1)
     frame["_own_identifier_found"] = [
-        _own_hits(clean.loc[index, text], own_identifiers.get(str(pseudonym), ()))
+        _own_hits(answers.loc[index], own_identifiers.get(str(pseudonym), ()))
         for index, pseudonym in zip(clean.index, frame["pseudonym"], strict=True)
     ]
     return frame
 
 
 def clean_suite(instrument: Instrument) -> list[Check]:
-    """The clean suite for de-identified responses."""
+    """The clean suite for de-identified responses (a `clean_frame`)."""
     import great_expectations as gx
 
     e = gx.expectations
-    checks = [Check(e.ExpectColumnToNotExist(column=name),
-                    f"the direct identifier {name!r} is gone")
+    checks = [Check(e.ExpectColumnMaxToBeBetween(column=f"_present_{name}", max_value=0),
+                    f"the direct identifier column {name!r} is gone")
               for name in (*DIRECT_IDENTIFIERS, *instrument.embedded_data)]
     checks += [
         Check(e.ExpectColumnValuesToNotBeNull(column="pseudonym"),
@@ -416,7 +454,8 @@ def run_suite(name: str, frame: pd.DataFrame, checks: Sequence[Check],
         "success": critical_failures == 0,
         "great_expectations_version": gx.__version__,
         "rows": len(frame),
-        "row_label": "export row" if row_label == _ROW else row_label,
+        "row_label": {_ROW: "export row", _CLEAN_ROW: "row of the de-identified table"}.get(
+            row_label, row_label),
         "statistics": {"evaluated": len(entries),
                        "successful": sum(e["success"] for e in entries),
                        "failed_critical": critical_failures,
@@ -431,9 +470,18 @@ def validate_raw_records(records: pd.DataFrame, instrument: Instrument,
                          config: Mapping[str, Any]) -> SuiteOutcome:
     """Run the raw suite on the records of an export (as `read_records` gives them)."""
     frame = raw_frame(records, instrument)
-    checks = raw_suite(instrument, RawSuiteSettings.from_config(config), frame.columns,
+    export_columns = [name for name in records.columns if name not in ("export_row", "exclusion")]
+    helpers = [name for name in frame.columns if name not in export_columns]
+    checks = raw_suite(instrument, RawSuiteSettings.from_config(config), export_columns, helpers,
                        _layout(records))
     return run_suite("raw", frame, checks)
+
+
+def validate_clean_responses(clean: pd.DataFrame, instrument: Instrument,
+                             own_identifiers: Mapping[str, Sequence[str]]) -> SuiteOutcome:
+    """Run the clean suite on de-identified responses (see `clean_frame`)."""
+    return run_suite("clean", clean_frame(clean, instrument, own_identifiers),
+                     clean_suite(instrument), row_label=_CLEAN_ROW)
 
 
 def write_outcome(outcome: SuiteOutcome, summary_path: str | Path, html_path: str | Path,
@@ -465,14 +513,17 @@ def _entry(expectation_result: Any, row_label: str) -> dict[str, Any]:
     kwargs = {k: _plain(v) for k, v in config.kwargs.items() if k != "batch_id"}
     result = expectation_result.result
     rows = [row[row_label] for row in result.get("unexpected_index_list", [])]
+    checked = kwargs.get("column") or kwargs.get("column_A")
     entry: dict[str, Any] = {
         "expectation": config.type,
-        "column": kwargs.get("column") or kwargs.get("column_A"),
+        "column": _export_column(checked),
         "says": (config.meta or {}).get("says", ""),
         "severity": str(getattr(config.severity, "value", config.severity)),
         "success": bool(expectation_result.success),
         "kwargs": kwargs,
     }
+    if checked != entry["column"]:
+        entry["checked_column"] = checked
     for key in ("element_count", "unexpected_count", "missing_count"):
         if key in result:
             entry[key] = int(result[key])
@@ -486,6 +537,25 @@ def _entry(expectation_result: Any, row_label: str) -> dict[str, Any]:
     return entry
 
 
+_HELPER_SOURCES = {"_progress": "Progress", "_finished_progress": "Progress",
+                   "_complete_duration": "Duration (in seconds)", "_start": "StartDate",
+                   "_end": "EndDate", "_complete_start": "StartDate",
+                   "_preview_status": "Status", "_test_status": "Status",
+                   "_complete_count": None}
+
+
+def _export_column(column: str | None) -> str | None:
+    """The export column a helper column of the frame was derived from."""
+    if column is None or not column.startswith("_"):
+        return column
+    if column in _HELPER_SOURCES:
+        return _HELPER_SOURCES[column]
+    for prefix in ("_number_", "_unasked_", "_required_", "_unticked_", "_present_"):
+        if column.startswith(prefix):
+            return column[len(prefix):]
+    return column
+
+
 def _failure_detail(entry: Mapping[str, Any], examples: int) -> str:
     if "error" in entry:
         return f" The check could not run: {entry['error']}"
@@ -496,8 +566,12 @@ def _failure_detail(entry: Mapping[str, Any], examples: int) -> str:
                    if rows else ""))
     if "observed_value" in entry:
         observed = entry["observed_value"]
-        if isinstance(observed, list):
-            return ""
+        expected = entry["kwargs"].get("column_set")
+        if isinstance(observed, list) and expected is not None:
+            extra = sorted(set(observed) - set(expected))
+            missing = sorted(set(expected) - set(observed))
+            return "".join([f" Not defined: {', '.join(extra)}." if extra else "",
+                            f" Missing: {', '.join(missing)}." if missing else ""])
         return f" Found {observed}."
     return ""
 

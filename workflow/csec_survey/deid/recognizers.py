@@ -1,0 +1,344 @@
+"""Presidio recognizers for the personal data in investigators' free text.
+
+Presidio's own recognizers are written for other text; several fire on the
+ordinary numbers of these answers (driver licences, bank accounts, passports,
+UK identifiers), and its NER recognizer needs a trained model we cannot load.
+These recognizers are written for this text: people with or without their
+rank, named agencies, US places (with context where a place name is also an
+ordinary word, such as Mobile or Hope), street addresses, phone numbers in
+their many formats, e-mail and IP addresses, the identifying path of a
+profile URL (its platform domain stays), social handles, case, report,
+badge and account numbers, calendar dates, and a respondent's own metadata.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+from collections.abc import Iterable, Sequence
+
+from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from csec_survey.deid.gazetteers import Gazetteers
+
+__all__ = ["ENTITY_TYPES", "build_recognizers", "own_metadata_recognizer"]
+
+ENTITY_TYPES: tuple[str, ...] = (
+    "PERSON", "AGENCY", "PLACE", "ADDRESS", "PHONE", "EMAIL", "IP_ADDRESS", "URL", "HANDLE",
+    "CASE_NUMBER", "BADGE_NUMBER", "DATE",
+)
+
+_TITLES = (r"Det|Detective|Sgt|Sergeant|Officer|Ofc|Lt|Lieutenant|Capt|Captain|Cpl|Corporal|"
+           r"Special Agent|Agent|SA|Investigator|Inv|Trooper|Tpr|Deputy|Dep|Chief|Sheriff|"
+           r"Mr|Mrs|Ms|Miss|Dr|Judge|Prosecutor|ADA|AUSA|DA|Attorney|Commander|Cmdr|Major|Maj|"
+           r"Director|Supervisor|Analyst|Examiner|Professor|Prof")
+_NAME = r"[A-Z][a-z]*(?:['\u2019-][A-Z]?[a-z]+)*(?:[A-Z][a-z]+)?"
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+          r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
+_STREET_SUFFIXES = (
+    "Alley|Aly|Avenue|Ave|Bayou|Beach|Bend|Bluffs?|Boulevard|Blvd|Branch|Bridge|Brooks?|"
+    "Burgs?|Bypass|Camp|Canyon|Cape|Causeway|Centers?|Ctr|Circles?|Cir|Cliffs?|Club|Commons?|"
+    "Corners?|Course|Courts?|Ct|Coves?|Creek|Crescent|Crest|Crossing|Curve|Dale|Dam|Divide|"
+    "Drives?|Dr|Estates?|Expressway|Expy|Extensions?|Falls?|Ferry|Fields?|Flats?|Fords?|"
+    "Forest|Forges?|Forks?|Fort|Freeway|Fwy|Gardens?|Gateway|Glens?|Greens?|Groves?|Harbors?|"
+    "Haven|Heights|Hts|Highway|Hwy|Hills?|Hollow|Inlet|Islands?|Isle|Junctions?|Keys?|"
+    "Knolls?|Lakes?|Land|Landing|Lane|Ln|Lights?|Loaf|Locks?|Lodge|Loop|Mall|Manors?|"
+    "Meadows?|Mews|Mills?|Mission|Motorway|Mount|Mountains?|Neck|Orchard|Oval|Overpass|"
+    "Parks?|Parkways?|Pkwy|Pass|Passage|Path|Pike|Pines?|Place|Pl|Plains?|Plaza|Points?|"
+    "Ports?|Prairie|Radial|Ramp|Ranch|Rapids?|Rest|Ridges?|River|Roads?|Rd|Route|Row|Rue|"
+    "Run|Shoals?|Shores?|Skyway|Springs?|Spurs?|Squares?|Sq|Station|Stravenue|Stream|"
+    "Streets?|St|Summit|Terrace|Ter|Throughway|Trace|Track|Trafficway|Trail|Trl|Trailer|"
+    "Tunnel|Turnpike|Underpass|Unions?|Valleys?|Viaduct|Views?|Villages?|Ville|Vista|Walks?|"
+    "Wall|Ways?|Wells?")
+_AGENCY_TAILS = (
+    r"Police Department|Police Dept\.?|Police|PD|Sheriff['\u2019]?s (?:Office|Department|Dept\.?)|"
+    r"SO|State Police|Highway Patrol|State Patrol|Bureau of Investigation|"
+    r"Department of Public Safety|DPS|ICAC Task Force|Task Force|Prosecutor['\u2019]?s Office|"
+    r"District Attorney['\u2019]?s Office|DA['\u2019]?s Office|County Attorney['\u2019]?s Office|"
+    r"Attorney General['\u2019]?s Office|Marshal['\u2019]?s Office|Constable['\u2019]?s Office")
+# Words that may open an agency or county name without making it a specific one.
+_GENERIC_LEADS = frozenset({
+    "The", "Our", "My", "Their", "His", "Her", "A", "An", "Local", "Area", "Regional",
+    "Federal", "National", "State", "County", "City", "ICAC", "Internet", "Crimes", "Against",
+    "Children", "Child", "Every", "Each", "Any", "Other", "Whole", "Entire", "This", "That",
+    "Some", "Most", "All", "Small", "Large", "Big", "Rural", "Metro", "Nearby", "Neighboring",
+    "US", "U.S.", "FBI", "HSI", "Secret", "Service", "Joint", "Multi", "Special", "Human",
+    "Trafficking", "Vice", "Cyber", "Computer", "Sex", "Major", "Criminal",
+})
+_ARTICLES = frozenset({"The", "Our", "My", "Their", "A", "An", "This", "That", "Your"})
+_NOT_A_NAME = frozenset({
+    "Unit", "Division", "Bureau", "Task", "Force", "Training", "Safety", "Office", "Department",
+    "Involved", "Time", "Work", "Friendly", "Response", "Down", "Liaison", "Conference",
+})
+_DOMAIN_WORDS = frozenset({"John", "Johns", "Trick", "Tricks", "Daddy", "Pimp", "Bottom",
+                           "Internet", "Officer", "Detective", "Police", "Sheriff", "Agent"})
+_PLACE_PREPOSITIONS = frozenset({"in", "from", "to", "near", "outside", "around", "at", "of",
+                                 "into", "through", "across", "toward", "towards", "via"})
+_STATE_CODES = ("AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|"
+                "NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC")
+
+
+class RegexSpanRecognizer(EntityRecognizer):
+    """A regex whose named group ``value`` is the personal part of each match."""
+
+    def __init__(self, entity: str, patterns: Sequence[tuple[str, float]], name: str,
+                 flags: int = 0) -> None:
+        self._patterns = [(re.compile(regex, flags), score) for regex, score in patterns]
+        super().__init__(supported_entities=[entity], name=name)
+
+    def load(self) -> None:
+        """Nothing to load: the patterns are compiled in the constructor."""
+
+    def analyze(self, text: str, entities: list[str],
+                nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
+        """Spans of the ``value`` group of every match that `accept` keeps."""
+        results = []
+        for regex, score in self._patterns:
+            for match in regex.finditer(text):
+                start, end = match.span("value")
+                if start < end and self.accept(text, match):
+                    results.append(RecognizerResult(self.supported_entities[0], start, end,
+                                                    score))
+        return results
+
+    def accept(self, text: str, match: re.Match[str]) -> bool:
+        """Whether a match is personal data (subclasses refine)."""
+        return True
+
+
+class IpAddressRecognizer(PatternRecognizer):
+    """IPv4 and IPv6 addresses, compressed forms included, checked by Python's parser."""
+
+    def __init__(self) -> None:
+        super().__init__(supported_entity="IP_ADDRESS", name="IpAddressRecognizer", patterns=[
+            Pattern("ipv4", r"(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d.]*\d)", 0.85),
+            Pattern("ipv6", r"(?<![\w:])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,8}"
+                            r"(?:%\w+)?(?![\w:])", 0.85),
+        ], context=["ip", "address", "ips", "logged", "login", "subscriber"])
+
+    def validate_result(self, pattern_text: str) -> bool:
+        """Only strings Python parses as an IP address (and that are not clock times)."""
+        try:
+            ipaddress.ip_address(pattern_text.split("%")[0])
+        except ValueError:
+            return False
+        return pattern_text.count(":") != 2 or "::" in pattern_text
+
+
+class UrlPathRecognizer(RegexSpanRecognizer):
+    """The path of a URL: who or what it points to. The domain, a platform name, stays."""
+
+    def __init__(self) -> None:
+        super().__init__("URL", [(
+            r"(?<![@\w.])(?:https?://)?(?:www\.)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*"
+            r"\.(?:com|net|org|us|gov|edu|info|biz|co|me|ly|tv|io|cc)"
+            r"/(?P<value>[^\s\"'<>()\[\]]*[^\s\"'<>()\[\].,;:!?])", 0.9)],
+            name="UrlPathRecognizer", flags=re.IGNORECASE)
+
+
+class AgencyRecognizer(RegexSpanRecognizer):
+    """A named agency: place or county words before an agency noun ('Tulsa Police Department')."""
+
+    def __init__(self) -> None:
+        super().__init__("AGENCY", [(
+            rf"(?P<value>(?:(?:[A-Z][\w'\u2019.&-]*|of|and)\s+){{1,5}}(?:{_AGENCY_TAILS}))\b",
+            0.85)], name="AgencyRecognizer")
+
+    def analyze(self, text: str, entities: list[str],
+                nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
+        """Specific agencies only ('our Task Force' and 'the ICAC Task Force' are not)."""
+        results = []
+        for result in super().analyze(text, entities, nlp_artifacts):
+            words = [(m.group(), result.start + m.start())
+                     for m in re.finditer(r"\S+", text[result.start:result.end])]
+            while words and words[0][0] in _ARTICLES | {"of", "and"}:
+                words.pop(0)
+            if not words:
+                continue
+            value = text[words[0][1]:result.end]
+            tail = re.search(rf"(?:{_AGENCY_TAILS})$", value)
+            leads = value[:tail.start()].split() if tail else []
+            if any(w.strip(".,") not in _GENERIC_LEADS and w not in ("of", "and")
+                   for w in leads):
+                result.start = words[0][1]
+                results.append(result)
+        return results
+
+
+class PersonRecognizer(EntityRecognizer):
+    """People: after a rank or title, as first and last name, or alone when the census
+    name lists know them and they are not mostly ordinary words."""
+
+    def __init__(self, gazetteers: Gazetteers) -> None:
+        self._names = gazetteers
+        self._titled = re.compile(
+            rf"\b(?:{_TITLES})\.?\s+(?P<value>{_NAME}(?:\s+{_NAME})?)(?![\w'])")
+        self._token = re.compile(rf"(?<![\w@#/.'\u2019-])(?P<value>{_NAME})(?![\w@'\u2019-])")
+        super().__init__(supported_entities=["PERSON"], name="PersonRecognizer")
+
+    def load(self) -> None:
+        """Nothing to load: the gazetteers are passed in."""
+
+    def analyze(self, text: str, entities: list[str],
+                nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
+        """Titled names, first-last pairs, and unambiguous single names."""
+        results = []
+        for match in self._titled.finditer(text):
+            words = match.group("value").split()
+            while words and (words[-1] in _NOT_A_NAME or (self._is_place_word(words[-1])
+                             and len(words) > 1 and words[-1] not in self._names.last_names)):
+                words.pop()
+            if words and words[0] not in _NOT_A_NAME:
+                start = match.start("value")
+                results.append(RecognizerResult("PERSON", start,
+                                                start + len(" ".join(words)), 0.9))
+        tokens = list(self._token.finditer(text))
+        used: set[int] = set()
+        for index, match in enumerate(tokens):
+            word = match.group("value")
+            following = tokens[index + 1] if index + 1 < len(tokens) else None
+            adjacent = following is not None and \
+                text[match.end():following.start()] in (" ", "  ")
+            if adjacent and word in self._names.first_names and \
+                    following.group("value") not in _NOT_A_NAME and \
+                    (following.group("value") in self._names.last_names
+                     or not self._names.is_ordinary(following.group("value"))) and \
+                    word not in ("May", "June", "April", "August"):
+                results.append(RecognizerResult("PERSON", match.start(), following.end(), 0.8))
+                used.update((index, index + 1))
+        for index, match in enumerate(tokens):
+            word = match.group("value")
+            if index in used or word in _DOMAIN_WORDS or len(word) < 3:
+                continue
+            known = word in self._names.first_names or word in self._names.last_names
+            if known and not self._names.is_ordinary(word) and not self._is_place_word(word):
+                results.append(RecognizerResult("PERSON", match.start(), match.end(), 0.6))
+        return results
+
+    def _is_place_word(self, word: str) -> bool:
+        return word in self._names.us_states or (word in self._names.us_cities and \
+            word not in self._names.last_names and word not in self._names.first_names)
+
+
+class PlaceRecognizer(EntityRecognizer):
+    """US states, counties and towns; a town that is also an ordinary word needs context."""
+
+    def __init__(self, gazetteers: Gazetteers) -> None:
+        self._names = gazetteers
+        self._places = gazetteers.us_cities | gazetteers.us_states
+        # Runs of capitalised words; each run is looked up, longest part first.
+        self._runs = re.compile(r"(?<![\w@#/.'-])[A-Z][\w.'-]*(?:\s[A-Z][\w.'-]*){0,3}")
+        self._state_after = re.compile(rf",?\s+(?:{_STATE_CODES})\b(?![\w'-])")
+        self._county = re.compile(
+            r"(?<![\w'-])(?P<value>(?:[A-Z][\w'.-]*\s+){1,3}(?:County|Parish|Borough))\b")
+        super().__init__(supported_entities=["PLACE"], name="PlaceRecognizer")
+
+    def load(self) -> None:
+        """Nothing to load: the gazetteers are passed in."""
+
+    def analyze(self, text: str, entities: list[str],
+                nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
+        """Counties by their form, states and towns by the gazetteer."""
+        results = []
+        for match in self._county.finditer(text):
+            words = match.group("value").split()
+            while words and words[0] in _GENERIC_LEADS:
+                words.pop(0)
+            if len(words) > 1:
+                end = match.end("value")
+                results.append(RecognizerResult("PLACE", end - len(" ".join(words)), end, 0.85))
+        for run in self._runs.finditer(text):
+            results.extend(self._places_in(text, run.start(), run.group().rstrip(".")))
+        return results
+
+    def _places_in(self, text: str, offset: int, run: str) -> list[RecognizerResult]:
+        words = run.split(" ")
+        found = []
+        index = 0
+        while index < len(words):
+            for length in range(len(words) - index, 0, -1):
+                name = " ".join(words[index:index + length])
+                if name not in self._places:
+                    continue
+                start = offset + len(" ".join(words[:index])) + (1 if index else 0)
+                end = start + len(name)
+                state = self._state_after.match(text, end)
+                ordinary = any(self._names.is_ordinary(word) for word in name.split())
+                if not ordinary or state or self._after_preposition(text, start):
+                    found.append(RecognizerResult("PLACE", start, state.end() if state else end,
+                                                  0.85 if state else 0.7))
+                index += length - 1
+                break
+            index += 1
+        return found
+
+    @staticmethod
+    def _after_preposition(text: str, start: int) -> bool:
+        before = text[max(0, start - 25):start].split()
+        return bool(before) and before[-1].lower().strip(",") in _PLACE_PREPOSITIONS
+
+
+def own_metadata_recognizer(values: dict[str, Iterable[str]]) -> list[EntityRecognizer]:
+    """Recognizers for one respondent's own metadata, by entity type ('PERSON': [...])."""
+    recognizers: list[EntityRecognizer] = []
+    for entity, strings in values.items():
+        words = sorted({s.strip() for s in strings if s and len(s.strip()) > 1}, key=len,
+                       reverse=True)
+        if words:
+            recognizers.append(PatternRecognizer(
+                supported_entity=entity, deny_list=words, name=f"OwnMetadata{entity.title()}",
+                deny_list_score=0.95, global_regex_flags=re.IGNORECASE))
+    return recognizers
+
+
+def build_recognizers(gazetteers: Gazetteers) -> list[EntityRecognizer]:
+    """Every recognizer the scrubber runs on each answer."""
+    phone_context = ["phone", "call", "cell", "number", "text", "txt", "tel", "contact",
+                     "reach", "dial", "line", "burner", "prepaid"]
+    return [
+        PersonRecognizer(gazetteers),
+        PlaceRecognizer(gazetteers),
+        AgencyRecognizer(),
+        UrlPathRecognizer(),
+        IpAddressRecognizer(),
+        PatternRecognizer(supported_entity="EMAIL", name="EmailRecognizer", patterns=[
+            Pattern("email", r"(?<![\w.+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*"
+                             r"\.[A-Za-z]{2,}(?![\w-])", 0.95)]),
+        PatternRecognizer(supported_entity="PHONE", name="PhoneRecognizer", patterns=[
+            Pattern("separated", r"(?<![\w/.-])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])"
+                                 r"\d{3}[\s.-]\d{4}(?![\w-])", 0.85),
+            Pattern("bare", r"(?<![\w/.-])(?:\+?1)?\d{10}(?![\w-])", 0.6),
+            Pattern("local", r"(?<![\w/.-])\d{3}-\d{4}(?![\w-])", 0.35),
+        ], context=phone_context),
+        RegexSpanRecognizer("HANDLE", [
+            (r"(?<![\w@.])(?P<value>@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?)", 0.85)],
+            name="HandleRecognizer"),
+        PatternRecognizer(supported_entity="CASE_NUMBER", name="CaseNumberRecognizer", patterns=[
+            Pattern("dashed", r"(?<![\w/-])(?:[A-Z]{1,4}-?)?\d{2,4}-\d{3,7}(?:-\d{1,6})?"
+                              r"(?![\w/-])", 0.6),
+            Pattern("lettered", r"(?<![\w-])[A-Z]{2,4}\d{6,10}(?![\w-])", 0.6),
+        ], context=["case", "report", "incident", "file", "number", "account", "docket"]),
+        RegexSpanRecognizer("CASE_NUMBER", [(
+            r"(?i:\b(?:case|report|rpt|incident|file|acct|account|docket|ref|cad)\b\.?\s*"
+            r"(?:#|no\.?|num(?:ber)?\.?)?\s*:?\s*)(?P<value>#?[A-Z0-9]*\d[A-Z0-9-]{2,})", 0.85)],
+            name="CaseNumberContextRecognizer"),
+        RegexSpanRecognizer("BADGE_NUMBER", [(
+            r"(?i:\bbadge\s*(?:#|no\.?|num(?:ber)?\.?)?\s*:?\s*)(?P<value>#?\d{2,7})\b", 0.9)],
+            name="BadgeNumberRecognizer"),
+        PatternRecognizer(supported_entity="DATE", name="DateRecognizer", patterns=[
+            Pattern("numeric", r"\b(?:0?[1-9]|1[0-2])[/.-](?:0?[1-9]|[12]\d|3[01])[/.-]"
+                               r"(?:\d{4}|\d{2})\b", 0.85),
+            Pattern("iso", r"\b(?:19|20)\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\b", 0.9),
+            Pattern("month_day", rf"\b{_MONTH}\.?\s+(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?"
+                                 r"(?:,?\s+(?:19|20)\d{2})?\b", 0.85),
+            Pattern("day_month", rf"\b(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\s+(?:of\s+)?"
+                                 rf"{_MONTH}(?:,?\s+(?:19|20)\d{{2}})?\b", 0.85),
+            Pattern("month_slash_day", r"(?<![\w/])(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])"
+                                       r"(?![\w/])", 0.4),
+        ], context=["on", "date", "dated", "since", "until", "arrested", "posted", "seized"]),
+        RegexSpanRecognizer("ADDRESS", [(
+            rf"(?P<value>\b\d{{1,6}}\s+(?:[NSEW]\.?\s+)?(?:[A-Z0-9][\w'.-]*\s+){{0,3}}"
+            rf"(?:{_STREET_SUFFIXES})\b\.?(?:,?\s+(?:Apt\.?|Apartment|Suite|Ste\.?|Unit|#)"
+            r"\s*#?[\w-]+)?)", 0.85)], name="AddressRecognizer"),
+    ]
