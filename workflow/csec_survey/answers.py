@@ -22,8 +22,9 @@ import numpy as np
 import yaml
 from faker import Faker
 
+from csec_survey.platforms import platform_mentions
+
 __all__ = [
-    "PLATFORMS",
     "Answer",
     "AnswerWriter",
     "Respondent",
@@ -32,16 +33,6 @@ __all__ = [
     "load_phrasebank",
 ]
 
-PLATFORMS: tuple[str, ...] = (
-    "Backpage", "Craigslist", "Facebook", "MySpace", "Instagram", "Kik", "Twitter",
-    "Snapchat", "WhatsApp", "Tumblr", "Tagged", "Skype", "Gmail", "Yahoo", "Google Voice",
-    "Google", "TextNow", "Pinger", "MocoSpace", "Green Dot", "Western Union", "Dropbox",
-    "iCloud", "Tor", "Cellebrite", "YouTube", "MeetMe", "Oovoo", "Craigs list", "backpage",
-    "craigslist", "facebook", "kik",
-)
-_PLATFORM_PATTERN = re.compile(
-    r"(?<![\w@/.])(" + "|".join(re.escape(p) for p in sorted(PLATFORMS, key=len, reverse=True))
-    + r")(?![\w])")
 _SLOT = re.compile(r"\{(\w+)\}")
 _SLOT_PLATFORMS = ("Backpage", "Craigslist", "Facebook", "MySpace", "Instagram", "Kik",
                    "Twitter", "Tumblr", "Tagged", "MocoSpace", "Skype", "Snapchat")
@@ -172,8 +163,8 @@ class AnswerWriter:
                 text += value
                 cursor = match.end()
             text += self._roughen(sentence[cursor:])
-        keep = [Span("PLATFORM", m.start(), m.end()) for m in _PLATFORM_PATTERN.finditer(text)
-                if not any(s.start <= m.start() < s.end for s in personal)]
+        keep = [Span("PLATFORM", start, end) for start, end in platform_mentions(text)
+                if not any(s.start <= start < s.end for s in personal)]
         return Answer(text=text, themes=themes, personal=personal, keep=keep)
 
     def _slot(self, name: str, respondent: Respondent) -> tuple[str, str, int, int, bool]:

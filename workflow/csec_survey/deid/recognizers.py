@@ -21,6 +21,7 @@ from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer, Reco
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from csec_survey.deid.gazetteers import Gazetteers
+from csec_survey.platforms import platform_mentions
 
 __all__ = ["ENTITY_TYPES", "build_recognizers", "own_metadata_recognizer"]
 
@@ -33,7 +34,7 @@ _TITLES = (r"Det|Detective|Sgt|Sergeant|Officer|Ofc|Lt|Lieutenant|Capt|Captain|C
            r"Special Agent|Agent|SA|Investigator|Inv|Trooper|Tpr|Deputy|Dep|Chief|Sheriff|"
            r"Mr|Mrs|Ms|Miss|Dr|Judge|Prosecutor|ADA|AUSA|DA|Attorney|Commander|Cmdr|Major|Maj|"
            r"Director|Supervisor|Analyst|Examiner|Professor|Prof")
-_NAME = r"[A-Z][a-z]*(?:['\u2019-][A-Z]?[a-z]+)*(?:[A-Z][a-z]+)?"
+_NAME = r"[A-ZÀ-ÖØ-Þ][^\W\d_]*(?:['\u2019-][^\W\d_]+)*"
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
 _STREET_SUFFIXES = (
@@ -74,7 +75,8 @@ _NOT_A_NAME = frozenset({
 _DOMAIN_WORDS = frozenset({"John", "Johns", "Trick", "Tricks", "Daddy", "Pimp", "Bottom",
                            "Internet", "Officer", "Detective", "Police", "Sheriff", "Agent"})
 _PLACE_PREPOSITIONS = frozenset({"in", "from", "to", "near", "outside", "around", "at", "of",
-                                 "into", "through", "across", "toward", "towards", "via"})
+                                 "into", "through", "across", "toward", "towards", "via",
+                                 "between"})
 _STATE_CODES = ("AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|"
                 "NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC")
 
@@ -107,6 +109,16 @@ class RegexSpanRecognizer(EntityRecognizer):
         return True
 
 
+def _pattern_recognizer(entity: str, name: str, patterns: Sequence[Pattern],
+                        context: Sequence[str] | None = None,
+                        ignore_case: bool = False) -> PatternRecognizer:
+    # Presidio's default flags ignore case; names and codes here depend on it.
+    flags = re.MULTILINE | (re.IGNORECASE if ignore_case else 0)
+    return PatternRecognizer(supported_entity=entity, name=name, patterns=list(patterns),
+                             context=list(context) if context else None,
+                             global_regex_flags=flags)
+
+
 class IpAddressRecognizer(PatternRecognizer):
     """IPv4 and IPv6 addresses, compressed forms included, checked by Python's parser."""
 
@@ -115,7 +127,8 @@ class IpAddressRecognizer(PatternRecognizer):
             Pattern("ipv4", r"(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d.]*\d)", 0.85),
             Pattern("ipv6", r"(?<![\w:])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,8}"
                             r"(?:%\w+)?(?![\w:])", 0.85),
-        ], context=["ip", "address", "ips", "logged", "login", "subscriber"])
+        ], context=["ip", "address", "ips", "logged", "login", "subscriber"],
+            global_regex_flags=re.MULTILINE)
 
     def validate_result(self, pattern_text: str) -> bool:
         """Only strings Python parses as an IP address (and that are not clock times)."""
@@ -133,7 +146,10 @@ class UrlPathRecognizer(RegexSpanRecognizer):
         super().__init__("URL", [(
             r"(?<![@\w.])(?:https?://)?(?:www\.)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*"
             r"\.(?:com|net|org|us|gov|edu|info|biz|co|me|ly|tv|io|cc)"
-            r"/(?P<value>[^\s\"'<>()\[\]]*[^\s\"'<>()\[\].,;:!?])", 0.9)],
+            r"/(?P<value>[^\s\"'<>()\[\]]*[^\s\"'<>()\[\].,;:!?])", 0.9),
+            # Blogs whose address is the person: name.tumblr.com
+            (r"(?<![@\w.])(?:https?://)?(?:www\.)?(?P<value>[A-Za-z0-9-]+)"
+             r"\.(?:tumblr|blogspot|wordpress|livejournal)\.com", 0.9)],
             name="UrlPathRecognizer", flags=re.IGNORECASE)
 
 
@@ -142,7 +158,7 @@ class AgencyRecognizer(RegexSpanRecognizer):
 
     def __init__(self) -> None:
         super().__init__("AGENCY", [(
-            rf"(?P<value>(?:(?:[A-Z][\w'\u2019.&-]*|of|and)\s+){{1,5}}(?:{_AGENCY_TAILS}))\b",
+            rf"(?P<value>(?:(?:[A-Z][\w'\u2019.&-]*|\d+|of|and)\s+){{1,6}}(?:{_AGENCY_TAILS}))\b",
             0.85)], name="AgencyRecognizer")
 
     def analyze(self, text: str, entities: list[str],
@@ -166,15 +182,48 @@ class AgencyRecognizer(RegexSpanRecognizer):
         return results
 
 
+def _capitalised_runs(text: str) -> list[list[tuple[str, int, int]]]:
+    """Runs of adjacent capitalised words (and initials such as "J."), each word with its
+    offsets; a word ending a clause (comma, full stop) ends its run."""
+    runs: list[list[tuple[str, int, int]]] = []
+    current: list[tuple[str, int, int]] = []
+    previous_end = -2
+    for match in _WORD_OR_INITIAL.finditer(text):
+        word = match.group()
+        bare = word.rstrip(".,;:!?)")
+        joined = previous_end >= 0 and text[previous_end:match.start()] == " "
+        if not joined and current:
+            runs.append(current)
+            current = []
+        if bare and bare[0].isupper():
+            current.append((bare, match.start(), match.start() + len(bare)))
+            previous_end = match.end() if bare == word or _INITIAL.fullmatch(word) else -2
+            if previous_end == -2:
+                runs.append(current)
+                current = []
+        else:
+            if current:
+                runs.append(current)
+            current = []
+            previous_end = -2
+    if current:
+        runs.append(current)
+    return runs
+
+
+_WORD_OR_INITIAL = re.compile(r"(?<![\w@#/'\u2019-])[^\W\d_][\w'\u2019.-]*[.,;:!?)]*")
+_INITIAL = re.compile(r"[A-Z]\.")
+
+
 class PersonRecognizer(EntityRecognizer):
-    """People: after a rank or title, as first and last name, or alone when the census
-    name lists know them and they are not mostly ordinary words."""
+    """People: after a rank or title, or as a run of capitalised words that holds a name the
+    census lists know (and that is not mostly an ordinary word), with the unlisted words
+    next to it ("DeShawn Carter-Mills", "Ana Lucía Beltrán", "J. Morales")."""
 
     def __init__(self, gazetteers: Gazetteers) -> None:
         self._names = gazetteers
         self._titled = re.compile(
-            rf"\b(?:{_TITLES})\.?\s+(?P<value>{_NAME}(?:\s+{_NAME})?)(?![\w'])")
-        self._token = re.compile(rf"(?<![\w@#/.'\u2019-])(?P<value>{_NAME})(?![\w@'\u2019-])")
+            rf"\b(?:{_TITLES})\.?\s+(?P<value>{_NAME}(?:\s+{_NAME}){{0,2}})(?![\w'])")
         super().__init__(supported_entities=["PERSON"], name="PersonRecognizer")
 
     def load(self) -> None:
@@ -182,43 +231,70 @@ class PersonRecognizer(EntityRecognizer):
 
     def analyze(self, text: str, entities: list[str],
                 nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
-        """Titled names, first-last pairs, and unambiguous single names."""
+        """Titled names, and names found in runs of capitalised words."""
         results = []
         for match in self._titled.finditer(text):
             words = match.group("value").split()
-            while words and (words[-1] in _NOT_A_NAME or (self._is_place_word(words[-1])
-                             and len(words) > 1 and words[-1] not in self._names.last_names)):
+            while words and self._kind(words[-1]) in ("other", "place"):
                 words.pop()
-            if words and words[0] not in _NOT_A_NAME:
+            if words:
                 start = match.start("value")
                 results.append(RecognizerResult("PERSON", start,
                                                 start + len(" ".join(words)), 0.9))
-        tokens = list(self._token.finditer(text))
-        used: set[int] = set()
-        for index, match in enumerate(tokens):
-            word = match.group("value")
-            following = tokens[index + 1] if index + 1 < len(tokens) else None
-            adjacent = following is not None and \
-                text[match.end():following.start()] in (" ", "  ")
-            if adjacent and word in self._names.first_names and \
-                    following.group("value") not in _NOT_A_NAME and \
-                    (following.group("value") in self._names.last_names
-                     or not self._names.is_ordinary(following.group("value"))) and \
-                    word not in ("May", "June", "April", "August"):
-                results.append(RecognizerResult("PERSON", match.start(), following.end(), 0.8))
-                used.update((index, index + 1))
-        for index, match in enumerate(tokens):
-            word = match.group("value")
-            if index in used or word in _DOMAIN_WORDS or len(word) < 3:
-                continue
-            known = word in self._names.first_names or word in self._names.last_names
-            if known and not self._names.is_ordinary(word) and not self._is_place_word(word):
-                results.append(RecognizerResult("PERSON", match.start(), match.end(), 0.6))
+        for run in _capitalised_runs(text):
+            kinds = [self._kind(word) for word, _, _ in run]
+            index = 0
+            while index < len(run):
+                if not self._starts_name(run, kinds, index):
+                    index += 1
+                    continue
+                first = index
+                while first > 0 and kinds[first - 1] in ("unknown", "initial"):
+                    first -= 1
+                last = index
+                while last + 1 < len(run) and kinds[last + 1] in ("name", "weak", "unknown",
+                                                                   "initial"):
+                    last += 1
+                score = 0.8 if last > first else 0.6
+                results.append(RecognizerResult("PERSON", run[first][1], run[last][2], score))
+                index = last + 1
         return results
 
+    def _starts_name(self, run: list[tuple[str, int, int]], kinds: list[str],
+                     index: int) -> bool:
+        if kinds[index] == "name":
+            return True
+        # Two ordinary-word names make a person only as first name + surname: "Grant Price".
+        following = kinds[index + 1] if index + 1 < len(run) else None
+        return kinds[index] == "weak" and run[index][0] in self._names.first_names and \
+            following in ("name", "weak", "unknown") and \
+            run[index + 1][0] in self._names.last_names | {w for w, _, _ in run
+                                                           if kinds[index + 1] == "unknown"}
+
+    def _kind(self, word: str) -> str:
+        """name, weak (a name that is mostly an ordinary word), place, initial,
+        unknown (not everyday English, may be an unlisted name) or other."""
+        if _INITIAL.fullmatch(word) or (len(word) == 1 and word.isupper()):
+            return "initial"
+        if word in _DOMAIN_WORDS or word in _NOT_A_NAME or word in _GENERIC_LEADS \
+                or platform_mentions(word) or (word.isupper() and len(word) > 1):
+            return "other"
+        parts = word.split("-")
+        listed = [p for p in parts if p in self._names.first_names or p in self._names.last_names]
+        if any(not self._names.is_ordinary(p) and not self._is_place_word(p) for p in listed):
+            return "name"
+        if listed:
+            return "weak"
+        if self._is_place_word(word):
+            return "place"
+        if not self._names.is_common(word) and len(word) > 2:
+            return "unknown"
+        return "other"
+
     def _is_place_word(self, word: str) -> bool:
-        return word in self._names.us_states or (word in self._names.us_cities and \
-            word not in self._names.last_names and word not in self._names.first_names)
+        return word in self._names.us_states or (
+            word in self._names.us_cities and word not in self._names.last_names
+            and word not in self._names.first_names)
 
 
 class PlaceRecognizer(EntityRecognizer):
@@ -227,8 +303,6 @@ class PlaceRecognizer(EntityRecognizer):
     def __init__(self, gazetteers: Gazetteers) -> None:
         self._names = gazetteers
         self._places = gazetteers.us_cities | gazetteers.us_states
-        # Runs of capitalised words; each run is looked up, longest part first.
-        self._runs = re.compile(r"(?<![\w@#/.'-])[A-Z][\w.'-]*(?:\s[A-Z][\w.'-]*){0,3}")
         self._state_after = re.compile(rf",?\s+(?:{_STATE_CODES})\b(?![\w'-])")
         self._county = re.compile(
             r"(?<![\w'-])(?P<value>(?:[A-Z][\w'.-]*\s+){1,3}(?:County|Parish|Borough))\b")
@@ -248,26 +322,26 @@ class PlaceRecognizer(EntityRecognizer):
             if len(words) > 1:
                 end = match.end("value")
                 results.append(RecognizerResult("PLACE", end - len(" ".join(words)), end, 0.85))
-        for run in self._runs.finditer(text):
-            results.extend(self._places_in(text, run.start(), run.group().rstrip(".")))
+        for run in _capitalised_runs(text):
+            results.extend(self._places_in(text, run))
         return results
 
-    def _places_in(self, text: str, offset: int, run: str) -> list[RecognizerResult]:
-        words = run.split(" ")
+    def _places_in(self, text: str, run: list[tuple[str, int, int]]) -> list[RecognizerResult]:
         found = []
         index = 0
-        while index < len(words):
-            for length in range(len(words) - index, 0, -1):
-                name = " ".join(words[index:index + length])
+        while index < len(run):
+            for length in range(len(run) - index, 0, -1):
+                name = text[run[index][1]:run[index + length - 1][2]]
                 if name not in self._places:
                     continue
-                start = offset + len(" ".join(words[:index])) + (1 if index else 0)
-                end = start + len(name)
+                start, end = run[index][1], run[index + length - 1][2]
                 state = self._state_after.match(text, end)
-                ordinary = any(self._names.is_ordinary(word) for word in name.split())
+                ordinary = all(self._names.is_ordinary(word) for word in name.split())
                 if not ordinary or state or self._after_preposition(text, start):
+                    # Several words ("Las Vegas") or a state code make a place certain.
+                    score = 0.85 if state or length > 1 else 0.7
                     found.append(RecognizerResult("PLACE", start, state.end() if state else end,
-                                                  0.85 if state else 0.7))
+                                                  score))
                 index += length - 1
                 break
             index += 1
@@ -275,8 +349,8 @@ class PlaceRecognizer(EntityRecognizer):
 
     @staticmethod
     def _after_preposition(text: str, start: int) -> bool:
-        before = text[max(0, start - 25):start].split()
-        return bool(before) and before[-1].lower().strip(",") in _PLACE_PREPOSITIONS
+        before = re.split(r"[.;:!?\n,]", text[max(0, start - 25):start])[-1].split()
+        return bool(before) and before[-1].lower() in _PLACE_PREPOSITIONS
 
 
 def own_metadata_recognizer(values: dict[str, Iterable[str]]) -> list[EntityRecognizer]:
@@ -288,7 +362,7 @@ def own_metadata_recognizer(values: dict[str, Iterable[str]]) -> list[EntityReco
         if words:
             recognizers.append(PatternRecognizer(
                 supported_entity=entity, deny_list=words, name=f"OwnMetadata{entity.title()}",
-                deny_list_score=0.95, global_regex_flags=re.IGNORECASE))
+                deny_list_score=0.95, global_regex_flags=re.IGNORECASE | re.MULTILINE))
     return recognizers
 
 
@@ -302,31 +376,37 @@ def build_recognizers(gazetteers: Gazetteers) -> list[EntityRecognizer]:
         AgencyRecognizer(),
         UrlPathRecognizer(),
         IpAddressRecognizer(),
-        PatternRecognizer(supported_entity="EMAIL", name="EmailRecognizer", patterns=[
+        _pattern_recognizer("EMAIL", "EmailRecognizer", ignore_case=True, patterns=[
             Pattern("email", r"(?<![\w.+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*"
                              r"\.[A-Za-z]{2,}(?![\w-])", 0.95)]),
-        PatternRecognizer(supported_entity="PHONE", name="PhoneRecognizer", patterns=[
+        _pattern_recognizer("PHONE", "PhoneRecognizer", context=phone_context, patterns=[
             Pattern("separated", r"(?<![\w/.-])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])"
                                  r"\d{3}[\s.-]\d{4}(?![\w-])", 0.85),
             Pattern("bare", r"(?<![\w/.-])(?:\+?1)?\d{10}(?![\w-])", 0.6),
             Pattern("local", r"(?<![\w/.-])\d{3}-\d{4}(?![\w-])", 0.35),
-        ], context=phone_context),
+        ]),
         RegexSpanRecognizer("HANDLE", [
             (r"(?<![\w@.])(?P<value>@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?)", 0.85)],
             name="HandleRecognizer"),
-        PatternRecognizer(supported_entity="CASE_NUMBER", name="CaseNumberRecognizer", patterns=[
+        _pattern_recognizer("CASE_NUMBER", "CaseNumberRecognizer", context=[
+            "case", "report", "incident", "file", "number", "account", "docket"], patterns=[
             Pattern("dashed", r"(?<![\w/-])(?:[A-Z]{1,4}-?)?\d{2,4}-\d{3,7}(?:-\d{1,6})?"
                               r"(?![\w/-])", 0.6),
             Pattern("lettered", r"(?<![\w-])[A-Z]{2,4}\d{6,10}(?![\w-])", 0.6),
-        ], context=["case", "report", "incident", "file", "number", "account", "docket"]),
+            Pattern("year_code", r"(?<![\w-])(?:19|20)?\d{2}-[A-Z]{1,4}-\d{2,7}(?![\w-])", 0.7),
+        ]),
         RegexSpanRecognizer("CASE_NUMBER", [(
             r"(?i:\b(?:case|report|rpt|incident|file|acct|account|docket|ref|cad)\b\.?\s*"
             r"(?:#|no\.?|num(?:ber)?\.?)?\s*:?\s*)(?P<value>#?[A-Z0-9]*\d[A-Z0-9-]{2,})", 0.85)],
             name="CaseNumberContextRecognizer"),
         RegexSpanRecognizer("BADGE_NUMBER", [(
-            r"(?i:\bbadge\s*(?:#|no\.?|num(?:ber)?\.?)?\s*:?\s*)(?P<value>#?\d{2,7})\b", 0.9)],
+            r"(?i:\bbadge\s*(?:#|no\.?|num(?:ber)?\.?)?\s*:?\s*)(?P<value>#?[A-Z]{0,2}-?\d{2,7})\b",
+            0.9),
+            # "Ofc. Diaz (#3302)": a number in brackets straight after a name.
+            (r"(?<=[A-Za-z]\s)\((?P<value>#\d{2,7})\)", 0.6)],
             name="BadgeNumberRecognizer"),
-        PatternRecognizer(supported_entity="DATE", name="DateRecognizer", patterns=[
+        _pattern_recognizer("DATE", "DateRecognizer", context=[
+            "on", "date", "dated", "since", "until", "arrested", "posted", "seized"], patterns=[
             Pattern("numeric", r"\b(?:0?[1-9]|1[0-2])[/.-](?:0?[1-9]|[12]\d|3[01])[/.-]"
                                r"(?:\d{4}|\d{2})\b", 0.85),
             Pattern("iso", r"\b(?:19|20)\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\b", 0.9),
@@ -336,7 +416,7 @@ def build_recognizers(gazetteers: Gazetteers) -> list[EntityRecognizer]:
                                  rf"{_MONTH}(?:,?\s+(?:19|20)\d{{2}})?\b", 0.85),
             Pattern("month_slash_day", r"(?<![\w/])(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])"
                                        r"(?![\w/])", 0.4),
-        ], context=["on", "date", "dated", "since", "until", "arrested", "posted", "seized"]),
+        ]),
         RegexSpanRecognizer("ADDRESS", [(
             rf"(?P<value>\b\d{{1,6}}\s+(?:[NSEW]\.?\s+)?(?:[A-Z0-9][\w'.-]*\s+){{0,3}}"
             rf"(?:{_STREET_SUFFIXES})\b\.?(?:,?\s+(?:Apt\.?|Apartment|Suite|Ste\.?|Unit|#)"

@@ -1,0 +1,37 @@
+"""Platform and product names: findings of the study, never personal data.
+
+The de-identification keeps every mention of these; the synthetic generator
+records where it wrote them, so that keeping them can be measured.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["PLATFORMS", "platform_mentions"]
+
+# Distinctive names, matched in any capitalisation.
+_ANY_CASE = (
+    "Backpage", "Craigslist", "Craigs list", "Facebook", "MySpace", "Instagram", "Kik",
+    "Twitter", "Snapchat", "WhatsApp", "Tumblr", "Skype", "Gmail", "Yahoo", "Google Voice",
+    "Google", "TextNow", "Pinger", "MocoSpace", "Dropbox", "iCloud", "Cellebrite", "YouTube",
+    "MeetMe", "ooVoo", "MoneyPak", "Hi5", "UFED", "Eros", "Redbook", "Badoo", "Grindr",
+    "Tinder", "Omegle", "Chatroulette", "Yik Yak", "Vine", "Periscope", "WeChat", "Viber",
+    "PayPal", "Bitcoin", "Craigslist.org", "Backpage.com",
+)
+# Names that are also ordinary words or initials: matched as written.
+_AS_WRITTEN = ("Tagged", "Tor", "Vanilla", "Green Dot", "Western Union", "FB", "BP",
+               "Yahoo Messenger", "Google Plus", "Google+")
+
+PLATFORMS: tuple[str, ...] = _ANY_CASE + _AS_WRITTEN
+
+_PATTERN = re.compile(
+    r"(?<![\w@/])(?:"
+    + "|".join(f"(?i:{re.escape(name)})" for name in sorted(_ANY_CASE, key=len, reverse=True))
+    + "|" + "|".join(re.escape(name) for name in sorted(_AS_WRITTEN, key=len, reverse=True))
+    + r")(?![\w@])")
+
+
+def platform_mentions(text: str) -> list[tuple[int, int]]:
+    """Character spans of the platform and product names in ``text``."""
+    return [match.span() for match in _PATTERN.finditer(text)]
