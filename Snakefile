@@ -15,11 +15,18 @@ validate(config, "workflow/schemas/config.schema.yaml")
 include: "workflow/rules/common.smk"
 include: "workflow/rules/ingest.smk"
 include: "workflow/rules/validate.smk"
+include: "workflow/rules/deidentify.smk"
 
 
 rule all:
     input:
         rules.read_export.output.exclusions,
         rules.validate_raw.output,
-        rules.tidy_responses.output,
+        rules.deidentify.output,
+        rules.validate_clean.output,
+        rules.disclosure_check.output,
+        # Measured only where the generator's ground truth exists (synthetic data).
+        rules.evaluate_deidentification.output
+        if config["deidentification"]["ground_truth"]
+        else [],
     default_target: True

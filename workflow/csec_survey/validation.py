@@ -616,10 +616,12 @@ def _asked(records: pd.DataFrame, instrument: Instrument, population_id: str,
 
 
 def _own_hits(answers: pd.Series, identifiers: Sequence[str]) -> int:
+    """Answers containing one of the identifiers: e-mails in any case, names as written."""
     hits = 0
     for value in answers.dropna():
         for identifier in identifiers:
+            flags = re.IGNORECASE if "@" in identifier else 0
             if identifier and re.search(rf"(?<!\w){re.escape(identifier)}(?!\w)", str(value),
-                                        re.IGNORECASE):
+                                        flags):
                 hits += 1
     return hits

@@ -24,8 +24,8 @@ rule tidy_responses:
         # Only data that met its expectations is typed and passed on.
         validation=results("validation", "raw.json"),
     output:
-        # Holds direct identifiers until de-identification consumes it.
-        responses=results("interim", "responses.parquet"),
+        # Holds direct identifiers: deleted once de-identification has consumed it.
+        responses=temp(results("interim", "responses.parquet")),
     log:
         logs("tidy_responses.log"),
     script:

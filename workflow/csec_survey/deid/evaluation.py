@@ -12,11 +12,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["DIRECT_IDENTIFIER_TYPES", "EvaluatedText", "clopper_pearson", "evaluate"]
+import pandas as pd
+
+__all__ = ["DIRECT_IDENTIFIER_TYPES", "EvaluatedText", "clopper_pearson", "evaluate",
+           "texts_from_truth"]
 
 DIRECT_IDENTIFIER_TYPES: tuple[str, ...] = ("EMAIL", "PHONE", "IP_ADDRESS", "URL", "HANDLE")
 """Types that identify on their own; with a respondent's own metadata they must go first."""
@@ -104,3 +107,33 @@ def _share(successes: int, trials: int) -> dict[str, Any]:
     return {"successes": successes, "trials": trials,
             "rate": successes / trials if trials else None,
             "ci95": [round(low, 4), round(high, 4)]}
+
+
+def texts_from_truth(truth: Iterable[Mapping[str, Any]], responses: pd.DataFrame,
+                     entities: pd.DataFrame, pseudonyms: Mapping[str, str],
+                     column_of: Mapping[str, str]) -> list[EvaluatedText]:
+    """Pair each planted answer with what the scrubber redacted from it.
+
+    ``truth`` rows are the generator's (ResponseId, export column, spans);
+    ``responses`` the typed responses with the original text; ``entities`` the
+    redactions by pseudonym and tidy column; ``pseudonyms`` maps ResponseId to
+    pseudonym and ``column_of`` export column to tidy column. Truth rows of
+    records the pipeline excluded are skipped.
+    """
+    text_of = responses.set_index("ResponseId")
+    redacted: dict[tuple[str, str], list[tuple[str, int, int]]] = {}
+    for row in entities.itertuples(index=False):
+        redacted.setdefault((row.pseudonym, row.column), []).append(
+            (row.type, int(row.start), int(row.end)))
+    texts = []
+    for row in truth:
+        response_id, column = row["ResponseId"], column_of[row["column"]]
+        if response_id not in text_of.index:
+            continue
+        texts.append(EvaluatedText(
+            text=str(text_of.at[response_id, column]),
+            personal=[(s["type"], s["start"], s["end"], bool(s.get("own_metadata")))
+                      for s in row["personal"]],
+            keep=[(s["start"], s["end"]) for s in row["keep"]],
+            redacted=redacted.get((pseudonyms[response_id], column), [])))
+    return texts

@@ -281,6 +281,9 @@ class PersonRecognizer(EntityRecognizer):
             return "other"
         parts = word.split("-")
         listed = [p for p in parts if p in self._names.first_names or p in self._names.last_names]
+        if len(word) < 3:
+            # Too short to stand alone ("Im"), but part of a name next to one ("Li Na Huang").
+            return "weak" if listed else "other"
         if any(not self._names.is_ordinary(p) and not self._is_place_word(p) for p in listed):
             return "name"
         if listed:
@@ -350,19 +353,27 @@ class PlaceRecognizer(EntityRecognizer):
     @staticmethod
     def _after_preposition(text: str, start: int) -> bool:
         before = re.split(r"[.;:!?\n,]", text[max(0, start - 25):start])[-1].split()
-        return bool(before) and before[-1].lower() in _PLACE_PREPOSITIONS
+        if not before or before[-1].lower() not in _PLACE_PREPOSITIONS:
+            return False
+        # "Department of Justice", "Office of Hope": an institution's name, not a place.
+        return not (before[-1] == "of" and len(before) > 1 and before[-2][:1].isupper())
 
 
 def own_metadata_recognizer(values: dict[str, Iterable[str]]) -> list[EntityRecognizer]:
-    """Recognizers for one respondent's own metadata, by entity type ('PERSON': [...])."""
+    """Recognizers for one respondent's own metadata, by entity type ('PERSON': [...]).
+
+    E-mail addresses match in any case; names as written, so that a respondent
+    called Grant does not cost the text its grant money.
+    """
     recognizers: list[EntityRecognizer] = []
     for entity, strings in values.items():
         words = sorted({s.strip() for s in strings if s and len(s.strip()) > 1}, key=len,
                        reverse=True)
         if words:
+            flags = re.MULTILINE | (re.IGNORECASE if entity == "EMAIL" else 0)
             recognizers.append(PatternRecognizer(
                 supported_entity=entity, deny_list=words, name=f"OwnMetadata{entity.title()}",
-                deny_list_score=0.95, global_regex_flags=re.IGNORECASE | re.MULTILINE))
+                deny_list_score=0.95, global_regex_flags=flags))
     return recognizers
 
 
@@ -417,6 +428,10 @@ def build_recognizers(gazetteers: Gazetteers) -> list[EntityRecognizer]:
             Pattern("month_slash_day", r"(?<![\w/])(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])"
                                        r"(?![\w/])", 0.4),
         ]),
+        RegexSpanRecognizer("DATE", [(
+            r"(?i:\b(?:on|since|until|till|by|before|after|in|from|of|dated)\s+)"
+            r"(?P<value>(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01]))(?![\w/])", 0.8)],
+            name="MonthDayDateRecognizer"),
         RegexSpanRecognizer("ADDRESS", [(
             rf"(?P<value>\b\d{{1,6}}\s+(?:[NSEW]\.?\s+)?(?:[A-Z0-9][\w'.-]*\s+){{0,3}}"
             rf"(?:{_STREET_SUFFIXES})\b\.?(?:,?\s+(?:Apt\.?|Apartment|Suite|Ste\.?|Unit|#)"

@@ -1,0 +1,85 @@
+# De-identification: the only rules that see identifiers; none leaves them.
+
+
+rule deidentify:
+    input:
+        responses=rules.tidy_responses.output.responses,
+        instrument=config["instrument"],
+    output:
+        responses=results("clean", "responses.parquet"),
+        redactions=results("clean", "redactions.parquet"),
+        log=report(
+            results("clean", "redaction_log.json"),
+            category="De-identification",
+            caption="../report/redaction_log.rst",
+        ),
+    params:
+        deid=config["deidentification"],
+        export=config["raw_export"],
+    log:
+        logs("deidentify.log"),
+    script:
+        "../scripts/deidentify.py"
+
+
+rule validate_clean:
+    input:
+        clean=rules.deidentify.output.responses,
+        responses=rules.tidy_responses.output.responses,
+        instrument=config["instrument"],
+    output:
+        summary=report(
+            results("validation", "clean.json"),
+            category="Validation",
+            caption="../report/validation_clean.rst",
+        ),
+        data_docs=report(
+            results("validation", "clean.html"),
+            category="Validation",
+            caption="../report/validation_clean.rst",
+        ),
+    params:
+        deid=config["deidentification"],
+        export=config["raw_export"],
+    log:
+        logs("validate_clean.log"),
+    script:
+        "../scripts/validate_clean.py"
+
+
+rule evaluate_deidentification:
+    input:
+        responses=rules.tidy_responses.output.responses,
+        redactions=rules.deidentify.output.redactions,
+        truth=config["deidentification"]["ground_truth"] or [],
+        instrument=config["instrument"],
+    output:
+        evaluation=report(
+            results("deid", "evaluation.json"),
+            category="De-identification",
+            caption="../report/deid_evaluation.rst",
+        ),
+    params:
+        deid=config["deidentification"],
+        export=config["raw_export"],
+    log:
+        logs("evaluate_deidentification.log"),
+    script:
+        "../scripts/evaluate_deidentification.py"
+
+
+rule disclosure_check:
+    input:
+        clean=rules.deidentify.output.responses,
+    output:
+        report=report(
+            results("clean", "disclosure.json"),
+            category="De-identification",
+            caption="../report/disclosure.rst",
+        ),
+    params:
+        k_anonymity=config["deidentification"]["k_anonymity"],
+    log:
+        logs("disclosure_check.log"),
+    script:
+        "../scripts/disclosure_check.py"

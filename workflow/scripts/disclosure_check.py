@@ -1,0 +1,19 @@
+"""Snakemake script of rule disclosure_check: k-anonymity over the quasi-identifiers."""
+
+import json
+
+import pandas as pd
+
+from csec_survey.deid.disclosure import banded, k_anonymity_report
+from csec_survey.logs import rule_logger
+
+log = rule_logger(snakemake.log[0])
+settings = snakemake.params.k_anonymity
+clean = banded(pd.read_parquet(snakemake.input.clean), settings["bands"])
+report = k_anonymity_report(clean, settings["quasi_identifiers"], settings["k"])
+log.info("k=%d: %d of %d respondents in groups below k on all quasi-identifiers",
+         report["k"], report["all_quasi_identifiers"]["respondents_in_groups_below_k"],
+         report["respondents"])
+with open(snakemake.output.report, "w", encoding="utf-8") as handle:
+    json.dump(report, handle, indent=2)
+    handle.write("\n")

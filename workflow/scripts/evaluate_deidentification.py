@@ -1,0 +1,26 @@
+"""Snakemake script of rule evaluate_deidentification: the scrubber against planted truth."""
+
+import json
+
+import pandas as pd
+
+from csec_survey.deid.evaluation import evaluate, texts_from_truth
+from csec_survey.deid.pseudonyms import key_from_config, pseudonym
+from csec_survey.instrument import load_instrument
+from csec_survey.logs import rule_logger
+
+log = rule_logger(snakemake.log[0])
+key = key_from_config(snakemake.params.deid, snakemake.params.export)
+instrument = load_instrument(snakemake.input.instrument)
+responses = pd.read_parquet(snakemake.input.responses)
+with open(snakemake.input.truth, encoding="utf-8") as handle:
+    truth = [json.loads(line) for line in handle]
+texts = texts_from_truth(
+    truth, responses, pd.read_parquet(snakemake.input.redactions),
+    {rid: pseudonym(rid, key) for rid in responses["ResponseId"]},
+    {column.name: column.variable for column in instrument.export_columns()})
+evaluation = {"answers_evaluated": len(texts), **evaluate(texts)}
+log.info("recall of all planted personal data: %s", evaluation["recall"]["ALL"])
+with open(snakemake.output.evaluation, "w", encoding="utf-8") as handle:
+    json.dump(evaluation, handle, indent=2)
+    handle.write("\n")

@@ -1,0 +1,28 @@
+"""Snakemake script of rule validate_clean: the clean suite, or a failed build saying why."""
+
+import pandas as pd
+
+from csec_survey.deid.pseudonyms import key_from_config, pseudonym
+from csec_survey.instrument import load_instrument
+from csec_survey.logs import rule_logger
+from csec_survey.validation import validate_clean_responses, write_outcome
+
+log = rule_logger(snakemake.log[0])
+key = key_from_config(snakemake.params.deid, snakemake.params.export)
+responses = pd.read_parquet(snakemake.input.responses)
+# Each respondent's own full name, surname and e-mail, held in memory only.
+own = {
+    pseudonym(row.ResponseId, key): [
+        f"{row.RecipientFirstName or ''} {row.RecipientLastName or ''}".strip(),
+        row.RecipientLastName or "", row.RecipientEmail or ""]
+    for row in responses.itertuples(index=False)
+}
+outcome = validate_clean_responses(pd.read_parquet(snakemake.input.clean),
+                                   load_instrument(snakemake.input.instrument), own)
+log.info("suite clean: %s", outcome.summary["statistics"])
+if not outcome.success:
+    message = outcome.failure_message()
+    log.error("%s", message)
+    raise SystemExit("validate_clean failed: the de-identified responses do not meet their "
+                     f"expectations.\n{message}")
+write_outcome(outcome, snakemake.output.summary, snakemake.output.data_docs)
