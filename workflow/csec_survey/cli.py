@@ -33,10 +33,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     inspect.add_argument("path", type=Path)
     inspect.add_argument("--instrument", type=Path, default=paths.INSTRUMENT)
 
+    commands.add_parser(
+        "deidentify-text",
+        help="scrub free text: JSON Lines {id, text} on stdin, {id, text, entities} on stdout")
+
     args = parser.parse_args(argv)
     try:
         if args.command == "synthesize":
             return _synthesize(args)
+        if args.command == "deidentify-text":
+            return _deidentify_text()
         return _inspect(args)
     except (OSError, ValueError, KeyError) as error:
         print(f"csec-survey {args.command}: {error}", file=sys.stderr)
@@ -68,6 +74,30 @@ def _inspect(args: argparse.Namespace) -> int:
 
     report = describe_export(args.path, load_instrument(args.instrument))
     print(json.dumps(report, indent=2, ensure_ascii=False))
+    return 0
+
+
+def _deidentify_text() -> int:
+    from csec_survey.deid.scrubber import Scrubber
+
+    records = []
+    for number, line in enumerate(sys.stdin, start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as error:
+            raise ValueError(f"stdin line {number}: not JSON ({error.msg}); expected one "
+                             'object per line such as {"id": "1", "text": "..."}') from None
+        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+            raise ValueError(f'stdin line {number}: expected an object with a string "text"')
+        records.append(record)
+    scrubber = Scrubber()
+    results = scrubber.scrub_many((record["text"], None) for record in records)
+    for record, result in zip(records, results, strict=True):
+        print(json.dumps({"id": record.get("id"), "text": result.text,
+                          "entities": [{"type": e.type, "start": e.start, "end": e.end}
+                                       for e in result.entities]}, ensure_ascii=False))
     return 0
 
 
