@@ -1,0 +1,32 @@
+from importlib import resources
+
+from csec_survey.deid.gazetteers import build_gazetteers, load_gazetteers
+from csec_survey.deid.nlp import PIPELINE
+
+
+def test_committed_word_lists_are_what_the_source_packages_give(tmp_path):
+    sizes = build_gazetteers(tmp_path)
+    committed = resources.files("csec_survey.deid") / "data"
+    for name in sizes:
+        assert (tmp_path / f"{name}.txt").read_text(encoding="utf-8") == \
+            (committed / f"{name}.txt").read_text(encoding="utf-8"), name
+
+
+def test_ordinary_words_need_context_and_names_do_not():
+    gazetteers = load_gazetteers()
+    for word in ("Will", "Hope", "Mobile", "Grant", "Price", "Long", "Friday", "Western"):
+        assert gazetteers.is_ordinary(word), word
+    for word in ("Ramirez", "Lopez", "Nguyen", "Johnson", "Smith"):
+        assert not gazetteers.is_ordinary(word), word
+        assert word in gazetteers.last_names
+    assert "Shreveport" in gazetteers.us_cities
+    assert "Harris County" in gazetteers.us_counties
+    assert "Ohio" in gazetteers.us_states
+
+
+def test_the_spacy_pipeline_ships_with_a_lookup_lemmatizer():
+    import spacy
+
+    nlp = spacy.load(PIPELINE)
+    assert nlp.pipe_names == ["lemmatizer"]
+    assert [token.lemma_ for token in nlp("officers called")] == ["officer", "call"]
