@@ -16,6 +16,8 @@ include: "workflow/rules/common.smk"
 include: "workflow/rules/ingest.smk"
 include: "workflow/rules/validate.smk"
 include: "workflow/rules/deidentify.smk"
+include: "workflow/rules/statistics.smk"
+include: "workflow/rules/reproduce.smk"
 
 
 rule all:
@@ -25,6 +27,9 @@ rule all:
         rules.deidentify.output,
         rules.validate_clean.output,
         rules.disclosure_check.output,
+        rules.compute_statistics.output,
+        rules.build_registry.output,
+        rules.reproduce_published.output,
         # Measured only where the generator's ground truth exists (synthetic data).
         rules.evaluate_deidentification.output
         if config["deidentification"]["ground_truth"]

@@ -16,13 +16,11 @@ import textwrap
 from collections.abc import Sequence
 
 import pytest
+from heldout import load_heldout
 
 from csec_survey.deid.evaluation import EvaluatedText, evaluate
 from csec_survey.deid.scrubber import Entity, OwnMetadata, Scrubbed, Scrubber
 from csec_survey.platforms import platform_mentions
-from heldout import load_heldout
-
-_PLACEHOLDER = re.compile(r"\[(?P<type>[A-Z_]+)(?: (?P<number>\d+))?\]")
 
 
 @pytest.fixture(scope="module")
@@ -392,25 +390,36 @@ def test_heldout_ordinary_words_kept(heldout_evaluation):
     assert kept["rate"] >= 0.95, kept
 
 
-# --- known defects (strict xfail: these start failing once fixed) -------------
+# --- defects found while writing these tests, now fixed -----------------------
 
-@pytest.mark.xfail(strict=True, reason="a possessive surname on its own is not recognised")
 @pytest.mark.parametrize("text", ["I read Ramirez's report.", "Kowalski's notes were late."])
 def test_possessive_surname_alone_is_redacted(scrubber, text):
     assert scrub(scrubber, text).entities != ()
 
 
-@pytest.mark.xfail(strict=True, reason="'John' is a domain word (a buyer), so the first name of "
-                                       "'John Peterson' stays")
 def test_first_name_john_is_redacted_with_its_surname(scrubber):
     assert scrub(scrubber, "I spoke with John Peterson.").text == "I spoke with [PERSON]."
 
 
-@pytest.mark.xfail(strict=True, reason="a capitalised sentence-initial preposition is absorbed "
-                                       "into an agency or county span")
 @pytest.mark.parametrize("text, expected", [
     ("At Tulsa Police Department we see it.", "At [AGENCY] we see it."),
     ("In Tulsa County too.", "In [PLACE] too."),
 ])
 def test_sentence_initial_preposition_is_not_redacted(scrubber, text, expected):
     assert scrub(scrubber, text).text == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Email sweet.kik.girl@gmail.com now", "Email [EMAIL] now"),
+    ("Email jane-skype-99@gmail.com now", "Email [EMAIL] now"),
+    ("Email j.doe@mail.yahoo.com now", "Email [EMAIL] now"),
+    ("see instagram.com/candy.kik.22 now", "see instagram.com/[URL] now"),
+    ("handle @queen.kik now", "handle [HANDLE] now"),
+])
+def test_platform_name_inside_an_identifier_does_not_split_it(scrubber, text, expected):
+    assert scrub(scrubber, text).text == expected
+
+
+def test_john_as_jargon_for_a_buyer_stays(scrubber):
+    assert scrub(scrubber, "the john called her twice").entities == ()
+    assert scrub(scrubber, "Johns pay more for younger girls.").entities == ()

@@ -33,6 +33,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     inspect.add_argument("path", type=Path)
     inspect.add_argument("--instrument", type=Path, default=paths.INSTRUMENT)
 
+    explain = commands.add_parser(
+        "explain", help="the provenance of one number of the paper, by its registry id")
+    explain.add_argument("id", help="registry id, such as tech.most_cases")
+    explain.add_argument("--registry", type=Path, default=paths.ROOT / "results" / "numbers.json")
+    explain.add_argument("--paper", type=Path, default=paths.ROOT / "paper")
+    explain.add_argument("--reproduction", type=Path,
+                         default=paths.ROOT / "results" / "reproduction.csv")
+
     commands.add_parser(
         "deidentify-text",
         help="scrub free text: JSON Lines {id, text} on stdin, {id, text, entities} on stdout")
@@ -43,6 +51,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _synthesize(args)
         if args.command == "deidentify-text":
             return _deidentify_text()
+        if args.command == "explain":
+            return _explain(args)
         return _inspect(args)
     except (OSError, ValueError, KeyError) as error:
         print(f"csec-survey {args.command}: {error}", file=sys.stderr)
@@ -74,6 +84,17 @@ def _inspect(args: argparse.Namespace) -> int:
 
     report = describe_export(args.path, load_instrument(args.instrument))
     print(json.dumps(report, indent=2, ensure_ascii=False))
+    return 0
+
+
+def _explain(args: argparse.Namespace) -> int:
+    from csec_survey.explain import explain
+    from csec_survey.registry import read_registry
+
+    if not args.registry.exists():
+        raise ValueError(f"{args.registry} does not exist: build the paper first "
+                         "(snakemake --cores 4) or pass --registry")
+    print(explain(args.id, read_registry(args.registry), args.paper, args.reproduction))
     return 0
 
 

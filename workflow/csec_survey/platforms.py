@@ -25,11 +25,12 @@ _AS_WRITTEN = ("Tagged", "Tor", "Vanilla", "Green Dot", "Western Union", "FB", "
 
 PLATFORMS: tuple[str, ...] = _ANY_CASE + _AS_WRITTEN
 
+# A name inside an address or handle ("sweet.kik.girl@gmail.com") is not a mention.
 _PATTERN = re.compile(
-    r"(?<![\w@/])(?:"
+    r"(?<![\w@/._-])(?:"
     + "|".join(f"(?i:{re.escape(name)})" for name in sorted(_ANY_CASE, key=len, reverse=True))
     + "|" + "|".join(re.escape(name) for name in sorted(_AS_WRITTEN, key=len, reverse=True))
-    + r")(?![\w@])")
+    + r")(?![\w@_-]|\.\w)")
 
 
 def platform_mentions(text: str) -> list[tuple[int, int]]:

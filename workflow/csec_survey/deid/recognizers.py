@@ -58,6 +58,9 @@ _AGENCY_TAILS = (
     r"Department of Public Safety|DPS|ICAC Task Force|Task Force|Prosecutor['\u2019]?s Office|"
     r"District Attorney['\u2019]?s Office|DA['\u2019]?s Office|County Attorney['\u2019]?s Office|"
     r"Attorney General['\u2019]?s Office|Marshal['\u2019]?s Office|Constable['\u2019]?s Office")
+# Words that open a sentence before a name: "At Tulsa Police Department", "In Tulsa County".
+_ARTICLES = frozenset({"The", "Our", "My", "Their", "A", "An", "This", "That", "Your", "At",
+                       "On", "In", "From", "For", "With", "By", "To", "Of", "Into", "Near"})
 # Words that may open an agency or county name without making it a specific one.
 _GENERIC_LEADS = frozenset({
     "The", "Our", "My", "Their", "His", "Her", "A", "An", "Local", "Area", "Regional",
@@ -66,14 +69,15 @@ _GENERIC_LEADS = frozenset({
     "Some", "Most", "All", "Small", "Large", "Big", "Rural", "Metro", "Nearby", "Neighboring",
     "US", "U.S.", "FBI", "HSI", "Secret", "Service", "Joint", "Multi", "Special", "Human",
     "Trafficking", "Vice", "Cyber", "Computer", "Sex", "Major", "Criminal",
-})
-_ARTICLES = frozenset({"The", "Our", "My", "Their", "A", "An", "This", "That", "Your"})
+}) | _ARTICLES
 _NOT_A_NAME = frozenset({
     "Unit", "Division", "Bureau", "Task", "Force", "Training", "Safety", "Office", "Department",
     "Involved", "Time", "Work", "Friendly", "Response", "Down", "Liaison", "Conference",
 })
-_DOMAIN_WORDS = frozenset({"John", "Johns", "Trick", "Tricks", "Daddy", "Pimp", "Bottom",
-                           "Internet", "Officer", "Detective", "Police", "Sheriff", "Agent"})
+_DOMAIN_WORDS = frozenset({"Johns", "Trick", "Tricks", "Daddy", "Pimp", "Bottom", "Internet",
+                           "Officer", "Detective", "Police", "Sheriff", "Agent"})
+# Names that are also this field's jargon ("a John" is a buyer): a name only beside another.
+_JARGON_NAMES = frozenset({"John"})
 _PLACE_PREPOSITIONS = frozenset({"in", "from", "to", "near", "outside", "around", "at", "of",
                                  "into", "through", "across", "toward", "towards", "via",
                                  "between"})
@@ -190,7 +194,7 @@ def _capitalised_runs(text: str) -> list[list[tuple[str, int, int]]]:
     previous_end = -2
     for match in _WORD_OR_INITIAL.finditer(text):
         word = match.group()
-        bare = word.rstrip(".,;:!?)")
+        bare = re.sub(r"['\u2019]s$", "", word.rstrip(".,;:!?)"))
         joined = previous_end >= 0 and text[previous_end:match.start()] == " "
         if not joined and current:
             runs.append(current)
@@ -284,6 +288,8 @@ class PersonRecognizer(EntityRecognizer):
         if len(word) < 3:
             # Too short to stand alone ("Im"), but part of a name next to one ("Li Na Huang").
             return "weak" if listed else "other"
+        if word in _JARGON_NAMES:
+            return "weak"
         if any(not self._names.is_ordinary(p) and not self._is_place_word(p) for p in listed):
             return "name"
         if listed:

@@ -125,13 +125,13 @@ def _resolve(spans: list[_Span], text: str) -> list[_Span]:
     for span in spans:
         for start, end in mentions:
             if start <= span.start and span.end <= end:
-                break
-            if span.start < end and start < span.end:
-                # Trim the platform name off; keep what is left only if it is a word.
-                if start <= span.start:
-                    span.start = end
-                else:
-                    span.end = start
+                break  # the span is a platform name: keep it
+            # A platform name at the edge of a span is trimmed off; one strictly inside
+            # ("Tulsa Facebook Task Force") goes with the span, privacy first.
+            if start <= span.start < end:
+                span.start = end
+            elif start < span.end <= end:
+                span.end = start
         else:
             segment = text[span.start:span.end]
             stripped = segment.strip(" ,.;:-")

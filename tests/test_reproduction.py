@@ -1,0 +1,359 @@
+"""Tests of the reproduction report: published against rebuilt, row by row."""
+
+from __future__ import annotations
+
+import csv
+import io
+import itertools
+import json
+from datetime import date
+from fractions import Fraction
+from pathlib import Path
+
+import pytest
+import yaml
+
+from csec_survey import constants, statistics
+from csec_survey.ingest import ingest_export
+from csec_survey.instrument import load_instrument
+from csec_survey.published import read_published_figures
+from csec_survey.registry import file_sha256, merge_fragments, write_fragment
+from csec_survey.reproduction import STATUSES, reproduction_rows, rows_to_csv, summarise
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = 144
+REPRODUCED, DOCUMENTED, INCONSISTENT, NOT_REPRODUCIBLE = STATUSES
+
+
+def _trail(rule: str, script: str, inputs: list[str]) -> dict:
+    return {"rule": rule, "script": f"workflow/scripts/{script}.py",
+            "inputs": {path: file_sha256(ROOT / path) for path in inputs}}
+
+
+@pytest.fixture(scope="module")
+def config():
+    return yaml.safe_load((ROOT / "config" / "config.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def instrument(config):
+    return load_instrument(ROOT / config["instrument"])
+
+
+@pytest.fixture(scope="module")
+def registry(config, instrument, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("registry")
+    responses = ingest_export(ROOT / config["raw_export"], instrument).responses
+    fragments = {
+        "survey": statistics.published_numbers(instrument, responses, _trail(
+            "compute_statistics", "compute_statistics",
+            [config["raw_export"], config["instrument"]])),
+        "design": constants.design_numbers(config["design"], _trail(
+            "design_constants", "design_constants", ["config/config.yaml"])),
+        "external": constants.external_numbers(ROOT / config["external_context"], _trail(
+            "external_context", "external_context", [config["external_context"]])),
+    }
+    for name, numbers in fragments.items():
+        write_fragment(numbers, folder / f"{name}.json")
+    return merge_fragments(folder / f"{name}.json" for name in fragments)
+
+
+@pytest.fixture(scope="module")
+def figures(config):
+    return read_published_figures(ROOT / config["published_figures"])
+
+
+@pytest.fixture(scope="module")
+def calibration(config):
+    return json.loads((ROOT / config["calibration_record"]).read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def rows(figures, registry, instrument, calibration):
+    return reproduction_rows(figures, registry, instrument, SAMPLE, calibration)
+
+
+@pytest.fixture(scope="module")
+def by_id(rows):
+    return {row["id"]: row for row in rows}
+
+
+# --- an independent GRIM-style computation -----------------------------------------
+
+def _prints_as(count: int, base: int) -> int:
+    """100 * count / base rounded half up, in integers: floor((200 count + base) / 2 base)."""
+    return (200 * count + base) // (2 * base)
+
+
+def _brute_counts(value: int, base: int) -> list[int]:
+    return [k for k in range(base + 1) if _prints_as(k, base) == value]
+
+
+def _brute_bases(value: int, largest: int) -> list[int]:
+    return [n for n in range(1, largest + 1) if _brute_counts(value, n)]
+
+
+def _expand(ranges: str) -> list[int]:
+    """``"1-3, 7"`` as ``[1, 2, 3, 7]``; ``"none"`` as ``[]``."""
+    if ranges == "none":
+        return []
+    numbers: list[int] = []
+    for part in ranges.split(", "):
+        low, _, high = part.partition("-")
+        numbers.extend(range(int(low), int(high or low) + 1))
+    return numbers
+
+
+def test_the_independent_rounding_agrees_with_fractions():
+    for base in range(1, 60):
+        for count in range(base + 1):
+            exact = Fraction(100 * count, base)
+            assert _prints_as(count, base) == int(exact + Fraction(1, 2)), (count, base)
+    assert _prints_as(137, 200) == 69 and _prints_as(57, 200) == 29
+    assert _expand("1-3, 7, 9-10") == [1, 2, 3, 7, 9, 10]
+
+
+# --- shape ------------------------------------------------------------------------
+
+def test_one_row_per_published_figure_in_order(rows, figures):
+    assert [row["id"] for row in rows] == [figure.figure_id for figure in figures]
+    assert len(rows) == 89
+
+
+def test_rows_carry_the_published_record(rows, figures):
+    for row, figure in zip(rows, figures, strict=True):
+        assert row["published"] == figure.value
+        assert (row["section"], row["quantity"], row["kind"], row["unit"]) == \
+            (figure.section, figure.quantity, figure.kind, figure.unit)
+        assert row["base_published"] == figure.base_as_published
+
+
+def test_every_row_has_a_status(rows):
+    for row in rows:
+        assert row["status"] in STATUSES, row["id"]
+
+
+def test_nothing_is_unreproducible_on_the_synthetic_data(rows):
+    assert [row["id"] for row in rows if row["status"] == NOT_REPRODUCIBLE] == []
+
+
+def _rebuilt_prints_as_published(row: dict) -> bool:
+    if row["unit"] == "month":
+        year, month = (int(part) for part in row["published"].split("-"))
+        return row["rebuilt"] == date(year, month, 1).strftime("%B %Y")
+    if row["unit"] == "percent":
+        return row["rebuilt"] == f"{row['published']}%"
+    return row["rebuilt"].replace(",", "") == row["published"]
+
+
+def test_every_reproducible_row_prints_as_published(rows):
+    for row in rows:
+        if row["status"] != NOT_REPRODUCIBLE:
+            assert _rebuilt_prints_as_published(row), (row["id"], row["rebuilt"],
+                                                       row["published"])
+
+
+def test_rebuilt_shares_are_their_numerator_over_denominator(rows, registry):
+    for row in rows:
+        entry = registry[row["id"]]
+        assert row["rebuilt"] == entry["display"]
+        if row["unit"] == "percent" and row["kind"] == "survey":
+            assert (row["numerator"], row["denominator"]) == \
+                (entry["numerator"], entry["denominator"])
+            assert _prints_as(row["numerator"], row["denominator"]) == int(row["published"])
+            assert row["base_rebuilt"] == entry["base"]
+
+
+# --- statuses -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("figure_id", ["juris.small", "juris.medium", "juris.large"])
+def test_juris_shares_cannot_all_hold(by_id, figure_id):
+    row = by_id[figure_id]
+    assert row["status"] == INCONSISTENT
+    assert "cannot all hold for 144" in row["note"]
+    # each share is possible alone; it is their sum that fails
+    assert row["counts_at_published_base"] not in ("", "none")
+
+
+def test_juris_shares_really_cannot_add_up(figures):
+    shares = [int(f.value) for f in figures if f.figure_id.startswith("juris.")]
+    assert sum(shares) == 101
+    options = [_brute_counts(share, SAMPLE) for share in shares]
+    assert all(options)
+    assert sum(min(o) for o in options) > SAMPLE
+
+
+def test_mostly_girls_cannot_be_a_whole_count_of_45(by_id):
+    row = by_id["victim.mostly_girls"]
+    assert _brute_counts(77, 45) == []
+    assert row["status"] == INCONSISTENT
+    assert row["counts_at_published_base"] == "none"
+    assert "No whole count out of 45 prints as 77%" in row["note"]
+
+
+def test_every_inconsistent_row_says_why(rows):
+    for row in rows:
+        if row["status"] == INCONSISTENT:
+            assert row["kind"] == "survey" and row["unit"] == "percent"
+            assert row["note"].startswith(("No whole count out of",
+                                           "The published shares of this question")), row["id"]
+
+
+def test_single_inconsistent_rows_have_no_count_at_the_stated_base(rows, figures):
+    stated = {f.figure_id: f.base_n_as_published for f in figures}
+    for row in rows:
+        if row["status"] == INCONSISTENT and not row["id"].startswith("juris."):
+            assert _brute_counts(int(row["published"]), stated[row["id"]]) == [], row["id"]
+
+
+@pytest.mark.parametrize("prefix", ["unit.", "help.", "opp.", "obst."])
+def test_unclear_bases_are_reproduced_on_a_documented_base(rows, instrument, prefix):
+    chosen = [row for row in rows if row["id"].startswith(prefix) and row["id"] != "unit.any"]
+    assert chosen
+    for row in chosen:
+        assert row["status"] == DOCUMENTED, row["id"]
+        base_choice = instrument.published[row["id"]].base_choice
+        assert base_choice, row["id"]
+        assert base_choice in row["note"], row["id"]
+
+
+def test_unit_any_has_a_stated_base_and_is_reproduced(by_id):
+    assert by_id["unit.any"]["status"] == REPRODUCED
+
+
+def test_design_and_external_rows_are_reproduced(rows, registry):
+    others = [row for row in rows if row["kind"] in ("design", "external")]
+    assert len(others) == 14
+    for row in others:
+        assert row["status"] == REPRODUCED, row["id"]
+        assert row["counts_at_published_base"] == "" and row["bases_that_could_give_it"] == ""
+    for row in others:
+        if row["kind"] == "design":
+            assert "design constant, from config/config.yaml" in row["note"]
+        else:
+            assert f"cited from {registry[row['id']]['citation']}." in row["note"]
+
+
+def test_external_notes_name_the_registry_citation(by_id, registry):
+    row = by_id["ext.youth_internet"]
+    assert f"cited from {registry['ext.youth_internet']['citation']}." in row["note"]
+
+
+def test_documented_base_rows_differ_from_or_lack_a_stated_base(rows, figures):
+    stated = {f.figure_id: f.base_n_as_published for f in figures}
+    for row in rows:
+        if row["status"] == DOCUMENTED:
+            assert stated[row["id"]] is None or stated[row["id"]] != row["denominator"], row["id"]
+        if row["status"] == REPRODUCED and row["unit"] == "percent" and row["kind"] == "survey":
+            assert stated[row["id"]] == row["denominator"], row["id"]
+
+
+def test_calibration_notes_are_carried(by_id, calibration):
+    note = calibration["figures"]["victim.mostly_boys"]["choices"][0]["note"]
+    assert by_id["victim.mostly_boys"]["status"] == DOCUMENTED
+    assert note in by_id["victim.mostly_boys"]["note"]
+
+
+def test_notes_end_each_sentence_with_a_full_stop(rows):
+    for row in rows:
+        assert row["note"] == "" or row["note"].endswith("."), row["id"]
+
+
+# --- granularity columns --------------------------------------------------------------
+
+def test_granularity_columns_agree_with_brute_force(rows, figures):
+    stated = {f.figure_id: f.base_n_as_published for f in figures}
+    checked = 0
+    for row in rows:
+        if not (row["unit"] == "percent" and row["kind"] == "survey"):
+            continue
+        value = int(row["published"])
+        assert _expand(row["bases_that_could_give_it"]) == _brute_bases(value, SAMPLE), row["id"]
+        base = stated[row["id"]]
+        if base is None:
+            assert row["counts_at_published_base"] == "", row["id"]
+            continue
+        counts = _brute_counts(value, base)
+        shown = row["counts_at_published_base"]
+        assert (shown == "none") if not counts else \
+            [int(k) for k in shown.split()] == counts, row["id"]
+        checked += 1
+    assert checked == sum(1 for f in figures if f.kind == "survey" and f.unit == "percent"
+                          and f.base_n_as_published) == 47
+
+
+def test_granularity_columns_on_known_cases(by_id):
+    assert by_id["tech.most_cases"]["counts_at_published_base"] == "31"
+    assert by_id["juris.large"]["counts_at_published_base"] == "60 61"
+    assert by_id["victim.mostly_girls"]["counts_at_published_base"] == "none"
+    assert by_id["pimp.control"]["bases_that_could_give_it"].startswith("2, 4, 6")
+    assert 45 not in _expand(by_id["pimp.control"]["bases_that_could_give_it"])
+    assert 44 in _expand(by_id["pimp.control"]["bases_that_could_give_it"])
+
+
+def test_ranges_are_compressed(rows):
+    for row in rows:
+        text = row["bases_that_could_give_it"]
+        if text in ("", "none"):
+            continue
+        numbers = _expand(text)
+        assert numbers == sorted(set(numbers))
+        for part in text.split(", "):
+            if "-" in part:
+                low, high = map(int, part.split("-"))
+                assert high > low
+        # no two parts could have been joined
+        parts = [_expand(part) for part in text.split(", ")]
+        for left, right in itertools.pairwise(parts):
+            assert right[0] > left[-1] + 1, row["id"]
+
+
+# --- summary and CSV ---------------------------------------------------------------
+
+def test_summary_counts_add_up(rows):
+    summary = summarise(rows)
+    assert list(summary) == list(STATUSES)
+    assert sum(summary.values()) == len(rows)
+    assert summary[NOT_REPRODUCIBLE] == 0
+    assert summary[INCONSISTENT] >= 4
+
+
+def test_summary_lists_every_status_even_when_absent():
+    assert summarise([]) == dict.fromkeys(STATUSES, 0)
+
+
+def test_csv_round_trips(rows):
+    text = rows_to_csv(rows)
+    read = list(csv.DictReader(io.StringIO(text)))
+    assert len(read) == len(rows)
+    for original, back in zip(rows, read, strict=True):
+        assert back == {key: str(value) for key, value in original.items()}
+
+
+# --- failures --------------------------------------------------------------------------
+
+def test_a_wrong_display_is_not_reproducible(figures, registry, instrument, calibration):
+    changed = {**registry, "tech.most_cases": {**registry["tech.most_cases"], "display": "70%"}}
+    rows = reproduction_rows(figures, changed, instrument, SAMPLE, calibration)
+    row = next(row for row in rows if row["id"] == "tech.most_cases")
+    assert row["status"] == NOT_REPRODUCIBLE
+    assert row["rebuilt"] == "70%"
+    assert summarise(rows)[NOT_REPRODUCIBLE] == 1
+
+
+def test_a_wrong_count_is_not_reproducible(figures, registry, instrument):
+    changed = {**registry, "resp.total": {**registry["resp.total"], "display": "143",
+                                          "value": 143}}
+    rows = reproduction_rows(figures, changed, instrument, SAMPLE)
+    assert next(r for r in rows if r["id"] == "resp.total")["status"] == NOT_REPRODUCIBLE
+
+
+def test_a_missing_entry_raises_naming_the_id(figures, registry, instrument, calibration):
+    missing = {key: value for key, value in registry.items() if key != "victim.equal"}
+    with pytest.raises(KeyError, match=r"victim\.equal"):
+        reproduction_rows(figures, missing, instrument, SAMPLE, calibration)
+
+
+def test_without_a_calibration_record_the_statuses_stand(figures, registry, instrument, rows):
+    bare = reproduction_rows(figures, registry, instrument, SAMPLE, None)
+    assert [row["status"] for row in bare] == [row["status"] for row in rows]

@@ -1,0 +1,22 @@
+# Published against rebuilt: the reproduction report.
+
+
+rule reproduce_published:
+    input:
+        registry=rules.build_registry.output.registry,
+        figures=config["published_figures"],
+        instrument=config["instrument"],
+        calibration=config["calibration_record"] or [],
+    output:
+        table=report(
+            results("reproduction.csv"),
+            category="Reproduction",
+            caption="../report/reproduction.rst",
+        ),
+        summary=results("reproduction_summary.json"),
+    params:
+        sample_size=config["study"]["complete_responses"],
+    log:
+        logs("reproduce_published.log"),
+    script:
+        "../scripts/reproduce_published.py"

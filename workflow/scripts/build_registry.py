@@ -1,0 +1,13 @@
+"""Snakemake script of rule build_registry: the fragments joined into results/numbers.json."""
+
+import json
+
+from csec_survey.logs import rule_logger
+from csec_survey.registry import merge_fragments
+
+log = rule_logger(snakemake.log[0])
+registry = merge_fragments(snakemake.input)
+with open(snakemake.output.registry, "w", encoding="utf-8") as handle:
+    json.dump(registry, handle, indent=2, ensure_ascii=False)
+    handle.write("\n")
+log.info("%d numbers in the registry", len(registry))

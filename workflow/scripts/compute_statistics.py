@@ -1,0 +1,18 @@
+"""Snakemake script of rule compute_statistics: item statistics and the survey numbers."""
+
+import pandas as pd
+
+from csec_survey.instrument import load_instrument
+from csec_survey.logs import rule_logger
+from csec_survey.registry import input_hashes, write_fragment
+from csec_survey.statistics import item_statistics, published_numbers
+
+log = rule_logger(snakemake.log[0])
+instrument = load_instrument(snakemake.input.instrument)
+responses = pd.read_parquet(snakemake.input.clean)
+item_statistics(instrument, responses).to_csv(snakemake.output.item_table, index=False)
+numbers = published_numbers(instrument, responses, {
+    "rule": snakemake.rule, "script": "workflow/scripts/compute_statistics.py",
+    "inputs": input_hashes([snakemake.input.clean, snakemake.input.instrument])})
+write_fragment(numbers, snakemake.output.numbers)
+log.info("%d survey numbers from %d responses", len(numbers), len(responses))

@@ -1,0 +1,22 @@
+"""Snakemake script of rule reproduce_published: published against rebuilt."""
+
+import json
+from pathlib import Path
+
+from csec_survey.instrument import load_instrument
+from csec_survey.logs import rule_logger
+from csec_survey.published import read_published_figures
+from csec_survey.registry import read_registry
+from csec_survey.reproduction import reproduction_rows, rows_to_csv, summarise
+
+log = rule_logger(snakemake.log[0])
+calibration = (json.loads(Path(snakemake.input.calibration).read_text(encoding="utf-8"))
+               if snakemake.input.calibration else None)
+rows = reproduction_rows(read_published_figures(snakemake.input.figures),
+                         read_registry(snakemake.input.registry),
+                         load_instrument(snakemake.input.instrument),
+                         snakemake.params.sample_size, calibration)
+Path(snakemake.output.table).write_text(rows_to_csv(rows), encoding="utf-8")
+summary = summarise(rows)
+Path(snakemake.output.summary).write_text(json.dumps(summary, indent=2) + "\n", encoding="utf-8")
+log.info("reproduction: %s", summary)
