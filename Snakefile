@@ -18,6 +18,7 @@ include: "workflow/rules/validate.smk"
 include: "workflow/rules/deidentify.smk"
 include: "workflow/rules/statistics.smk"
 include: "workflow/rules/reproduce.smk"
+include: "workflow/rules/figures.smk"
 
 
 rule all:
@@ -30,6 +31,8 @@ rule all:
         rules.compute_statistics.output,
         rules.build_registry.output,
         rules.reproduce_published.output,
+        expand(results("figures", "{figure}.{ext}"), figure=figure_names(),
+               ext=["pdf", "png", "csv", "json"]),
         # Measured only where the generator's ground truth exists (synthetic data).
         rules.evaluate_deidentification.output
         if config["deidentification"]["ground_truth"]

@@ -5,35 +5,20 @@ expected amounts."""
 import csv
 import io
 import json
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from conftest import copy_project, run_snakemake
 
 ROOT = Path(__file__).resolve().parents[1]
 pytestmark = pytest.mark.workflow
 KEY = {"CSEC_PSEUDONYM_KEY": "mutation-test-key-0123456789"}
 
 
-def _project(folder: Path) -> Path:
-    folder.mkdir()
-    for name in ("Snakefile", "config", "data"):
-        source = ROOT / name
-        (shutil.copytree if source.is_dir() else shutil.copy)(source, folder / name)
-    for name in ("rules", "scripts", "schemas", "report"):
-        shutil.copytree(ROOT / "workflow" / name, folder / "workflow" / name)
-    return folder
-
-
 def _registry(project: Path, export: Path) -> dict:
-    run = subprocess.run(
-        [sys.executable, "-m", "snakemake", "--cores", "2", "--directory", str(project),
-         "--snakefile", str(project / "Snakefile"), "--config", f"raw_export={export}",
-         "--", "results/numbers.json"],
-        capture_output=True, text=True, check=False, timeout=900, env={**os.environ, **KEY})
+    run = run_snakemake(project, "--config", f"raw_export={export}", "--",
+                        "results/numbers.json", **KEY)
     assert run.returncode == 0, run.stdout + run.stderr
     return json.loads((project / "results" / "numbers.json").read_text(encoding="utf-8"))
 
@@ -52,7 +37,7 @@ def _edit(source: Path, target: Path) -> None:
 
 
 def test_exactly_the_affected_numbers_change_by_the_expected_amounts(tmp_path):
-    project = _project(tmp_path / "project")
+    project = copy_project(tmp_path / "project")
     original = project / "data" / "raw" / "original.csv"
     shutil.copy(project / "data" / "raw" / "synthetic_export.csv", original)
     before = _registry(project, original)
@@ -64,10 +49,14 @@ def test_exactly_the_affected_numbers_change_by_the_expected_amounts(tmp_path):
         return {k: entry.get(k) for k in ("value", "display", "numerator", "denominator")}
 
     changed = {key for key in before if essence(before[key]) != essence(after[key])}
-    assert changed == {"demo.male", "tech.most_cases"}
-    assert after["demo.male"]["numerator"] == before["demo.male"]["numerator"] - 1
-    assert after["demo.male"]["denominator"] == before["demo.male"]["denominator"]
-    assert after["tech.most_cases"]["numerator"] == before["tech.most_cases"]["numerator"] - 1
+    assert changed == {"demo.male", "tech.most_cases", "answer.sex.male", "answer.sex.female",
+                       "answer.tech_share.76_to_100", "answer.tech_share.51_to_75"}
+    for number_id, step in (("demo.male", -1), ("answer.sex.male", -1),
+                            ("answer.sex.female", +1), ("tech.most_cases", -1),
+                            ("answer.tech_share.76_to_100", -1),
+                            ("answer.tech_share.51_to_75", +1)):
+        assert after[number_id]["numerator"] == before[number_id]["numerator"] + step
+        assert after[number_id]["denominator"] == before[number_id]["denominator"]
     # "Over half" counts 51-75% and 76-100% alike, so it must not move.
     assert essence(after["tech.over_half"]) == essence(before["tech.over_half"])
     # The trail records the new inputs.

@@ -2,13 +2,13 @@
 at the right rule, saying what is wrong; legal exports pass."""
 
 import json
-import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from conftest import copy_project, run_snakemake
 from corrupt_exports import CORRUPTIONS, write_corrupted
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -17,22 +17,13 @@ pytestmark = pytest.mark.workflow
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("project")
-    for name in ("Snakefile", "config", "data"):
-        source = ROOT / name
-        (shutil.copytree if source.is_dir() else shutil.copy)(source, folder / name)
-    for name in ("rules", "scripts", "schemas", "report"):
-        shutil.copytree(ROOT / "workflow" / name, folder / "workflow" / name)
-    return folder
+    return copy_project(tmp_path_factory.mktemp("corpus") / "project")
 
 
-def _build(project: Path, export: Path, **env: str) -> subprocess.CompletedProcess:
+def _build(project: Path, export: Path, **env: str):
     shutil.rmtree(project / "results", ignore_errors=True)
     shutil.rmtree(project / "logs", ignore_errors=True)
-    return subprocess.run(
-        [sys.executable, "-m", "snakemake", "--cores", "2", "--directory", str(project),
-         "--snakefile", str(project / "Snakefile"), "--config", f"raw_export={export}"],
-        capture_output=True, text=True, check=False, timeout=900, env={**os.environ, **env})
+    return run_snakemake(project, "--config", f"raw_export={export}", **env)
 
 
 @pytest.mark.parametrize("kind", sorted(CORRUPTIONS))

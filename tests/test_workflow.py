@@ -1,26 +1,17 @@
-"""The Snakemake workflow end to end, run in a scratch copy of the project."""
+"""The Snakemake workflow end to end, built once in a scratch copy of the project."""
 
+import csv
 import hashlib
 import json
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from conftest import copy_project, run_snakemake
 
 from csec_survey.qualtrics import read_export
 
-ROOT = Path(__file__).resolve().parents[1]
 pytestmark = pytest.mark.workflow
-
-
-def _snakemake(project: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "snakemake", "--cores", "2", "--directory", str(project),
-         "--snakefile", str(project / "Snakefile"), *args],
-        capture_output=True, text=True, check=False, timeout=600)
 
 
 def _digests(folder: Path) -> dict[str, str]:
@@ -28,40 +19,36 @@ def _digests(folder: Path) -> dict[str, str]:
             for path in sorted(folder.rglob("*")) if path.is_file()}
 
 
-@pytest.fixture
-def project(tmp_path):
-    for name in ("Snakefile", "config", "data"):
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, tmp_path / name)
-        else:
-            shutil.copy(source, tmp_path / name)
-    for name in ("rules", "scripts", "schemas", "report"):
-        shutil.copytree(ROOT / "workflow" / name, tmp_path / "workflow" / name)
-    return tmp_path
-
-
-def test_build_reads_the_export_and_leaves_raw_data_alone(project):
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    project = copy_project(tmp_path_factory.mktemp("built") / "project")
     before = _digests(project / "data" / "raw")
-    run = _snakemake(project)
-    assert run.returncode == 0, run.stderr
+    run = run_snakemake(project)
+    assert run.returncode == 0, run.stdout + run.stderr
+    return project, run, before
+
+
+def test_build_reads_the_export_and_leaves_raw_data_alone(built):
+    project, _, before = built
     assert _digests(project / "data" / "raw") == before
     exclusions = json.loads((project / "results" / "interim" / "exclusions.json").read_text())
     assert exclusions == {"preview": 2, "test": 1, "spam": 0, "incomplete": 7, "duplicate": 1,
                           "kept": 144}
-    # Identifying intermediates are temp(): gone once de-identification consumed them.
-    assert not (project / "results" / "interim" / "responses.parquet").exists()
-    assert not (project / "results" / "interim" / "records.parquet").exists()
-    assert (project / "results" / "clean" / "responses.parquet").stat().st_size > 0
     assert "records dropped by rule" in (project / "logs" / "read_export.log").read_text()
     raw = json.loads((project / "results" / "validation" / "raw.json").read_text())
     assert raw["success"] and raw["statistics"]["evaluated"] > 100
     assert "<html" in (project / "results" / "validation" / "raw.html").read_text().lower()
 
 
-def test_no_personal_metadata_survives_under_results_or_in_logs(project):
-    run = _snakemake(project)
-    assert run.returncode == 0, run.stderr
+def test_identifying_intermediates_are_deleted_once_consumed(built):
+    project, _, _ = built
+    assert not (project / "results" / "interim" / "responses.parquet").exists()
+    assert not (project / "results" / "interim" / "records.parquet").exists()
+    assert (project / "results" / "clean" / "responses.parquet").stat().st_size > 0
+
+
+def test_no_personal_metadata_survives_under_results_or_in_logs(built):
+    project, run, _ = built
     records = read_export(project / "data" / "raw" / "synthetic_export.csv").responses
     values = set()
     for column in ("ResponseId", "RecipientEmail", "IPAddress", "ExternalReference",
@@ -79,23 +66,60 @@ def test_no_personal_metadata_survives_under_results_or_in_logs(project):
             elif path.is_file():
                 outputs[path] = path.read_text(encoding="utf-8", errors="replace")
     outputs["stdout"] = run.stdout + run.stderr
-    assert len(outputs) > 8
+    assert len(outputs) > 20
     leaks = {str(path): sorted(v for v in values if v in text)[:3]
              for path, text in outputs.items() if any(v in text for v in values)}
     assert leaks == {}
 
 
-def test_a_broken_export_fails_the_rule_and_leaves_no_output(project):
+def test_every_figure_draws_registry_values_only(built):
+    project, _, _ = built
+    registry = json.loads((project / "results" / "numbers.json").read_text())
+    figures = list((project / "results" / "figures").glob("*.csv"))
+    assert {path.stem for path in figures} == {"sample", "technologies", "victims",
+                                               "opportunities_obstacles", "help"}
+    for path in figures:
+        with path.open(encoding="utf-8", newline="") as handle:
+            rows = list(csv.DictReader(handle))
+        assert rows, path
+        for row in rows:
+            entry = registry[row["registry_id"]]
+            assert row["display"] == entry["display"]
+            assert float(row["value"]) == pytest.approx(entry["value"], abs=1e-12)
+            assert int(row["numerator"]) == entry["numerator"]
+            assert int(row["denominator"]) == entry["denominator"]
+            assert [float(row["ci_low"]), float(row["ci_high"])] == \
+                pytest.approx(entry["interval95"])
+        for suffix in (".pdf", ".png"):
+            assert path.with_suffix(suffix).stat().st_size > 5000
+        meta = json.loads(path.with_suffix(".json").read_text())
+        assert meta["caption"] and meta["alt_text"]
+        assert meta["registry_ids"] == [row["registry_id"] for row in rows]
+
+
+def test_the_report_shows_validation_deidentification_reproduction_and_figures(built):
+    project, _, _ = built
+    run = run_snakemake(project, "--report", str(project / "results" / "report.html"))
+    assert run.returncode == 0, run.stderr
+    report = (project / "results" / "report.html").read_text(encoding="utf-8")
+    for name in ("raw.json", "clean.json", "evaluation.json", "reproduction.csv",
+                 "technologies.png", "numbers.json"):
+        assert name in report, name
+
+
+def test_a_broken_export_fails_the_rule_and_leaves_no_output(tmp_path):
+    project = copy_project(tmp_path / "project")
     export = project / "data" / "raw" / "synthetic_export.csv"
     broken = project / "data" / "raw" / "broken.csv"
     broken.write_bytes(export.read_bytes()[:-40])
-    run = _snakemake(project, "--config", f"raw_export={broken}")
+    run = run_snakemake(project, "--config", f"raw_export={broken}")
     assert run.returncode != 0
     assert "response row 155" in run.stdout + run.stderr
-    assert not (project / "results" / "interim" / "responses.parquet").exists()
+    assert not (project / "results" / "clean").exists()
 
 
-def test_config_is_validated_against_the_schema(project):
-    run = _snakemake(project, "--config", "raw_export=data/raw/export.xlsx")
+def test_config_is_validated_against_the_schema(tmp_path):
+    project = copy_project(tmp_path / "project")
+    run = run_snakemake(project, "--config", "raw_export=data/raw/export.xlsx")
     assert run.returncode != 0
     assert "raw_export" in run.stdout + run.stderr

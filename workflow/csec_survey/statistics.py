@@ -10,6 +10,7 @@ respondents) this survey has.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -19,8 +20,8 @@ import pandas as pd
 from csec_survey.instrument import Instrument, Item, PublishedStatistic
 from csec_survey.registry import Number
 
-__all__ = ["Evaluated", "base_sentence", "evaluate", "item_statistics", "population_mask",
-           "published_numbers", "wilson_interval"]
+__all__ = ["Evaluated", "answer_id", "answer_numbers", "base_sentence", "evaluate",
+           "item_statistics", "population_mask", "published_numbers", "wilson_interval"]
 
 _Z95 = 1.959963984540054
 
@@ -134,6 +135,38 @@ def published_numbers(instrument: Instrument, responses: pd.DataFrame,
             numbers.append(Number.share(statistic.figure_id, result.numerator,
                                         result.denominator, interval95=(100 * low, 100 * high),
                                         **common))
+    return numbers
+
+
+def answer_id(item: Item, answer: str) -> str:
+    """Registry id of one answer's share: ``answer.victim_sex.mostly_girls``."""
+    if item.type == "multi":
+        return f"answer.{item.id}.{answer}"
+    label = item.option(int(answer)).label
+    return f"answer.{item.id}.{re.sub(r'[^a-z0-9]+', '_', label.lower()).strip('_')}"
+
+
+def answer_numbers(instrument: Instrument, table: pd.DataFrame,
+                   trail: Mapping[str, Any]) -> list[Number]:
+    """A registry entry for the share giving every answer of every closed item.
+
+    ``table`` is `item_statistics`; numeric items have no per-answer shares.
+    """
+    numbers = []
+    for row in table[table["type"] != "numeric"].itertuples(index=False):
+        item = instrument.item(row.item)
+        asked = "respondents" if item.asked_of == "all" else \
+            instrument.population(item.asked_of).label
+        numerator, denominator = int(row.numerator), int(row.denominator)
+        low, high = wilson_interval(numerator, denominator)
+        numbers.append(Number.share(
+            answer_id(item, str(row.answer)), numerator, denominator,
+            quantity=f"{item.id}: {row.label}",
+            base=f"share of the {denominator} {asked} who answered the question"
+            if item.asked_of == "all" else
+            f"share of the {denominator} {asked} and answered the question",
+            interval95=(100 * low, 100 * high),
+            details={"item": item.id, "answer": str(row.answer)}, **trail))
     return numbers
 
 

@@ -2,6 +2,8 @@
 
 from pathlib import Path
 
+import yaml
+
 RESULTS = Path("results")
 LOGS = Path("logs")
 
@@ -14,3 +16,9 @@ def results(*parts):
 def logs(*parts):
     """A path under logs/."""
     return str(LOGS.joinpath(*parts))
+
+
+def figure_names():
+    """The figures config/figures.yaml defines, in its order."""
+    with open(config["figures"], encoding="utf-8") as handle:
+        return list(yaml.safe_load(handle))

@@ -5,14 +5,16 @@ import pandas as pd
 from csec_survey.instrument import load_instrument
 from csec_survey.logs import rule_logger
 from csec_survey.registry import input_hashes, write_fragment
-from csec_survey.statistics import item_statistics, published_numbers
+from csec_survey.statistics import answer_numbers, item_statistics, published_numbers
 
 log = rule_logger(snakemake.log[0])
 instrument = load_instrument(snakemake.input.instrument)
 responses = pd.read_parquet(snakemake.input.clean)
-item_statistics(instrument, responses).to_csv(snakemake.output.item_table, index=False)
-numbers = published_numbers(instrument, responses, {
-    "rule": snakemake.rule, "script": "workflow/scripts/compute_statistics.py",
-    "inputs": input_hashes([snakemake.input.clean, snakemake.input.instrument])})
+table = item_statistics(instrument, responses)
+table.to_csv(snakemake.output.item_table, index=False)
+trail = {"rule": snakemake.rule, "script": "workflow/scripts/compute_statistics.py",
+         "inputs": input_hashes([snakemake.input.clean, snakemake.input.instrument])}
+numbers = published_numbers(instrument, responses, trail) + \
+    answer_numbers(instrument, table, trail)
 write_fragment(numbers, snakemake.output.numbers)
 log.info("%d survey numbers from %d responses", len(numbers), len(responses))

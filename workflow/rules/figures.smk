@@ -1,0 +1,29 @@
+# Figures: each drawn by its own rule, from registry entries only.
+
+for _figure in figure_names():
+
+    rule:
+        name:
+            f"figure_{_figure}"
+        input:
+            registry=rules.build_registry.output.registry,
+            specs=config["figures"],
+        output:
+            pdf=report(
+                results("figures", f"{_figure}.pdf"),
+                category="Figures",
+                caption=f"../report/figures/{_figure}.rst",
+            ),
+            png=report(
+                results("figures", f"{_figure}.png"),
+                category="Figures",
+                caption=f"../report/figures/{_figure}.rst",
+            ),
+            data=results("figures", f"{_figure}.csv"),
+            meta=results("figures", f"{_figure}.json"),
+        params:
+            figure=_figure,
+        log:
+            logs(f"figure_{_figure}.log"),
+        script:
+            "../scripts/draw_figure.py"
