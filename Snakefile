@@ -19,6 +19,7 @@ include: "workflow/rules/deidentify.smk"
 include: "workflow/rules/statistics.smk"
 include: "workflow/rules/reproduce.smk"
 include: "workflow/rules/figures.smk"
+include: "workflow/rules/paper.smk"
 
 
 rule all:
@@ -33,8 +34,8 @@ rule all:
         rules.reproduce_published.output,
         expand(results("figures", "{figure}.{ext}"), figure=figure_names(),
                ext=["pdf", "png", "csv", "json"]),
+        rules.render_paper.output,
+        rules.audit_pdf.output,
         # Measured only where the generator's ground truth exists (synthetic data).
-        rules.evaluate_deidentification.output
-        if config["deidentification"]["ground_truth"]
-        else [],
+        rules.evaluate_deidentification.output if synthetic_companion("truth") else [],
     default_target: True

@@ -46,7 +46,7 @@ def built(tmp_path_factory):
     registry = merge_fragments(folder / f"{name}.json" for name in fragments)
     registry_path = folder / "numbers.json"
     registry_path.write_text(json.dumps(registry, indent=2), encoding="utf-8")
-    calibration = json.loads((ROOT / config["calibration_record"]).read_text(encoding="utf-8"))
+    calibration = json.loads((ROOT / "data" / "raw" / "synthetic_export.calibration.json").read_text(encoding="utf-8"))
     rows = reproduction_rows(read_published_figures(ROOT / config["published_figures"]),
                              registry, instrument, 144, calibration)
     reproduction = folder / "reproduction.csv"

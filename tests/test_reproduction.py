@@ -65,7 +65,7 @@ def figures(config):
 
 @pytest.fixture(scope="module")
 def calibration(config):
-    return json.loads((ROOT / config["calibration_record"]).read_text(encoding="utf-8"))
+    return json.loads((ROOT / "data" / "raw" / "synthetic_export.calibration.json").read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")

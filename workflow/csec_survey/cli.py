@@ -41,6 +41,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     explain.add_argument("--reproduction", type=Path,
                          default=paths.ROOT / "results" / "reproduction.csv")
 
+    code = commands.add_parser(
+        "code-quotes", help="write the quote coding file of a synthetic export from its "
+        "ground truth (the generator's themes stand in for a human coder)")
+    code.add_argument("--export", type=Path, default=paths.SYNTHETIC_EXPORT)
+    code.add_argument("--out", type=Path, default=paths.ROOT / "data" / "coding" /
+                      "quote_coding.csv")
+    code.add_argument("--key-env", default="CSEC_PSEUDONYM_KEY")
+
     commands.add_parser(
         "deidentify-text",
         help="scrub free text: JSON Lines {id, text} on stdin, {id, text, entities} on stdout")
@@ -53,6 +61,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _deidentify_text()
         if args.command == "explain":
             return _explain(args)
+        if args.command == "code-quotes":
+            return _code_quotes(args)
         return _inspect(args)
     except (OSError, ValueError, KeyError) as error:
         print(f"csec-survey {args.command}: {error}", file=sys.stderr)
@@ -95,6 +105,32 @@ def _explain(args: argparse.Namespace) -> int:
         raise ValueError(f"{args.registry} does not exist: build the paper first "
                          "(snakemake --cores 4) or pass --registry")
     print(explain(args.id, read_registry(args.registry), args.paper, args.reproduction))
+    return 0
+
+
+def _code_quotes(args: argparse.Namespace) -> int:
+    import csv
+
+    from csec_survey.deid.pseudonyms import resolve_key
+    from csec_survey.ingest import read_records
+    from csec_survey.quotes import CODING_COLUMNS, coding_from_truth
+    from csec_survey.synthesize import companion_paths
+
+    truth_path = companion_paths(args.export)["truth"]
+    if not truth_path.exists():
+        raise ValueError(f"{truth_path} does not exist: only a synthetic export has the "
+                         "ground truth this command codes from")
+    records = read_records(args.export).records
+    complete = set(records.loc[records["exclusion"].isna(), "ResponseId"])
+    key = resolve_key(args.key_env, args.export, [paths.SYNTHETIC_EXPORT])
+    with truth_path.open(encoding="utf-8") as handle:
+        rows = coding_from_truth((json.loads(line) for line in handle), key, complete)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    with args.out.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=CODING_COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    print(f"{len(rows)} coded answers written to {args.out}")
     return 0
 
 

@@ -94,9 +94,12 @@ def figure_data(name: str, spec: Mapping[str, Any], registry: Mapping[str, Any])
         bars.sort(key=lambda bar: -float(bar.entry["value"]))
         panels.append((panel["title"], bars))
     every = [bar for _, bars in panels for bar in bars]
-    caption = (f"{' '.join(spec['caption'].split())} Bars show the share of respondents "
-               f"({_bases(every)}); whiskers are Wilson 95% intervals.")
-    alt = f"{spec['title']}. Horizontal bar charts. " + " ".join(
+    # The caption is printed in the paper's body, where every numeral must link to the
+    # registry: bases and intervals are named in words; the counts are on the bars.
+    caption = (f"{' '.join(spec['caption'].split())} Bars show the share of those who "
+               "answered, with the count beside each bar; whiskers are Wilson intervals "
+               "at the ninety-five percent level.")
+    alt = f"{spec['title']} ({_bases(every)}). Horizontal bar charts. " + " ".join(
         f"{title}: " + "; ".join(f"{bar.label} {bar.entry['display']}" for bar in bars) + "."
         for title, bars in panels)
     return FigureData(name=name, title=spec["title"], panels=panels, caption=caption,

@@ -22,3 +22,11 @@ def figure_names():
     """The figures config/figures.yaml defines, in its order."""
     with open(config["figures"], encoding="utf-8") as handle:
         return list(yaml.safe_load(handle))
+
+
+def synthetic_companion(kind):
+    """Path of the export's companion file ("calibration" or "truth") if it has one, else []."""
+    from csec_survey.synthesize import companion_paths
+
+    path = companion_paths(config["raw_export"])[kind]
+    return str(path) if path.exists() else []

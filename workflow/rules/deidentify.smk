@@ -51,7 +51,7 @@ rule evaluate_deidentification:
     input:
         responses=rules.tidy_responses.output.responses,
         redactions=rules.deidentify.output.redactions,
-        truth=config["deidentification"]["ground_truth"] or [],
+        truth=synthetic_companion("truth"),
         instrument=config["instrument"],
     output:
         evaluation=report(

@@ -19,6 +19,9 @@ texts = texts_from_truth(
     truth, responses, pd.read_parquet(snakemake.input.redactions),
     {rid: pseudonym(rid, key) for rid in responses["ResponseId"]},
     {column.name: column.variable for column in instrument.export_columns()})
+if not texts:
+    raise SystemExit(f"evaluate_deidentification: the ground truth {snakemake.input.truth} "
+                     "matches no answer of this export; is it the export's own?")
 evaluation = {"answers_evaluated": len(texts), **evaluate(texts)}
 log.info("recall of all planted personal data: %s", evaluation["recall"]["ALL"])
 with open(snakemake.output.evaluation, "w", encoding="utf-8") as handle:

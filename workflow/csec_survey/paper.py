@@ -1,0 +1,174 @@
+"""From the paper's sources to a PDF: registry numbers, figures and quotes resolved, rendered.
+
+The sources (``paper/paper.qmd``) never hold a data numeral: they hold
+shortcodes, resolved here at render time from the pipeline's outputs.
+
+- ``{{< num ID >}}``: the registry entry's printed value, as a link to its row
+  in the provenance appendix;
+- ``{{< figure NAME >}}``: the figure with its caption (``@fig-NAME`` refers to it);
+- ``{{< quotes QUESTION THEME N >}}``: N verbatim, de-identified answers coded
+  to the theme;
+- ``{{< provenance >}}`` and ``{{< reproduction >}}``: the two appendices.
+
+The resolved Markdown is rendered by Quarto where it is installed, and
+otherwise along the path Quarto itself takes: pandoc (from
+``pypandoc-binary``) writes Typst with our template, and the ``typst``
+compiler makes the PDF with a fixed timestamp, so that the same sources give
+the same bytes.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+__all__ = ["PaperInputs", "Resolved", "anchor", "render_pdf", "resolve"]
+
+_SHORTCODE = re.compile(r"\{\{<\s*(\w+)((?:\s+[^\s>]+)*)\s*>\}\}")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#+\-!|@$~^])")
+
+
+@dataclass(frozen=True)
+class PaperInputs:
+    """What the shortcodes draw on."""
+
+    registry: Mapping[str, Any]
+    figures: Mapping[str, Mapping[str, Any]]
+    figure_files: Mapping[str, str]
+    quotes: Mapping[str, Mapping[str, Sequence[Mapping[str, str]]]]
+    reproduction: Sequence[Mapping[str, str]]
+
+
+@dataclass
+class Resolved:
+    """The resolved Markdown, and which registry ids and quotes it uses."""
+
+    markdown: str
+    numbers: list[str] = field(default_factory=list)
+    quotes: list[dict[str, str]] = field(default_factory=list)
+
+
+def anchor(number_id: str) -> str:
+    """The link target of a registry id: ``num-tech-most-cases``."""
+    return "num-" + re.sub(r"[^a-z0-9]+", "-", number_id.lower()).strip("-")
+
+
+def resolve(source: str, inputs: PaperInputs) -> Resolved:
+    """Replace every shortcode of ``source``; an unknown id, figure or theme is an error."""
+    resolved = Resolved(markdown="")
+    # The provenance appendix lists what the body used, so it is resolved last.
+    body = _SHORTCODE.sub(lambda match: _expand(match, inputs, resolved, defer=True), source)
+    resolved.markdown = _SHORTCODE.sub(lambda match: _expand(match, inputs, resolved), body)
+    return resolved
+
+
+def _expand(match: re.Match[str], inputs: PaperInputs, resolved: Resolved,
+            defer: bool = False) -> str:
+    name, arguments = match.group(1), match.group(2).split()
+    if name == "num":
+        (number_id,) = arguments
+        entry = inputs.registry.get(number_id)
+        if entry is None:
+            raise KeyError(f"paper: {{{{< num {number_id} >}}}} names no registry entry")
+        if number_id not in resolved.numbers:
+            resolved.numbers.append(number_id)
+        return f"[{entry['display']}](#{anchor(number_id)})"
+    if name == "figure":
+        (figure,) = arguments
+        if figure not in inputs.figures:
+            raise KeyError(f"paper: no figure {figure!r}; the figures are "
+                           f"{', '.join(inputs.figures)}")
+        meta = inputs.figures[figure]
+        return (f"![{_escape(meta['caption'])}]({inputs.figure_files[figure]})"
+                f"{{#fig-{figure} fig-alt=\"{meta['alt_text']}\"}}")
+    if name == "quotes":
+        question, theme, count = arguments
+        return _quotes(question, theme, int(count), inputs, resolved)
+    if name == "provenance":
+        return match.group(0) if defer else _provenance(resolved.numbers, inputs.registry)
+    if name == "reproduction":
+        return _reproduction(inputs.reproduction)
+    raise KeyError(f"paper: unknown shortcode {name!r}")
+
+
+def _quotes(question: str, theme: str, count: int, inputs: PaperInputs,
+            resolved: Resolved) -> str:
+    available = [q for q in inputs.quotes.get(question, {}).get(theme, [])
+                 if q["pseudonym"] not in {used["pseudonym"] for used in resolved.quotes}]
+    if len(available) < count:
+        raise KeyError(f"paper: {count} quotes wanted for {question}/{theme}, "
+                       f"{len(available)} coded answers left to quote")
+    chosen = available[:count]
+    resolved.quotes.extend({"question": question, "theme": theme, **q} for q in chosen)
+    return "\n\n".join(f"> \u201c{_escape(q['text'])}\u201d" for q in chosen)
+
+
+def _provenance(numbers: Sequence[str], registry: Mapping[str, Any]) -> str:
+    lines = ["| Number | Printed | Computed from | Base | Rule and inputs |",
+             "|:---|:---|:---|:---|:---|"]
+    for number_id in numbers:
+        entry = registry[number_id]
+        computed = (f"{entry['numerator']} / {entry['denominator']}"
+                    if entry.get("denominator") else
+                    (entry.get("citation") and f"cited: {entry['citation']}") or
+                    str(entry["value"]))
+        inputs = "; ".join(f"{Path(path).name} {digest[:12]}"
+                           for path, digest in entry["inputs"].items())
+        lines.append(f"| [{_escape(number_id)}]{{#{anchor(number_id)}}} | "
+                     f"{_escape(entry['display'])} | {_escape(computed)} | "
+                     f"{_escape(entry.get('base') or entry.get('quantity') or '')} | "
+                     f"{_escape(entry['rule'])}: {_escape(inputs)} |")
+    return "\n".join(lines)
+
+
+def _reproduction(rows: Sequence[Mapping[str, str]]) -> str:
+    lines = ["| Figure | Published | Rebuilt | Count / base | Status |",
+             "|:---|:---|:---|:---|:---|"]
+    for row in rows:
+        unit = "%" if row["unit"] == "percent" else ""
+        counts = f"{row['numerator']} / {row['denominator']}" if row["denominator"] else ""
+        lines.append(f"| {_escape(row['id'])} | {_escape(row['published'] + unit)} | "
+                     f"{_escape(row['rebuilt'])} | {counts} | {_escape(row['status'])} |")
+    return "\n".join(lines)
+
+
+def _escape(text: str) -> str:
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+
+
+def render_pdf(markdown: str, build: Path, pdf: Path, template: Path, bibliography: Path,
+               assets: Mapping[str, Path], epoch: int) -> str:
+    """Render resolved Markdown to ``pdf``; return which renderer was used.
+
+    ``assets`` maps names used in the Markdown to files copied into ``build``.
+    """
+    build.mkdir(parents=True, exist_ok=True)
+    for name, source in assets.items():
+        shutil.copyfile(source, build / name)
+    (build / "paper.qmd").write_text(markdown, encoding="utf-8")
+    shutil.copyfile(bibliography, build / "references.bib")
+    if shutil.which("quarto"):
+        for source in (template, template.parent / "_quarto.yml"):
+            shutil.copyfile(source, build / source.name)
+        subprocess.run(["quarto", "render", "paper.qmd", "--to", "typst"], cwd=build,
+                       check=True, env={**os.environ, "SOURCE_DATE_EPOCH": str(epoch)})
+        shutil.copyfile(build / "paper.pdf", pdf)
+        return "quarto"
+    import pypandoc
+    import typst
+
+    typst_source = pypandoc.convert_text(
+        markdown, "typst", format="markdown",
+        extra_args=["--standalone", f"--template={template}", "--citeproc",
+                    "--bibliography=references.bib", "--metadata=link-citations:true"],
+        cworkdir=str(build))
+    (build / "paper.typ").write_text(typst_source, encoding="utf-8")
+    typst.compile(str(build / "paper.typ"), output=str(pdf), root=str(build),
+                  timestamp=epoch, ignore_system_fonts=True)
+    return "pandoc+typst"

@@ -1,0 +1,56 @@
+# The paper: quotes chosen, sources resolved and rendered, the PDF audited.
+
+
+rule select_quotes:
+    input:
+        clean=rules.deidentify.output.responses,
+        coding=config["paper"]["quote_coding"],
+    output:
+        quotes=results("quotes", "quotes.json"),
+    log:
+        logs("select_quotes.log"),
+    script:
+        "../scripts/select_quotes.py"
+
+
+rule render_paper:
+    input:
+        source=config["paper"]["source"],
+        template=config["paper"]["template"],
+        bibliography=config["paper"]["bibliography"],
+        registry=rules.build_registry.output.registry,
+        reproduction=rules.reproduce_published.output.table,
+        quotes=rules.select_quotes.output.quotes,
+        figures=expand(results("figures", "{figure}.{ext}"), figure=figure_names(),
+                       ext=["png", "json"]),
+    output:
+        pdf=report(
+            results("paper", "paper.pdf"),
+            category="Paper",
+            caption="../report/paper.rst",
+        ),
+        markdown=results("paper", "paper.md"),
+        typst=results("paper", "paper.typ"),
+        quotes_used=results("paper", "quotes_used.json"),
+    params:
+        epoch=config["paper"]["source_date_epoch"],
+    log:
+        logs("render_paper.log"),
+    script:
+        "../scripts/render_paper.py"
+
+
+rule audit_pdf:
+    input:
+        pdf=rules.render_paper.output.pdf,
+        registry=rules.build_registry.output.registry,
+    output:
+        audit=report(
+            results("provenance", "audit.json"),
+            category="Paper",
+            caption="../report/audit.rst",
+        ),
+    log:
+        logs("audit_pdf.log"),
+    script:
+        "../scripts/audit_pdf.py"

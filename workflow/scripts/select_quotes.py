@@ -1,0 +1,17 @@
+"""Snakemake script of rule select_quotes: coded answers to quote, verbatim."""
+
+import json
+
+import pandas as pd
+
+from csec_survey.logs import rule_logger
+from csec_survey.quotes import read_coding, select_quotes
+
+log = rule_logger(snakemake.log[0])
+quotes = select_quotes(read_coding(snakemake.input.coding),
+                       pd.read_parquet(snakemake.input.clean))
+with open(snakemake.output.quotes, "w", encoding="utf-8") as handle:
+    json.dump(quotes, handle, indent=2, ensure_ascii=False)
+    handle.write("\n")
+log.info("quotable answers by question: %s",
+         {question: sum(map(len, themes.values())) for question, themes in quotes.items()})
