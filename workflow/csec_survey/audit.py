@@ -116,9 +116,9 @@ def _link(annotation: Mapping[str, Any], pages: list[Any], page_index: Mapping[i
     if target_page not in page_index:
         return {"rect": annotation, "target": None}
     index = page_index[target_page]
+    # XYZ destinations are in PDF space (origin bottom left); words are measured from the top.
     y = pages[index].height - float(destination[3] or 0)
-    x = float(destination[2] or 0)
-    near = [w for w in words[index] if abs(w["top"] - y) < 14 and w["x0"] >= x - 4]
+    near = [w for w in words[index] if -4 <= w["top"] - y < 14]
     near.sort(key=lambda w: (abs(w["top"] - y), w["x0"]))
     return {"rect": annotation, "target": near[0]["text"] if near else None}
 

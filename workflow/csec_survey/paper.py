@@ -101,35 +101,37 @@ def _quotes(question: str, theme: str, count: int, inputs: PaperInputs,
             resolved: Resolved) -> str:
     available = [q for q in inputs.quotes.get(question, {}).get(theme, [])
                  if q["pseudonym"] not in {used["pseudonym"] for used in resolved.quotes}]
-    if len(available) < count:
-        raise KeyError(f"paper: {count} quotes wanted for {question}/{theme}, "
-                       f"{len(available)} coded answers left to quote")
+    if not available:
+        raise KeyError(f"paper: no coded answer left to quote for {question}/{theme}")
+    # Up to ``count``: a theme may have fewer quotable answers than the text hoped for.
     chosen = available[:count]
     resolved.quotes.extend({"question": question, "theme": theme, **q} for q in chosen)
     return "\n\n".join(f"> \u201c{_escape(q['text'])}\u201d" for q in chosen)
 
 
 def _provenance(numbers: Sequence[str], registry: Mapping[str, Any]) -> str:
-    lines = ["| Number | Printed | Computed from | Base | Rule and inputs |",
-             "|:---|:---|:---|:---|:---|"]
+    # One paragraph per number rather than a table: a link target inside a table row
+    # that breaks to the next page is placed where the row would have started.
+    entries = []
     for number_id in numbers:
         entry = registry[number_id]
         computed = (f"{entry['numerator']} / {entry['denominator']}"
                     if entry.get("denominator") else
-                    (entry.get("citation") and f"cited: {entry['citation']}") or
+                    f"cited from {entry['citation']}" if entry.get("citation") else
                     str(entry["value"]))
         inputs = "; ".join(f"{Path(path).name} {digest[:12]}"
                            for path, digest in entry["inputs"].items())
-        lines.append(f"| [{_escape(number_id)}]{{#{anchor(number_id)}}} | "
-                     f"{_escape(entry['display'])} | {_escape(computed)} | "
-                     f"{_escape(entry.get('base') or entry.get('quantity') or '')} | "
-                     f"{_escape(entry['rule'])}: {_escape(inputs)} |")
-    return "\n".join(lines)
+        about = entry.get("base") or entry.get("quantity") or ""
+        entries.append(
+            f"[{_escape(number_id)}]{{#{anchor(number_id)}}} · **{_escape(entry['display'])}**"
+            f" · {_escape(computed)} · {_escape(about)} · rule {_escape(entry['rule'])},"
+            f" inputs {_escape(inputs)}")
+    return "\n\n".join(entries)
 
 
 def _reproduction(rows: Sequence[Mapping[str, str]]) -> str:
     lines = ["| Figure | Published | Rebuilt | Count / base | Status |",
-             "|:---|:---|:---|:---|:---|"]
+             f"|:{'-' * 30}|:{'-' * 10}|:{'-' * 12}|:{'-' * 12}|:{'-' * 30}|"]
     for row in rows:
         unit = "%" if row["unit"] == "percent" else ""
         counts = f"{row['numerator']} / {row['denominator']}" if row["denominator"] else ""
@@ -163,9 +165,12 @@ def render_pdf(markdown: str, build: Path, pdf: Path, template: Path, bibliograp
     import pypandoc
     import typst
 
+    # Quarto resolves @fig-x cross-references itself; plain pandoc would take them for
+    # citations, so they pass through to Typst, whose own references they are.
+    markdown = re.sub(r"(?<![\w@])@(fig-[\w-]+)", r"`@\1`{=typst}", markdown)
     typst_source = pypandoc.convert_text(
         markdown, "typst", format="markdown",
-        extra_args=["--standalone", f"--template={template}", "--citeproc",
+        extra_args=["--standalone", f"--template={template.resolve()}", "--citeproc",
                     "--bibliography=references.bib", "--metadata=link-citations:true"],
         cworkdir=str(build))
     (build / "paper.typ").write_text(typst_source, encoding="utf-8")

@@ -71,7 +71,7 @@ def read_coding(path: str | Path) -> list[dict[str, str]]:
 
 
 def select_quotes(coding: Iterable[Mapping[str, str]], clean: pd.DataFrame,
-                  min_length: int = 40, max_length: int = 420) -> dict[str, Any]:
+                  min_length: int = 40, max_length: int = 600) -> dict[str, Any]:
     """Per question and theme, the coded answers to quote, exemplars first, verbatim."""
     text = clean.set_index("pseudonym")
     quotes: dict[str, dict[str, list[dict[str, str]]]] = {}
