@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parents[1]
 def copy_project(folder: Path) -> Path:
     """The workflow, its config and data, copied to ``folder`` (the package stays installed)."""
     folder.mkdir(parents=True, exist_ok=True)
-    for name in ("Snakefile", "config", "data"):
+    for name in ("Snakefile", "config", "data", "paper"):
         source = ROOT / name
         (shutil.copytree if source.is_dir() else shutil.copy)(source, folder / name)
     for name in ("rules", "scripts", "schemas", "report"):

@@ -3,9 +3,11 @@
 import csv
 import hashlib
 import json
+import re
 from pathlib import Path
 
 import pandas as pd
+import pdfplumber
 import pytest
 from conftest import copy_project, run_snakemake
 
@@ -66,6 +68,8 @@ def test_no_personal_metadata_survives_under_results_or_in_logs(built):
             elif path.is_file():
                 outputs[path] = path.read_text(encoding="utf-8", errors="replace")
     outputs["stdout"] = run.stdout + run.stderr
+    with pdfplumber.open(project / "results" / "paper" / "paper.pdf") as pdf:
+        outputs["paper.pdf"] = "\n".join(page.extract_text() or "" for page in pdf.pages)
     assert len(outputs) > 20
     leaks = {str(path): sorted(v for v in values if v in text)[:3]
              for path, text in outputs.items() if any(v in text for v in values)}
@@ -103,8 +107,35 @@ def test_the_report_shows_validation_deidentification_reproduction_and_figures(b
     assert run.returncode == 0, run.stderr
     report = (project / "results" / "report.html").read_text(encoding="utf-8")
     for name in ("raw.json", "clean.json", "evaluation.json", "reproduction.csv",
-                 "technologies.png", "numbers.json"):
+                 "technologies.png", "numbers.json", "paper.pdf", "audit.json"):
         assert name in report, name
+
+
+def test_the_paper_is_audited_and_quotes_verbatim_de_identified_answers(built):
+    project, _, _ = built
+    audit = json.loads((project / "results" / "provenance" / "audit.json").read_text())
+    assert audit["passed"] and audit["linked_to_registry"] > 80
+    clean = pd.read_parquet(project / "results" / "clean" / "responses.parquet")
+    answers = clean.set_index("pseudonym")
+    quotes = json.loads((project / "results" / "paper" / "quotes_used.json").read_text())
+    assert len(quotes) >= 20
+    with pdfplumber.open(project / "results" / "paper" / "paper.pdf") as pdf:
+        raw = "\n".join(page.extract_text() or "" for page in pdf.pages)
+    # Typst hyphenates with soft hyphens; a reader's copy of the text joins them.
+    text = " ".join(re.sub("\u00ad\\s*", "", raw).split())
+    for quote in quotes:
+        assert quote["text"] in str(answers.at[quote["pseudonym"], quote["question"]])
+        assert quote["pseudonym"] not in text
+        # The quote reaches the PDF word for word (line breaks aside).
+        assert " ".join(quote["text"].split())[:60] in text
+
+
+def test_a_second_rendering_gives_the_same_pdf_bytes(built):
+    project, _, _ = built
+    first = (project / "results" / "paper" / "paper.pdf").read_bytes()
+    run = run_snakemake(project, "--forcerun", "render_paper")
+    assert run.returncode == 0, run.stderr
+    assert (project / "results" / "paper" / "paper.pdf").read_bytes() == first
 
 
 def test_a_broken_export_fails_the_rule_and_leaves_no_output(tmp_path):

@@ -31,7 +31,8 @@ from typing import Any
 __all__ = ["PaperInputs", "Resolved", "anchor", "render_pdf", "resolve"]
 
 _SHORTCODE = re.compile(r"\{\{<\s*(\w+)((?:\s+[^\s>]+)*)\s*>\}\}")
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#+\-!|@$~^])")
+# Escaped, a character is printed as written: quotes stay verbatim (no smart quotes).
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#+\-!|@$~^'\"])")
 
 
 @dataclass(frozen=True)

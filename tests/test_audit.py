@@ -1,0 +1,230 @@
+"""Tests of the PDF audit: every numeral of the body is a link to its registry entry.
+
+Small documents are resolved and rendered here with the paper's own template
+(module-scoped: one render each), then audited.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pdfplumber
+import pytest
+from PIL import Image
+
+from csec_survey.audit import audit_pdf
+from csec_survey.paper import PaperInputs, render_pdf, resolve
+from csec_survey.registry import Number
+
+ROOT = Path(__file__).resolve().parents[1]
+PAPER = ROOT / "paper"
+EPOCH = 1417392000
+TRAIL = {"rule": "compute_statistics", "script": "workflow/scripts/compute_statistics.py",
+         "inputs": {"results/clean/responses.parquet": "ab" * 32}}
+
+REGISTRY = {number.id: number.as_json() for number in [
+    Number.count("resp.total", 144, **TRAIL),
+    Number.share("tech.most_cases", 31, 45, base="share of the 45 who had investigated",
+                 **TRAIL),
+    Number.share("opp.digital_evidence", 121, 144, base="share of the 144 respondents",
+                 **TRAIL),
+    Number(id="method.fieldwork_start", value="2012-11", display="November 2012",
+           kind="design", rule="design_constants", script="workflow/scripts/design_constants.py",
+           inputs={"config/config.yaml": "cd" * 32}),
+]}
+assert REGISTRY["tech.most_cases"]["display"] == "69%"
+
+PAGEBREAK = "```{=typst}\n#pagebreak()\n```"
+TEMPLATE = """---
+title: "Audit fixture"
+highlights: |
+  We heard from {{{{< num resp.total >}}}} investigators.
+---
+
+# Introduction
+
+Of the {{{{< num resp.total >}}}} investigators, {{{{< num tech.most_cases >}}}} said
+technology featured in most of their cases, and {{{{< num opp.digital_evidence >}}}} named
+digital evidence, in {{{{< num method.fieldwork_start >}}}} [@mitchell2014]. See @fig-sample.
+
+{body}
+
+{{{{< figure sample >}}}}
+
+{before_references}
+
+# References {{.unnumbered}}
+
+::: {{#refs}}
+:::
+
+After the reference list, numerals such as 17 and 2,345 are not audited.
+
+# Appendix A: Provenance {{.unnumbered}}
+
+{{{{< provenance >}}}}
+"""
+
+# Each document: (extra body text, what stands between the body and the References heading).
+DOCUMENTS = {
+    "clean": ("Nothing else to report.", PAGEBREAK),
+    "hand_typed": ("In one week we saw 17 cases.", PAGEBREAK),
+    "mismatch": ("Most cases, once more: [68%](#num-tech-most-cases).", PAGEBREAK),
+    # No page break: the References heading shares a page with the body.
+    "same_page": ("In one week we saw 17 cases.", ""),
+    # A multi-word printed value, many times, so that one of them straddles a line break.
+    "line_break": (" ".join(f"{'x' * (1 + i % 7)} in {{{{< num method.fieldwork_start >}}}}"
+                            for i in range(40)), PAGEBREAK),
+}
+
+
+def _inputs() -> PaperInputs:
+    figures = {"sample": {"caption": "The sample: who answered.",
+                          "alt_text": "Who answered, as horizontal bars."}}
+    return PaperInputs(registry=REGISTRY, figures=figures, figure_files={"sample": "sample.png"},
+                       quotes={}, reproduction=[])
+
+
+@pytest.fixture(scope="module")
+def documents(tmp_path_factory):
+    """name -> (source, PDF path, audit result)."""
+    folder = tmp_path_factory.mktemp("audit")
+    png = folder / "figure.png"
+    Image.new("RGB", (160, 90), (11, 79, 108)).save(png)
+    bibliography = shutil.copyfile(PAPER / "references.bib", folder / "references.bib")
+    rendered = {}
+    for name, (body, before_references) in DOCUMENTS.items():
+        source = TEMPLATE.format(body=body, before_references=before_references)
+        pdf = folder / f"{name}.pdf"
+        render_pdf(resolve(source, _inputs()).markdown, folder / name, pdf,
+                   PAPER / "template.typ", Path(bibliography), {"sample.png": png}, EPOCH)
+        rendered[name] = (source, pdf, audit_pdf(pdf, REGISTRY))
+    return rendered
+
+
+def _pages(pdf: Path) -> list[list[dict]]:
+    with pdfplumber.open(str(pdf)) as document:
+        return [page.extract_words(extra_attrs=["size"]) for page in document.pages]
+
+
+def _page_text(pdf: Path) -> list[str]:
+    with pdfplumber.open(str(pdf)) as document:
+        return [" ".join((page.extract_text() or "").split()) for page in document.pages]
+
+
+def _references_page(pdf: Path) -> int:
+    """1-based page of the large "References" heading."""
+    for number, words in enumerate(_pages(pdf), start=1):
+        if any(w["text"] == "References" and w["size"] >= 14 for w in words):
+            return number
+    raise AssertionError("no References heading in the PDF")
+
+
+def _linked_numerals(source: str) -> int:
+    """How many words with a digit the registry links before the References heading put there."""
+    audited = source.split("# References")[0]
+    total = 0
+    for number_id in re.findall(r"\{\{< num (\S+) >\}\}", audited):
+        total += sum(1 for word in REGISTRY[number_id]["display"].split()
+                     if re.search(r"\d", word))
+    return total
+
+
+def test_document_with_every_numeral_linked_passes(documents):
+    source, pdf, result = documents["clean"]
+    assert result.passed is True
+    assert result.problems == []
+    assert result.linked == _linked_numerals(source) == 5
+    assert result.as_json()["linked_to_registry"] == result.linked
+    assert result.pages == len(_pages(pdf))
+    # Every numeral audited is either linked to the registry or exempt for a reason.
+    assert result.numerals == result.linked + sum(result.exempt.values())
+
+
+def test_hand_typed_numeral_fails_naming_text_and_page(documents):
+    _, pdf, result = documents["hand_typed"]
+    assert result.passed is False
+    assert len(result.problems) == 1
+    (problem,) = result.problems
+    assert problem["text"] == "17"
+    pages = [number for number, words in enumerate(_pages(pdf), start=1)
+             if any(w["text"] == "17" for w in words) and number < _references_page(pdf)]
+    assert problem["page"] == pages[0]
+    assert "registry" in problem["why"]
+
+
+def test_link_showing_other_than_the_registry_display_fails(documents):
+    _, _, result = documents["mismatch"]
+    assert result.passed is False
+    assert len(result.problems) == 1
+    (problem,) = result.problems
+    assert problem["registry_id"] == "tech.most_cases"
+    assert problem["text"] == "68%"
+    assert "68%" in problem["why"] and "69%" in problem["why"]
+
+
+def test_citations_figure_and_page_numbers_are_exempt(documents):
+    _, pdf, result = documents["clean"]
+    text = _page_text(pdf)
+    audited = [text[number - 1] for number in result.audited_pages]
+    # They are on audited pages, and the audit passed all the same.
+    assert any("(Mitchell and boyd 2014)" in page for page in audited)
+    assert any("See Figure 1" in page for page in audited)
+    assert any("Figure 1: The sample" in page for page in audited)
+    assert result.exempt.get("link to a heading, figure or reference", 0) >= 1  # the citation
+    assert result.exempt.get("figure or table number", 0) >= 2
+    assert result.exempt.get("page header or footer", 0) >= 1
+    assert result.passed
+
+
+def test_numerals_from_the_references_heading_on_are_not_audited(documents):
+    _, pdf, result = documents["clean"]
+    references = _references_page(pdf)
+    assert result.audited_pages == list(range(1, references))
+    pages = _pages(pdf)
+    # The hand-typed 17 after the reference list is in the PDF but raised no problem.
+    assert any(w["text"] == "17" for words in pages[references - 1:] for w in words)
+    assert result.passed
+    assert result.numerals == sum(1 for words in pages[:references - 1]
+                                  for w in words if re.search(r"\d", w["text"]))
+
+
+def test_as_json_is_json_serialisable(documents):
+    for _, _, result in documents.values():
+        data = json.loads(json.dumps(result.as_json()))
+        assert set(data) == {"passed", "pages", "audited_pages", "numerals",
+                             "linked_to_registry", "exempt", "problems"}
+        assert data["passed"] == result.passed
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "package bug: audit._references_start returns the index of the PAGE holding the "
+    "References heading and audit_pdf audits only pages before it, so body text above the "
+    "heading on that same page is never audited (in the full paper: Conclusions, "
+    "Recommendations and About this rebuild share a page with References)"))
+def test_body_text_on_the_references_page_is_audited(documents):
+    _, pdf, result = documents["same_page"]
+    references = _references_page(pdf)
+    words = _pages(pdf)[references - 1]
+    heading = next(w for w in words if w["text"] == "References" and w["size"] >= 14)
+    # Precondition: the hand-typed numeral sits above the heading on the same page.
+    assert any(w["text"] == "17" and w["top"] < heading["top"] for w in words)
+    assert not result.passed
+    assert any(problem.get("text") == "17" for problem in result.problems)
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "package bug: a multi-word printed value (\"November 2012\") whose link breaks across "
+    "two lines becomes one link annotation per line; audit._check_link compares each "
+    "annotation's words alone with the whole display and reports a false mismatch"))
+def test_multi_word_value_broken_across_lines_passes(documents):
+    _, pdf, result = documents["line_break"]
+    with pdfplumber.open(str(pdf)) as document:
+        lines = [line for page in document.pages
+                 for line in (page.extract_text() or "").splitlines()]
+    if not any(line.rstrip().endswith("November") for line in lines):
+        pytest.skip("no printed value broke across a line in this layout")
+    assert result.passed, result.problems

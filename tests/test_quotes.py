@@ -1,0 +1,274 @@
+"""Tests of the quotes: the coding file, the selection of quotable answers, the demo coding."""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from collections import Counter
+from pathlib import Path
+
+import pandas as pd
+import pytest
+import yaml
+
+from csec_survey.deid.pseudonyms import DEMO_KEY, PseudonymKey, pseudonym
+from csec_survey.ingest import read_records
+from csec_survey.quotes import CODING_COLUMNS, coding_from_truth, read_coding, select_quotes
+
+ROOT = Path(__file__).resolve().parents[1]
+CODING = ROOT / "data" / "coding" / "quote_coding.csv"
+PHRASEBANKS = ROOT / "workflow" / "csec_survey" / "phrasebank"
+KEY = PseudonymKey(b"a test key, long enough to be a key", is_demo=False)
+
+
+def _write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+# --- read_coding ------------------------------------------------------------------------
+
+
+def test_read_coding_reads_rows(tmp_path):
+    path = _write(tmp_path / "coding.csv", "pseudonym,question,theme,exemplar\n"
+                  "P_1,oe_needs,funding,yes\nP_2,oe_needs,funding,no\n")
+    assert read_coding(path) == [
+        {"pseudonym": "P_1", "question": "oe_needs", "theme": "funding", "exemplar": "yes"},
+        {"pseudonym": "P_2", "question": "oe_needs", "theme": "funding", "exemplar": "no"}]
+
+
+@pytest.mark.parametrize("header", ["pseudonym,question,theme",
+                                    "pseudonym,theme,question,exemplar",
+                                    "pseudonym,question,theme,exemplar,note"])
+def test_read_coding_checks_columns(tmp_path, header):
+    path = _write(tmp_path / "bad_columns.csv", header + "\n")
+    with pytest.raises(ValueError, match=r"bad_columns\.csv.*expected columns"):
+        read_coding(path)
+
+
+@pytest.mark.parametrize("value", ["Yes", "true", "", "1"])
+def test_read_coding_checks_exemplar_values_naming_file_and_line(tmp_path, value):
+    path = _write(tmp_path / "bad_exemplar.csv", "pseudonym,question,theme,exemplar\n"
+                  f"P_1,oe_needs,funding,yes\nP_2,oe_needs,funding,{value}\n")
+    with pytest.raises(ValueError, match=r"bad_exemplar\.csv, line 3: exemplar"):
+        read_coding(path)
+
+
+# --- select_quotes ----------------------------------------------------------------------
+
+LONG = "Investigators describe the buyers coming in from far away now"  # no digit, > 40
+
+
+def _clean(rows: dict[str, dict[str, object]]) -> pd.DataFrame:
+    return pd.DataFrame([{"pseudonym": p, **answers} for p, answers in rows.items()])
+
+
+def _coding(*rows: tuple[str, str, str, str]) -> list[dict[str, str]]:
+    return [dict(zip(CODING_COLUMNS, row)) for row in rows]
+
+
+def test_exemplars_come_first_then_by_pseudonym():
+    clean = _clean({p: {"oe_needs": f"{LONG}, says {p.lower()}."}
+                    for p in ("P_a", "P_b", "P_c", "P_d")})
+    coding = _coding(("P_a", "oe_needs", "funding", "no"), ("P_d", "oe_needs", "funding", "yes"),
+                     ("P_c", "oe_needs", "funding", "no"), ("P_b", "oe_needs", "funding", "yes"))
+    quotes = select_quotes(coding, clean)
+    chosen = quotes["oe_needs"]["funding"]
+    assert [q["pseudonym"] for q in chosen] == ["P_b", "P_d", "P_a", "P_c"]
+    assert [q["exemplar"] for q in chosen] == ["yes", "yes", "no", "no"]
+    assert set(chosen[0]) == {"pseudonym", "text", "exemplar"}
+
+
+def test_text_is_verbatim_stripped_cell():
+    cell = "   Honestly the sheer number of johns is what overwhelms us, [PERSON] agrees.\n  "
+    quotes = select_quotes(_coding(("P_a", "oe_dynamics", "larger_client_pool", "yes")),
+                           _clean({"P_a": {"oe_dynamics": cell}}))
+    assert quotes["oe_dynamics"]["larger_client_pool"][0]["text"] == cell.strip()
+
+
+def test_length_limits_are_inclusive():
+    answers = {"P_39": "a" * 39, "P_40": "a" * 40, "P_600": "a" * 600, "P_601": "a" * 601}
+    coding = _coding(*((p, "oe_needs", "funding", "yes") for p in answers))
+    quotes = select_quotes(coding, _clean({p: {"oe_needs": text} for p, text in answers.items()}))
+    assert [q["pseudonym"] for q in quotes["oe_needs"]["funding"]] == ["P_40", "P_600"]
+    quotes = select_quotes(coding, _clean({p: {"oe_needs": t} for p, t in answers.items()}),
+                           min_length=39, max_length=39)
+    assert [q["pseudonym"] for q in quotes["oe_needs"]["funding"]] == ["P_39"]
+
+
+def test_skips_answers_with_more_than_two_placeholders_or_any_digit():
+    answers = {
+        "P_two": f"[PERSON] at [AGENCY] said: {LONG}.",
+        "P_three": f"[PERSON] at [AGENCY] in [PLACE] said: {LONG}.",
+        # Numbered placeholders carry a digit, which the paper could not print untraced.
+        "P_numbered": f"[PLACE 1] and [PLACE 2]: {LONG}.",
+        "P_digit": f"{LONG}, over 100 of them.",
+        "P_digit_word": f"{LONG}, case 2b mostly.",
+        "P_plain": f"{LONG}.",
+    }
+    coding = _coding(*((p, "oe_needs", "funding", "no") for p in answers))
+    quotes = select_quotes(coding, _clean({p: {"oe_needs": t} for p, t in answers.items()}))
+    kept = [q["pseudonym"] for q in quotes["oe_needs"]["funding"]]
+    assert kept == ["P_plain", "P_two"]
+    assert not any(re.search(r"\d", q["text"]) for q in quotes["oe_needs"]["funding"])
+
+
+def test_uncoded_missing_and_unknown_answers_never_appear():
+    clean = _clean({
+        "P_coded": {"oe_needs": f"{LONG}.", "oe_unique": f"{LONG}, uncoded question."},
+        "P_uncoded": {"oe_needs": f"{LONG}, but nobody coded it.", "oe_unique": None},
+        "P_missing": {"oe_needs": pd.NA, "oe_unique": None},
+    })
+    coding = _coding(("P_coded", "oe_needs", "funding", "no"),
+                     ("P_missing", "oe_needs", "funding", "yes"),
+                     ("P_not_in_table", "oe_needs", "funding", "yes"),
+                     ("P_coded", "oe_practices", "listservs_bulletins", "yes"))
+    quotes = select_quotes(coding, clean)
+    assert quotes == {"oe_needs": {"funding": [
+        {"pseudonym": "P_coded", "text": f"{LONG}.", "exemplar": "no"}]}}
+    texts = json.dumps(quotes)
+    assert "nobody coded it" not in texts and "uncoded question" not in texts
+
+
+def test_themes_are_kept_apart():
+    clean = _clean({"P_a": {"oe_needs": f"{LONG}, money."},
+                    "P_b": {"oe_needs": f"{LONG}, training."}})
+    coding = _coding(("P_a", "oe_needs", "funding", "yes"),
+                     ("P_b", "oe_needs", "training_assistance", "yes"))
+    quotes = select_quotes(coding, clean)
+    assert {theme: [q["pseudonym"] for q in chosen]
+            for theme, chosen in quotes["oe_needs"].items()} == \
+        {"funding": ["P_a"], "training_assistance": ["P_b"]}
+
+
+# --- coding_from_truth ------------------------------------------------------------------
+
+
+def _truth(response_id, item, themes, personal=0, keep=0):
+    return {"ResponseId": response_id, "column": "Q99", "item": item, "themes": themes,
+            "personal": [{"type": "PERSON", "start": i, "end": i + 1} for i in range(personal)],
+            "keep": [{"type": "PLATFORM", "start": i, "end": i + 1} for i in range(keep)]}
+
+
+TRUTH = [
+    _truth("R_1", "oe_needs", ["funding"], personal=3),
+    _truth("R_2", "oe_needs", ["funding"], personal=0, keep=0),
+    _truth("R_3", "oe_needs", ["funding"], personal=1),
+    _truth("R_4", "oe_needs", ["funding"], personal=0, keep=2),
+    _truth("R_5", "oe_needs", ["funding"], personal=2),
+    _truth("R_1", "oe_needs", ["funding", "training_assistance"]),   # two themes
+    _truth("R_2", "oe_concerns", []),                                 # no theme
+    _truth("R_incomplete", "oe_needs", ["funding"]),                  # not complete
+    _truth("R_3", "other_text", ["funding"]),                         # not an open question
+    _truth("R_6", "oe_concerns", ["prosecutors"], personal=4),
+]
+COMPLETE = {"R_1", "R_2", "R_3", "R_4", "R_5", "R_6"}
+
+
+def test_coding_from_truth_codes_complete_single_theme_open_answers():
+    rows = coding_from_truth(TRUTH, KEY, COMPLETE)
+    assert all(tuple(row) == CODING_COLUMNS for row in rows)
+    codes = {pseudonym(rid, KEY): rid for rid in COMPLETE | {"R_incomplete"}}
+    coded = sorted((codes[row["pseudonym"]], row["question"], row["theme"]) for row in rows)
+    assert coded == [("R_1", "oe_needs", "funding"), ("R_2", "oe_needs", "funding"),
+                     ("R_3", "oe_needs", "funding"), ("R_4", "oe_needs", "funding"),
+                     ("R_5", "oe_needs", "funding"), ("R_6", "oe_concerns", "prosecutors")]
+    assert all(re.fullmatch(r"P_[0-9a-f]{16}", row["pseudonym"]) for row in rows)
+    assert rows == sorted(rows, key=lambda r: (r["question"], r["theme"], r["pseudonym"]))
+
+
+def test_coding_from_truth_pseudonyms_depend_on_the_key():
+    other = PseudonymKey(b"another key, also long enough here", is_demo=False)
+    ours = {row["pseudonym"] for row in coding_from_truth(TRUTH, KEY, COMPLETE)}
+    theirs = {row["pseudonym"] for row in coding_from_truth(TRUTH, other, COMPLETE)}
+    assert ours == {pseudonym(rid, KEY) for rid in COMPLETE}
+    assert not ours & theirs
+    assert pseudonym("R_1", KEY) == pseudonym("R_1", KEY.secret)
+
+
+def test_coding_from_truth_exemplars_prefer_fewer_personal_spans():
+    rows = coding_from_truth(TRUTH, KEY, COMPLETE)
+    exemplars = {row["pseudonym"] for row in rows if row["exemplar"] == "yes"}
+    # funding: R_2 and R_4 have no personal span, R_3 one; R_5 (two) and R_1 (three) lose.
+    # A theme with a single answer has it as its exemplar, however personal.
+    assert exemplars == {pseudonym(rid, KEY) for rid in ("R_2", "R_3", "R_4", "R_6")}
+    assert {row["exemplar"] for row in rows} == {"yes", "no"}
+
+
+def test_coding_from_truth_breaks_ties_by_more_platform_names():
+    truth = [_truth(f"R_{i}", "oe_needs", ["funding"], personal=0, keep=i) for i in range(5)]
+    rows = coding_from_truth(truth, KEY, {f"R_{i}" for i in range(5)})
+    exemplars = {row["pseudonym"] for row in rows if row["exemplar"] == "yes"}
+    assert exemplars == {pseudonym(f"R_{i}", KEY) for i in (2, 3, 4)}
+
+
+def test_coding_from_truth_at_most_three_exemplars_per_question_and_theme():
+    truth = [_truth(f"R_{i}", question, ["funding"], personal=0)
+             for i in range(8) for question in ("oe_needs", "oe_concerns")]
+    rows = coding_from_truth(truth, KEY, {f"R_{i}" for i in range(8)})
+    counts = Counter((row["question"], row["theme"]) for row in rows if row["exemplar"] == "yes")
+    assert counts == {("oe_needs", "funding"): 3, ("oe_concerns", "funding"): 3}
+
+
+# --- the committed coding file -----------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def committed():
+    return read_coding(CODING)
+
+
+@pytest.fixture(scope="module")
+def complete_ids():
+    config = yaml.safe_load((ROOT / "config" / "config.yaml").read_text(encoding="utf-8"))
+    records = read_records(ROOT / config["raw_export"],
+                           config["exclusions"]["duplicate_key"]).records
+    return set(records.loc[records["exclusion"].isna(), "ResponseId"])
+
+
+def test_committed_coding_has_the_expected_columns(committed):
+    with CODING.open(encoding="utf-8", newline="") as handle:
+        assert tuple(next(csv.reader(handle))) == CODING_COLUMNS
+    assert committed
+    assert {row["exemplar"] for row in committed} == {"yes", "no"}
+    keys = [(row["pseudonym"], row["question"]) for row in committed]
+    assert len(keys) == len(set(keys)), "an answer is coded twice"
+
+
+def test_committed_coding_themes_exist_in_the_phrase_banks(committed):
+    banks = {path.stem: yaml.safe_load(path.read_text(encoding="utf-8"))["themes"]
+             for path in PHRASEBANKS.glob("*.yaml")}
+    for row in committed:
+        assert row["question"] in banks, row
+        assert row["theme"] in banks[row["question"]], row
+
+
+def test_committed_coding_pseudonyms_are_complete_responses_under_the_demo_key(
+        committed, complete_ids):
+    demo = {pseudonym(rid, PseudonymKey(DEMO_KEY, is_demo=True)) for rid in complete_ids}
+    assert len(complete_ids) == 144
+    unknown = sorted({row["pseudonym"] for row in committed} - demo)
+    assert not unknown, f"pseudonyms of no complete response under the demo key: {unknown[:5]}"
+
+
+def test_committed_coding_is_what_the_ground_truth_gives(committed, complete_ids):
+    truth_path = ROOT / "data" / "raw" / "synthetic_export.truth.jsonl"
+    with truth_path.open(encoding="utf-8") as handle:
+        truth = [json.loads(line) for line in handle]
+    assert coding_from_truth(truth, PseudonymKey(DEMO_KEY, is_demo=True),
+                             complete_ids) == committed
+
+
+def test_committed_coding_has_at_most_three_exemplars_per_theme(committed):
+    counts = Counter((row["question"], row["theme"]) for row in committed
+                     if row["exemplar"] == "yes")
+    assert counts and max(counts.values()) <= 3
+
+
+def test_every_theme_the_paper_quotes_is_coded(committed):
+    source = (ROOT / "paper" / "paper.qmd").read_text(encoding="utf-8")
+    coded = Counter((row["question"], row["theme"]) for row in committed)
+    for question, theme, count in re.findall(r"\{\{<\s*quotes\s+(\S+)\s+(\S+)\s+(\d+)\s*>\}\}",
+                                             source):
+        assert coded[(question, theme)] >= int(count), (question, theme)
