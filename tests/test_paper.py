@@ -324,7 +324,7 @@ def test_reproduction_renders_one_table_row_per_row():
     assert len(lines) == 2 + len(REPRODUCTION)
     assert all(line.startswith("|") and line.endswith("|") for line in lines)
     assert "Published" in lines[0] and "Rebuilt" in lines[0]
-    for line, row in zip(lines[2:], REPRODUCTION):
+    for line, row in zip(lines[2:], REPRODUCTION, strict=True):
         cells = [_unescape(cell.strip()) for cell in line.strip("|").split("|")]
         assert cells[0] == row["id"]
         assert cells[1] == row["published"] + ("%" if row["unit"] == "percent" else "")
@@ -431,10 +431,6 @@ def test_quarto_path_renders_a_pdf(tmp_path):
     assert pdf.read_bytes().startswith(b"%PDF")
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "package bug: render_pdf's Quarto path copies template.parent / '_quarto.yml' "
-    "(paper/_quarto.yml), which the repository does not hold, so on any machine with "
-    "quarto installed render_pdf raises FileNotFoundError"))
 def test_quarto_path_has_the_project_file_it_copies():
     assert (PAPER / "_quarto.yml").exists()
 

@@ -65,7 +65,7 @@ def _clean(rows: dict[str, dict[str, object]]) -> pd.DataFrame:
 
 
 def _coding(*rows: tuple[str, str, str, str]) -> list[dict[str, str]]:
-    return [dict(zip(CODING_COLUMNS, row)) for row in rows]
+    return [dict(zip(CODING_COLUMNS, row, strict=True)) for row in rows]
 
 
 def test_exemplars_come_first_then_by_pseudonym():

@@ -4,6 +4,10 @@ from pathlib import Path
 
 import yaml
 
+import csec_survey.figure_style
+
+FIGURE_STYLE = csec_survey.figure_style.__file__
+
 RESULTS = Path("results")
 LOGS = Path("logs")
 
@@ -16,6 +20,11 @@ def results(*parts):
 def logs(*parts):
     """A path under logs/."""
     return str(LOGS.joinpath(*parts))
+
+
+def benchmarks(name):
+    """Where Snakemake records a rule's wall time and peak memory (results/benchmarks/)."""
+    return str(RESULTS / "benchmarks" / f"{name}.tsv")
 
 
 def figure_names():

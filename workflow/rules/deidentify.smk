@@ -16,8 +16,13 @@ rule deidentify:
     params:
         deid=config["deidentification"],
         export=config["raw_export"],
+    resources:
+        mem_mb=3000,
+        runtime=120,
     log:
         logs("deidentify.log"),
+    benchmark:
+        benchmarks("deidentify"),
     script:
         "../scripts/deidentify.py"
 
@@ -41,8 +46,13 @@ rule validate_clean:
     params:
         deid=config["deidentification"],
         export=config["raw_export"],
+    resources:
+        mem_mb=2000,
+        runtime=30,
     log:
         logs("validate_clean.log"),
+    benchmark:
+        benchmarks("validate_clean"),
     script:
         "../scripts/validate_clean.py"
 
@@ -64,6 +74,8 @@ rule evaluate_deidentification:
         export=config["raw_export"],
     log:
         logs("evaluate_deidentification.log"),
+    benchmark:
+        benchmarks("evaluate_deidentification"),
     script:
         "../scripts/evaluate_deidentification.py"
 
@@ -81,5 +93,7 @@ rule disclosure_check:
         k_anonymity=config["deidentification"]["k_anonymity"],
     log:
         logs("disclosure_check.log"),
+    benchmark:
+        benchmarks("disclosure_check"),
     script:
         "../scripts/disclosure_check.py"

@@ -8,6 +8,9 @@ for _figure in figure_names():
         input:
             registry=rules.build_registry.output.registry,
             specs=config["figures"],
+            # The shared style is code of the package: listed so that a style edit
+            # redraws the figures (and only what depends on them).
+            style=FIGURE_STYLE,
         output:
             pdf=report(
                 results("figures", f"{_figure}.pdf"),
@@ -25,5 +28,7 @@ for _figure in figure_names():
             figure=_figure,
         log:
             logs(f"figure_{_figure}.log"),
+        benchmark:
+            benchmarks(f"figure_{_figure}"),
         script:
             "../scripts/draw_figure.py"

@@ -13,6 +13,8 @@ rule read_export:
         duplicate_key=config["exclusions"]["duplicate_key"],
     log:
         logs("read_export.log"),
+    benchmark:
+        benchmarks("read_export"),
     script:
         "../scripts/read_export.py"
 
@@ -28,5 +30,7 @@ rule tidy_responses:
         responses=temp(results("interim", "responses.parquet")),
     log:
         logs("tidy_responses.log"),
+    benchmark:
+        benchmarks("tidy_responses"),
     script:
         "../scripts/tidy_responses.py"

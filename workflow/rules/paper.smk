@@ -9,6 +9,8 @@ rule select_quotes:
         quotes=results("quotes", "quotes.json"),
     log:
         logs("select_quotes.log"),
+    benchmark:
+        benchmarks("select_quotes"),
     script:
         "../scripts/select_quotes.py"
 
@@ -34,8 +36,13 @@ rule render_paper:
         quotes_used=results("paper", "quotes_used.json"),
     params:
         epoch=config["paper"]["source_date_epoch"],
+    resources:
+        mem_mb=1500,
+        runtime=20,
     log:
         logs("render_paper.log"),
+    benchmark:
+        benchmarks("render_paper"),
     script:
         "../scripts/render_paper.py"
 
@@ -52,5 +59,7 @@ rule audit_pdf:
         ),
     log:
         logs("audit_pdf.log"),
+    benchmark:
+        benchmarks("audit_pdf"),
     script:
         "../scripts/audit_pdf.py"

@@ -18,5 +18,7 @@ rule reproduce_published:
         sample_size=config["study"]["complete_responses"],
     log:
         logs("reproduce_published.log"),
+    benchmark:
+        benchmarks("reproduce_published"),
     script:
         "../scripts/reproduce_published.py"

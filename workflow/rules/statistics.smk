@@ -16,6 +16,8 @@ rule compute_statistics:
         numbers=results("registry", "survey.json"),
     log:
         logs("compute_statistics.log"),
+    benchmark:
+        benchmarks("compute_statistics"),
     script:
         "../scripts/compute_statistics.py"
 
@@ -29,6 +31,8 @@ rule design_constants:
         design=config["design"],
     log:
         logs("design_constants.log"),
+    benchmark:
+        benchmarks("design_constants"),
     script:
         "../scripts/design_constants.py"
 
@@ -40,6 +44,8 @@ rule external_context:
         numbers=results("registry", "external.json"),
     log:
         logs("external_context.log"),
+    benchmark:
+        benchmarks("external_context"),
     script:
         "../scripts/external_context.py"
 
@@ -57,5 +63,7 @@ rule build_registry:
         ),
     log:
         logs("build_registry.log"),
+    benchmark:
+        benchmarks("build_registry"),
     script:
         "../scripts/build_registry.py"

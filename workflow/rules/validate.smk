@@ -18,7 +18,12 @@ rule validate_raw:
         ),
     params:
         validation=config,
+    resources:
+        mem_mb=2000,
+        runtime=30,
     log:
         logs("validate_raw.log"),
+    benchmark:
+        benchmarks("validate_raw"),
     script:
         "../scripts/validate_raw.py"
