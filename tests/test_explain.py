@@ -18,6 +18,7 @@ from csec_survey.registry import Number, file_sha256, merge_fragments, write_fra
 from csec_survey.reproduction import reproduction_rows, rows_to_csv
 
 ROOT = Path(__file__).resolve().parents[1]
+CALIBRATION = ROOT / "data" / "raw" / "synthetic_export.calibration.json"
 
 
 def _trail(rule: str, script: str, inputs: list[str]) -> dict:
@@ -46,7 +47,7 @@ def built(tmp_path_factory):
     registry = merge_fragments(folder / f"{name}.json" for name in fragments)
     registry_path = folder / "numbers.json"
     registry_path.write_text(json.dumps(registry, indent=2), encoding="utf-8")
-    calibration = json.loads((ROOT / "data" / "raw" / "synthetic_export.calibration.json").read_text(encoding="utf-8"))
+    calibration = json.loads((CALIBRATION).read_text(encoding="utf-8"))
     rows = reproduction_rows(read_published_figures(ROOT / config["published_figures"]),
                              registry, instrument, 144, calibration)
     reproduction = folder / "reproduction.csv"

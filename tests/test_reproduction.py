@@ -21,6 +21,7 @@ from csec_survey.registry import file_sha256, merge_fragments, write_fragment
 from csec_survey.reproduction import STATUSES, reproduction_rows, rows_to_csv, summarise
 
 ROOT = Path(__file__).resolve().parents[1]
+CALIBRATION = ROOT / "data" / "raw" / "synthetic_export.calibration.json"
 SAMPLE = 144
 REPRODUCED, DOCUMENTED, INCONSISTENT, NOT_REPRODUCIBLE = STATUSES
 
@@ -65,7 +66,7 @@ def figures(config):
 
 @pytest.fixture(scope="module")
 def calibration(config):
-    return json.loads((ROOT / "data" / "raw" / "synthetic_export.calibration.json").read_text(encoding="utf-8"))
+    return json.loads((CALIBRATION).read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")

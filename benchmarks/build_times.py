@@ -1,0 +1,131 @@
+"""Build times of the workflow: clean, no-op, after an edit, and as the sample grows.
+
+    python benchmarks/build_times.py [--repeats 3] [--respondents 1000 10000 100000]
+
+Runs in a scratch copy of the project, with the installed package. Writes
+benchmarks/results/build_times.json: medians of the repeats, the rules each
+scenario ran, and per-rule wall time and peak memory from Snakemake's
+``benchmark:`` files. Run on demand, not in the tests.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+KEY = {"CSEC_PSEUDONYM_KEY": "benchmark-key-not-secret-0123456789"}
+
+
+def copy_project(folder: Path) -> Path:
+    for name in ("Snakefile", "config", "data", "paper"):
+        source = ROOT / name
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, folder / name)
+    for name in ("rules", "scripts", "schemas", "report"):
+        shutil.copytree(ROOT / "workflow" / name, folder / "workflow" / name)
+    return folder
+
+
+def build(project: Path, *args: str) -> tuple[float, list[str]]:
+    started = time.perf_counter()
+    run = subprocess.run(
+        [sys.executable, "-m", "snakemake", "--cores", "2", "--directory", str(project),
+         "--snakefile", str(project / "Snakefile"), *args],
+        capture_output=True, text=True, env={**os.environ, **KEY}, check=False)
+    elapsed = time.perf_counter() - started
+    if run.returncode != 0:
+        raise RuntimeError(run.stdout[-3000:] + run.stderr[-3000:])
+    rules = sorted(set(re.findall(r"^(?:local)?rule (\w+):", run.stdout + run.stderr, re.M)))
+    return elapsed, rules
+
+
+def clean(project: Path) -> None:
+    for name in ("results", "logs", ".snakemake"):
+        shutil.rmtree(project / name, ignore_errors=True)
+
+
+def per_rule(project: Path) -> dict[str, dict[str, float]]:
+    table = {}
+    for path in sorted((project / "results" / "benchmarks").glob("*.tsv")):
+        with path.open() as handle:
+            row = next(csv.DictReader(handle, delimiter="\t"))
+        table[path.stem] = {"seconds": float(row["s"]), "max_rss_mb": float(row["max_rss"])}
+    return table
+
+
+def median_of(repeats: int, setup, scenario) -> tuple[float, list[str]]:
+    times, rules = [], []
+    for _ in range(repeats):
+        setup()
+        elapsed, rules = scenario()
+        times.append(elapsed)
+    return statistics.median(times), rules
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--respondents", type=int, nargs="*", default=[1000])
+    args = parser.parse_args()
+    results: dict[str, object] = {"cores": 2, "repeats": args.repeats}
+    with tempfile.TemporaryDirectory() as scratch:
+        project = copy_project(Path(scratch) / "project")
+        clean_time, _ = median_of(args.repeats, lambda: clean(project), lambda: build(project))
+        results["clean_build_144_seconds"] = round(clean_time, 2)
+        results["rules_144"] = per_rule(project)
+        noop, rules = median_of(args.repeats, lambda: None, lambda: build(project))
+        results["noop_seconds"] = round(noop, 2)
+        results["noop_rules_run"] = rules
+        source = project / "paper" / "paper.qmd"
+        original = source.read_text(encoding="utf-8")
+
+        def edit_prose() -> None:
+            source.write_text(original.replace("touches a substantial minority of children",
+                                               "touches a real minority of children", 1)
+                              if source.read_text(encoding="utf-8") == original else original,
+                              encoding="utf-8")
+
+        prose, rules = median_of(args.repeats, edit_prose, lambda: build(project))
+        results["prose_edit_seconds"] = round(prose, 2)
+        results["prose_edit_rules_run"] = rules
+        import csec_survey.figure_style as style
+
+        style_time, rules = median_of(args.repeats, lambda: os.utime(style.__file__),
+                                      lambda: build(project))
+        results["style_edit_seconds"] = round(style_time, 2)
+        results["style_edit_rules_run"] = rules
+        for respondents in args.respondents:
+            export = project / "data" / "raw" / f"export_{respondents}.csv"
+            started = time.perf_counter()
+            subprocess.run([sys.executable, "-m", "csec_survey.cli", "synthesize", "--out",
+                            str(export), "--respondents", str(respondents)], check=True,
+                           capture_output=True)
+            synthesize_time = time.perf_counter() - started
+            clean(project)
+            elapsed, _ = build(project, "--config", f"raw_export={export}")
+            rules = per_rule(project)
+            results[f"respondents_{respondents}"] = {
+                "synthesize_seconds": round(synthesize_time, 2),
+                "build_seconds": round(elapsed, 2),
+                "peak_rss_mb": max(rule["max_rss_mb"] for rule in rules.values()),
+                "rules": rules}
+    out = ROOT / "benchmarks" / "results" / "build_times.json"
+    out.parent.mkdir(exist_ok=True)
+    out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    print(json.dumps({k: v for k, v in results.items() if not k.startswith("rules")},
+                     indent=2)[:3000])
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
