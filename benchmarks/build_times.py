@@ -23,17 +23,10 @@ import tempfile
 import time
 from pathlib import Path
 
+from csec_survey.paths import copy_workflow
+
 ROOT = Path(__file__).resolve().parents[1]
 KEY = {"CSEC_PSEUDONYM_KEY": "benchmark-key-not-secret-0123456789"}
-
-
-def copy_project(folder: Path) -> Path:
-    for name in ("Snakefile", "config", "data", "paper"):
-        source = ROOT / name
-        (shutil.copytree if source.is_dir() else shutil.copy)(source, folder / name)
-    for name in ("rules", "scripts", "schemas", "report"):
-        shutil.copytree(ROOT / "workflow" / name, folder / "workflow" / name)
-    return folder
 
 
 def build(project: Path, *args: str) -> tuple[float, list[str]]:
@@ -79,7 +72,7 @@ def main() -> int:
     args = parser.parse_args()
     results: dict[str, object] = {"cores": 2, "repeats": args.repeats}
     with tempfile.TemporaryDirectory() as scratch:
-        project = copy_project(Path(scratch) / "project")
+        project = copy_workflow(Path(scratch) / "project")
         clean_time, _ = median_of(args.repeats, lambda: clean(project), lambda: build(project))
         results["clean_build_144_seconds"] = round(clean_time, 2)
         results["rules_144"] = per_rule(project)

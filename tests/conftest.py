@@ -1,7 +1,6 @@
-"""Shared test helpers: a scratch copy of the project, and Snakemake run inside it."""
+"""Shared test helpers: Snakemake run in a scratch copy of the project, registry fragments."""
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -12,20 +11,41 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def copy_project(folder: Path) -> Path:
-    """The workflow, its config and data, copied to ``folder`` (the package stays installed)."""
-    folder.mkdir(parents=True, exist_ok=True)
-    for name in ("Snakefile", "config", "data", "paper"):
-        source = ROOT / name
-        (shutil.copytree if source.is_dir() else shutil.copy)(source, folder / name)
-    for name in ("rules", "scripts", "schemas", "report"):
-        shutil.copytree(ROOT / "workflow" / name, folder / "workflow" / name)
-    return folder
-
-
 def run_snakemake(project: Path, *args: str, **env: str) -> subprocess.CompletedProcess:
     """Run Snakemake in ``project`` with two cores; extra environment variables in ``env``."""
     return subprocess.run(
         [sys.executable, "-m", "snakemake", "--cores", "2", "--directory", str(project),
          "--snakefile", str(project / "Snakefile"), *args],
         capture_output=True, text=True, check=False, timeout=1200, env={**os.environ, **env})
+
+
+def registry_fragments(folder: Path) -> list[Path]:
+    """The survey, design and external registry fragments, built in-process as the rules
+    build them (inputs keyed by repository-relative path) and written into ``folder``."""
+    import yaml
+
+    from csec_survey import constants, statistics
+    from csec_survey.ingest import ingest_export
+    from csec_survey.instrument import load_instrument
+    from csec_survey.registry import file_sha256, write_fragment
+
+    def trail(rule: str, inputs: list[str]) -> dict:
+        return {"rule": rule, "script": f"workflow/scripts/{rule}.py",
+                "inputs": {path: file_sha256(ROOT / path) for path in inputs}}
+
+    config = yaml.safe_load((ROOT / "config" / "config.yaml").read_text(encoding="utf-8"))
+    instrument = load_instrument(ROOT / config["instrument"])
+    responses = ingest_export(ROOT / config["raw_export"], instrument).responses
+    fragments = {
+        "survey": statistics.published_numbers(instrument, responses, trail(
+            "compute_statistics", [config["raw_export"], config["instrument"]])),
+        "design": constants.design_numbers(config["design"], trail(
+            "design_constants", ["config/config.yaml"])),
+        "external": constants.external_numbers(ROOT / config["external_context"], trail(
+            "external_context", [config["external_context"]])),
+    }
+    paths = []
+    for name, numbers in fragments.items():
+        write_fragment(numbers, folder / f"{name}.json")
+        paths.append(folder / f"{name}.json")
+    return paths

@@ -7,23 +7,17 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import registry_fragments
 
-from csec_survey import constants, statistics
 from csec_survey.cli import main
 from csec_survey.explain import explain, paper_mentions
-from csec_survey.ingest import ingest_export
 from csec_survey.instrument import load_instrument
 from csec_survey.published import read_published_figures
-from csec_survey.registry import Number, file_sha256, merge_fragments, write_fragment
+from csec_survey.registry import Number, merge_fragments
 from csec_survey.reproduction import reproduction_rows, rows_to_csv
 
 ROOT = Path(__file__).resolve().parents[1]
 CALIBRATION = ROOT / "data" / "raw" / "synthetic_export.calibration.json"
-
-
-def _trail(rule: str, script: str, inputs: list[str]) -> dict:
-    return {"rule": rule, "script": f"workflow/scripts/{script}.py",
-            "inputs": {path: file_sha256(ROOT / path) for path in inputs}}
 
 
 @pytest.fixture(scope="module")
@@ -32,19 +26,7 @@ def built(tmp_path_factory):
     folder = tmp_path_factory.mktemp("explain")
     config = yaml.safe_load((ROOT / "config" / "config.yaml").read_text(encoding="utf-8"))
     instrument = load_instrument(ROOT / config["instrument"])
-    responses = ingest_export(ROOT / config["raw_export"], instrument).responses
-    fragments = {
-        "survey": statistics.published_numbers(instrument, responses, _trail(
-            "compute_statistics", "compute_statistics",
-            [config["raw_export"], config["instrument"]])),
-        "design": constants.design_numbers(config["design"], _trail(
-            "design_constants", "design_constants", ["config/config.yaml"])),
-        "external": constants.external_numbers(ROOT / config["external_context"], _trail(
-            "external_context", "external_context", [config["external_context"]])),
-    }
-    for name, numbers in fragments.items():
-        write_fragment(numbers, folder / f"{name}.json")
-    registry = merge_fragments(folder / f"{name}.json" for name in fragments)
+    registry = merge_fragments(registry_fragments(folder))
     registry_path = folder / "numbers.json"
     registry_path.write_text(json.dumps(registry, indent=2), encoding="utf-8")
     calibration = json.loads((CALIBRATION).read_text(encoding="utf-8"))

@@ -9,7 +9,9 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import copy_project, run_snakemake
+from conftest import run_snakemake
+
+from csec_survey.paths import copy_workflow
 
 ROOT = Path(__file__).resolve().parents[1]
 pytestmark = pytest.mark.workflow
@@ -37,7 +39,7 @@ def _edit(source: Path, target: Path) -> None:
 
 
 def test_exactly_the_affected_numbers_change_by_the_expected_amounts(tmp_path):
-    project = copy_project(tmp_path / "project")
+    project = copy_workflow(tmp_path / "project")
     original = project / "data" / "raw" / "original.csv"
     shutil.copy(project / "data" / "raw" / "synthetic_export.csv", original)
     before = _registry(project, original)

@@ -9,11 +9,9 @@ import re
 from pathlib import Path
 
 import pytest
-import yaml
+from conftest import registry_fragments
 
-from csec_survey import constants, registry, statistics
-from csec_survey.ingest import ingest_export
-from csec_survey.instrument import load_instrument
+from csec_survey import registry
 from csec_survey.registry import Number, file_sha256, input_hashes, merge_fragments, write_fragment
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -21,31 +19,10 @@ TRAIL = {"rule": "some_rule", "script": "workflow/scripts/some_script.py",
          "inputs": {"data/x.csv": "0" * 64}}
 
 
-def _trail(rule: str, script: str, inputs: list[str]) -> dict:
-    """A rule's trail with inputs keyed by repository-relative path, as the pipeline writes."""
-    return {"rule": rule, "script": f"workflow/scripts/{script}.py",
-            "inputs": {path: file_sha256(ROOT / path) for path in inputs}}
-
-
 @pytest.fixture(scope="module")
 def fragments(tmp_path_factory):
     """The three registry fragments, built in-process the way the rules build them."""
-    folder = tmp_path_factory.mktemp("registry")
-    config = yaml.safe_load((ROOT / "config" / "config.yaml").read_text(encoding="utf-8"))
-    instrument = load_instrument(ROOT / config["instrument"])
-    responses = ingest_export(ROOT / config["raw_export"], instrument).responses
-    survey = statistics.published_numbers(instrument, responses, _trail(
-        "compute_statistics", "compute_statistics", [config["raw_export"], config["instrument"]]))
-    design = constants.design_numbers(config["design"], _trail(
-        "design_constants", "design_constants", ["config/config.yaml"]))
-    external = constants.external_numbers(ROOT / config["external_context"], _trail(
-        "external_context", "external_context", [config["external_context"]]))
-    paths = []
-    for name, numbers in (("survey", survey), ("design", design), ("external", external)):
-        path = folder / f"{name}.json"
-        write_fragment(numbers, path)
-        paths.append(path)
-    return paths
+    return registry_fragments(tmp_path_factory.mktemp("registry"))
 
 
 @pytest.fixture(scope="module")

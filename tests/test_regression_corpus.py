@@ -8,8 +8,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import copy_project, run_snakemake
+from conftest import run_snakemake
 from corrupt_exports import CORRUPTIONS, write_corrupted
+
+from csec_survey.paths import copy_workflow
 
 ROOT = Path(__file__).resolve().parents[1]
 pytestmark = pytest.mark.workflow
@@ -17,7 +19,7 @@ pytestmark = pytest.mark.workflow
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory):
-    return copy_project(tmp_path_factory.mktemp("corpus") / "project")
+    return copy_workflow(tmp_path_factory.mktemp("corpus") / "project")
 
 
 def _build(project: Path, export: Path, **env: str):

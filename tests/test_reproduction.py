@@ -12,23 +12,17 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import registry_fragments
 
-from csec_survey import constants, statistics
-from csec_survey.ingest import ingest_export
 from csec_survey.instrument import load_instrument
 from csec_survey.published import read_published_figures
-from csec_survey.registry import file_sha256, merge_fragments, write_fragment
+from csec_survey.registry import merge_fragments
 from csec_survey.reproduction import STATUSES, reproduction_rows, rows_to_csv, summarise
 
 ROOT = Path(__file__).resolve().parents[1]
 CALIBRATION = ROOT / "data" / "raw" / "synthetic_export.calibration.json"
 SAMPLE = 144
 REPRODUCED, DOCUMENTED, INCONSISTENT, NOT_REPRODUCIBLE = STATUSES
-
-
-def _trail(rule: str, script: str, inputs: list[str]) -> dict:
-    return {"rule": rule, "script": f"workflow/scripts/{script}.py",
-            "inputs": {path: file_sha256(ROOT / path) for path in inputs}}
 
 
 @pytest.fixture(scope="module")
@@ -42,21 +36,8 @@ def instrument(config):
 
 
 @pytest.fixture(scope="module")
-def registry(config, instrument, tmp_path_factory):
-    folder = tmp_path_factory.mktemp("registry")
-    responses = ingest_export(ROOT / config["raw_export"], instrument).responses
-    fragments = {
-        "survey": statistics.published_numbers(instrument, responses, _trail(
-            "compute_statistics", "compute_statistics",
-            [config["raw_export"], config["instrument"]])),
-        "design": constants.design_numbers(config["design"], _trail(
-            "design_constants", "design_constants", ["config/config.yaml"])),
-        "external": constants.external_numbers(ROOT / config["external_context"], _trail(
-            "external_context", "external_context", [config["external_context"]])),
-    }
-    for name, numbers in fragments.items():
-        write_fragment(numbers, folder / f"{name}.json")
-    return merge_fragments(folder / f"{name}.json" for name in fragments)
+def registry(tmp_path_factory):
+    return merge_fragments(registry_fragments(tmp_path_factory.mktemp("registry")))
 
 
 @pytest.fixture(scope="module")

@@ -9,8 +9,9 @@ from pathlib import Path
 import pandas as pd
 import pdfplumber
 import pytest
-from conftest import copy_project, run_snakemake
+from conftest import run_snakemake
 
+from csec_survey.paths import copy_workflow
 from csec_survey.qualtrics import read_export
 
 pytestmark = pytest.mark.workflow
@@ -23,7 +24,7 @@ def _digests(folder: Path) -> dict[str, str]:
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
-    project = copy_project(tmp_path_factory.mktemp("built") / "project")
+    project = copy_workflow(tmp_path_factory.mktemp("built") / "project")
     before = _digests(project / "data" / "raw")
     run = run_snakemake(project)
     assert run.returncode == 0, run.stdout + run.stderr
@@ -139,7 +140,7 @@ def test_a_second_rendering_gives_the_same_pdf_bytes(built):
 
 
 def test_a_broken_export_fails_the_rule_and_leaves_no_output(tmp_path):
-    project = copy_project(tmp_path / "project")
+    project = copy_workflow(tmp_path / "project")
     export = project / "data" / "raw" / "synthetic_export.csv"
     broken = project / "data" / "raw" / "broken.csv"
     broken.write_bytes(export.read_bytes()[:-40])
@@ -150,7 +151,7 @@ def test_a_broken_export_fails_the_rule_and_leaves_no_output(tmp_path):
 
 
 def test_config_is_validated_against_the_schema(tmp_path):
-    project = copy_project(tmp_path / "project")
+    project = copy_workflow(tmp_path / "project")
     run = run_snakemake(project, "--config", "raw_export=data/raw/export.xlsx")
     assert run.returncode != 0
     assert "raw_export" in run.stdout + run.stderr

@@ -10,3 +10,25 @@ ROOT = Path(__file__).resolve().parents[2]
 INSTRUMENT = ROOT / "config" / "instrument.yaml"
 PUBLISHED_FIGURES = ROOT / "data" / "published" / "figures.csv"
 SYNTHETIC_EXPORT = ROOT / "data" / "raw" / "synthetic_export.csv"
+
+_WORKFLOW_PARTS = ("Snakefile", "config", "data", "paper", "workflow/rules", "workflow/scripts",
+                   "workflow/schemas", "workflow/report")
+
+
+def copy_workflow(folder: Path) -> Path:
+    """A scratch copy of the workflow with its config, data and paper in ``folder``.
+
+    The package stays the installed one. Tests and benchmarks build there, so that
+    the repository's own ``results/`` are never touched.
+    """
+    import shutil
+
+    folder.mkdir(parents=True, exist_ok=True)
+    for part in _WORKFLOW_PARTS:
+        source, target = ROOT / part, folder / part
+        if source.is_dir():
+            shutil.copytree(source, target)
+        else:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(source, target)
+    return folder

@@ -41,7 +41,6 @@ __all__ = [
     "PSEUDONYM_PATTERN",
     "RawSuiteSettings",
     "SuiteOutcome",
-    "ValidationFailed",
     "clean_frame",
     "clean_suite",
     "contains_personal_data",
@@ -91,10 +90,6 @@ _COMPILED = {kind: re.compile(pattern, re.IGNORECASE)
 _ROW = "_export_row"
 _CLEAN_ROW = "_row"
 _COMPLETE = "_complete"
-
-
-class ValidationFailed(RuntimeError):
-    """A suite had failed expectations; the message says which, where, and what to fix."""
 
 
 @dataclass(frozen=True)
