@@ -12,12 +12,12 @@ import pandas as pd
 import pytest
 import yaml
 
+from csec_survey.cli import main
 from csec_survey.deid.pseudonyms import DEMO_KEY, PseudonymKey, pseudonym
 from csec_survey.ingest import read_records
 from csec_survey.quotes import CODING_COLUMNS, coding_from_truth, read_coding, select_quotes
 
 ROOT = Path(__file__).resolve().parents[1]
-CODING = ROOT / "data" / "coding" / "quote_coding.csv"
 PHRASEBANKS = ROOT / "workflow" / "csec_survey" / "phrasebank"
 KEY = PseudonymKey(b"a test key, long enough to be a key", is_demo=False)
 
@@ -215,8 +215,16 @@ def test_coding_from_truth_at_most_three_exemplars_per_question_and_theme():
 
 
 @pytest.fixture(scope="module")
-def committed():
-    return read_coding(CODING)
+def coding_path(tmp_path_factory):
+    """The coding the CLI (and the rule code_quotes) writes for the committed export."""
+    path = tmp_path_factory.mktemp("coding") / "coding.csv"
+    assert main(["code-quotes", "--out", str(path)]) == 0
+    return path
+
+
+@pytest.fixture(scope="module")
+def committed(coding_path):
+    return read_coding(coding_path)
 
 
 @pytest.fixture(scope="module")
@@ -227,8 +235,8 @@ def complete_ids():
     return set(records.loc[records["exclusion"].isna(), "ResponseId"])
 
 
-def test_committed_coding_has_the_expected_columns(committed):
-    with CODING.open(encoding="utf-8", newline="") as handle:
+def test_committed_coding_has_the_expected_columns(committed, coding_path):
+    with coding_path.open(encoding="utf-8", newline="") as handle:
         assert tuple(next(csv.reader(handle))) == CODING_COLUMNS
     assert committed
     assert {row["exemplar"] for row in committed} == {"yes", "no"}

@@ -45,8 +45,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "code-quotes", help="write the quote coding file of a synthetic export from its "
         "ground truth (the generator's themes stand in for a human coder)")
     code.add_argument("--export", type=Path, default=paths.SYNTHETIC_EXPORT)
-    code.add_argument("--out", type=Path, default=paths.ROOT / "data" / "coding" /
-                      "quote_coding.csv")
+    code.add_argument("--out", type=Path, required=True, help="coding CSV to write")
     code.add_argument("--key-env", default="CSEC_PSEUDONYM_KEY")
 
     commands.add_parser(
@@ -109,11 +108,9 @@ def _explain(args: argparse.Namespace) -> int:
 
 
 def _code_quotes(args: argparse.Namespace) -> int:
-    import csv
-
     from csec_survey.deid.pseudonyms import resolve_key
     from csec_survey.ingest import read_records
-    from csec_survey.quotes import CODING_COLUMNS, coding_from_truth
+    from csec_survey.quotes import coding_from_truth, write_coding
     from csec_survey.synthesize import companion_paths
 
     truth_path = companion_paths(args.export)["truth"]
@@ -125,11 +122,7 @@ def _code_quotes(args: argparse.Namespace) -> int:
     key = resolve_key(args.key_env, args.export, [paths.SYNTHETIC_EXPORT])
     with truth_path.open(encoding="utf-8") as handle:
         rows = coding_from_truth((json.loads(line) for line in handle), key, complete)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    with args.out.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=CODING_COLUMNS, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
+    write_coding(rows, args.out)
     print(f"{len(rows)} coded answers written to {args.out}")
     return 0
 

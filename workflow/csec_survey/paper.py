@@ -103,7 +103,9 @@ def _quotes(question: str, theme: str, count: int, inputs: PaperInputs,
     available = [q for q in inputs.quotes.get(question, {}).get(theme, [])
                  if q["pseudonym"] not in {used["pseudonym"] for used in resolved.quotes}]
     if not available:
-        raise KeyError(f"paper: no coded answer left to quote for {question}/{theme}")
+        raise KeyError(f"paper: no coded answer left to quote for {question}/{theme}; the "
+                       "coding file (paper.quote_coding in config/config.yaml) assigns too "
+                       "few quotable answers to this theme")
     # Up to ``count``: a theme may have fewer quotable answers than the text hoped for.
     chosen = available[:count]
     resolved.quotes.extend({"question": question, "theme": theme, **q} for q in chosen)

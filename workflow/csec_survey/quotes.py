@@ -1,6 +1,6 @@
 """Quotes for the paper: coded answers, drawn verbatim from the de-identified text.
 
-The qualitative coding file (``data/coding/quote_coding.csv``) assigns answers,
+The qualitative coding file (``paper.quote_coding`` in the config) assigns answers,
 by pseudonym and question, to the themes the report found, and flags
 exemplars. The paper quotes only coded answers, exemplars first, word for word
 as de-identification left them, and never with the respondent's demographics.
@@ -20,7 +20,8 @@ import pandas as pd
 
 from csec_survey.deid.pseudonyms import PseudonymKey, pseudonym
 
-__all__ = ["CODING_COLUMNS", "coding_from_truth", "read_coding", "select_quotes"]
+__all__ = ["CODING_COLUMNS", "coding_from_truth", "read_coding", "select_quotes",
+           "write_coding"]
 
 CODING_COLUMNS = ("pseudonym", "question", "theme", "exemplar")
 _EXEMPLARS_PER_THEME = 3
@@ -54,6 +55,16 @@ def coding_from_truth(truth: Iterable[Mapping[str, Any]], key: PseudonymKey,
         if (row["question"], row["theme"], row["pseudonym"]) in exemplars:
             row["exemplar"] = "yes"
     return sorted(rows, key=lambda r: (r["question"], r["theme"], r["pseudonym"]))
+
+
+def write_coding(rows: Iterable[Mapping[str, str]], path: str | Path) -> None:
+    """Write a coding file."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=CODING_COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
 
 
 def read_coding(path: str | Path) -> list[dict[str, str]]:

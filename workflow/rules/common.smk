@@ -39,3 +39,10 @@ def synthetic_companion(kind):
 
     path = companion_paths(config["raw_export"])[kind]
     return str(path) if path.exists() else []
+
+
+def quote_coding():
+    """The coding file the quotes are drawn from: the configured one, or the rule's."""
+    if config["paper"]["quote_coding"] != "auto":
+        return config["paper"]["quote_coding"]
+    return results("quotes", "coding.csv")

@@ -1,10 +1,27 @@
 # The paper: quotes chosen, sources resolved and rendered, the PDF audited.
 
 
+rule code_quotes:
+    input:
+        truth=synthetic_companion("truth"),
+        responses=rules.tidy_responses.output.responses,
+    output:
+        coding=results("quotes", "coding.csv"),
+    params:
+        deid=config["deidentification"],
+        export=config["raw_export"],
+    log:
+        logs("code_quotes.log"),
+    benchmark:
+        benchmarks("code_quotes"),
+    script:
+        "../scripts/code_quotes.py"
+
+
 rule select_quotes:
     input:
         clean=rules.deidentify.output.responses,
-        coding=config["paper"]["quote_coding"],
+        coding=quote_coding(),
     output:
         quotes=results("quotes", "quotes.json"),
     log:
