@@ -34,6 +34,7 @@ from csec_survey.calibration import ItemCounts, calibrate
 from csec_survey.instrument import Instrument, Item
 from csec_survey.published import PublishedFigure
 from csec_survey.qualtrics import ColumnMeta, metadata_header, write_export
+from csec_survey.statistics import population_mask
 
 __all__ = ["DEFAULT_SEED", "PUBLISHED_SAMPLE_SIZE", "SyntheticExport", "companion_paths",
            "synthesize", "write_synthetic_export"]
@@ -205,7 +206,7 @@ def _closed_answers(instrument: Instrument, counts: Mapping[str, ItemCounts], si
     for item in instrument.items:
         if item.type == "text":
             continue
-        asked = _asked(instrument, item, table)
+        asked = population_mask(instrument, item.asked_of, table)
         target = _scale(item, counts[item.id], int(asked.sum()))
         answering = rng.permutation(np.flatnonzero(asked))[target.nonresponse:]
         if item.type == "multi":
@@ -214,13 +215,6 @@ def _closed_answers(instrument: Instrument, counts: Mapping[str, ItemCounts], si
         else:
             table[item.id] = _assign(item, target, answering, table, rng)
     return table
-
-
-def _asked(instrument: Instrument, item: Item, table: pd.DataFrame) -> pd.Series:
-    population = instrument.population(item.asked_of)
-    if population.item is None:
-        return pd.Series(True, index=table.index)
-    return table[population.item].isin(population.codes).fillna(False).astype(bool)
 
 
 def _scale(item: Item, counts: ItemCounts, eligible: int) -> ItemCounts:
@@ -405,6 +399,8 @@ def _export_cells(instrument: Instrument, answers: pd.DataFrame, people: pd.Data
         cells[column.name] = []
     for name in instrument.embedded_data:
         cells[name] = []
+    asked = {population: population_mask(instrument, population, answers)
+             for population in instrument.populations}
     for row in range(len(answers)):
         person = people.iloc[row]
         for name, source, render in _METADATA:
@@ -419,7 +415,7 @@ def _export_cells(instrument: Instrument, answers: pd.DataFrame, people: pd.Data
             reached = pd.isna(stop) or index < stop
             if item.type == "text":
                 text = None
-                if reached and bool(_asked_row(instrument, item, answers, row)) and \
+                if reached and bool(asked[item.asked_of].iat[row]) and \
                         rng.random() >= _BLANK_TEXT:
                     if kind in ("preview", "test"):
                         text = str(rng.choice(["test", "asdf", "TEST - ignore", "xx",
@@ -452,14 +448,6 @@ def _export_cells(instrument: Instrument, answers: pd.DataFrame, people: pd.Data
         for name in instrument.embedded_data:
             cells[name].append(person[name])
     return pd.DataFrame(cells)
-
-
-def _asked_row(instrument: Instrument, item: Item, answers: pd.DataFrame, row: int) -> bool:
-    population = instrument.population(item.asked_of)
-    if population.item is None:
-        return True
-    code = answers.at[row, population.item]
-    return pd.notna(code) and int(code) in population.codes
 
 
 def _truth_row(response_id: str, item: Item, column: str, answer: Any) -> dict[str, Any]:
