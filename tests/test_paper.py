@@ -267,13 +267,13 @@ def test_no_answer_is_quoted_twice_across_shortcodes():
         ["P_dddddddddddddddd"]
 
 
-def test_quotes_raise_key_error_when_none_is_left():
+def test_a_theme_with_no_quote_left_says_so_and_is_reported():
     source = ("{{< quotes oe_dynamics larger_client_pool 3 >}}\n\n"
-              "{{< quotes oe_dynamics larger_client_pool 1 >}}")
-    with pytest.raises(KeyError, match="oe_dynamics/larger_client_pool"):
-        resolve(source, _inputs())
-    with pytest.raises(KeyError, match="oe_needs/funding"):
-        resolve("{{< quotes oe_needs funding 1 >}}", _inputs())
+              "{{< quotes oe_dynamics larger_client_pool 1 >}}\n\n"
+              "{{< quotes oe_needs funding 1 >}}")
+    resolved = resolve(source, _inputs())
+    assert resolved.unquoted == ["oe_dynamics/larger_client_pool", "oe_needs/funding"]
+    assert resolved.markdown.count("No answer coded to this theme could be quoted.") == 2
 
 
 def _provenance_rows(markdown: str) -> list[tuple[str, str, str]]:

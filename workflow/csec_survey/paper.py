@@ -48,11 +48,12 @@ class PaperInputs:
 
 @dataclass
 class Resolved:
-    """The resolved Markdown, and which registry ids and quotes it uses."""
+    """The resolved Markdown, the registry ids and quotes it uses, the themes left unquoted."""
 
     markdown: str
     numbers: list[str] = field(default_factory=list)
     quotes: list[dict[str, str]] = field(default_factory=list)
+    unquoted: list[str] = field(default_factory=list)
 
 
 def anchor(number_id: str) -> str:
@@ -103,9 +104,9 @@ def _quotes(question: str, theme: str, count: int, inputs: PaperInputs,
     available = [q for q in inputs.quotes.get(question, {}).get(theme, [])
                  if q["pseudonym"] not in {used["pseudonym"] for used in resolved.quotes}]
     if not available:
-        raise KeyError(f"paper: no coded answer left to quote for {question}/{theme}; the "
-                       "coding file (paper.quote_coding in config/config.yaml) assigns too "
-                       "few quotable answers to this theme")
+        # A small sample may leave a theme without a quotable answer: say so, don't fail.
+        resolved.unquoted.append(f"{question}/{theme}")
+        return "*No answer coded to this theme could be quoted.*"
     # Up to ``count``: a theme may have fewer quotable answers than the text hoped for.
     chosen = available[:count]
     resolved.quotes.extend({"question": question, "theme": theme, **q} for q in chosen)

@@ -36,3 +36,5 @@ with tempfile.TemporaryDirectory() as build:
         encoding="utf-8")
 log.info("rendered with %s: %d registry numbers, %d quotes", renderer,
          len(resolved.numbers), len(resolved.quotes))
+for theme in resolved.unquoted:
+    log.warning("no coded answer could be quoted for %s (see paper.quote_coding)", theme)
