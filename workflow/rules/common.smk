@@ -5,8 +5,11 @@ from pathlib import Path
 import yaml
 
 import csec_survey.figure_style
+from csec_survey.registry import file_sha256
 
-FIGURE_STYLE = csec_survey.figure_style.__file__
+# The figures' shared style is package code, which Snakemake does not watch: its
+# content hash is a parameter of the figure rules, so that a style edit redraws them.
+FIGURE_STYLE_SHA256 = file_sha256(csec_survey.figure_style.__file__)
 
 RESULTS = Path("results")
 LOGS = Path("logs")

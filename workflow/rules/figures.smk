@@ -8,9 +8,6 @@ for _figure in figure_names():
         input:
             registry=rules.build_registry.output.registry,
             specs=config["figures"],
-            # The shared style is code of the package: listed so that a style edit
-            # redraws the figures (and only what depends on them).
-            style=FIGURE_STYLE,
         output:
             pdf=report(
                 results("figures", f"{_figure}.pdf"),
@@ -26,6 +23,7 @@ for _figure in figure_names():
             meta=results("figures", f"{_figure}.json"),
         params:
             figure=_figure,
+            style=FIGURE_STYLE_SHA256,
         log:
             logs(f"figure_{_figure}.log"),
         benchmark:
