@@ -4,12 +4,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
-__all__ = ["INSTRUMENT", "PUBLISHED_FIGURES", "ROOT", "SYNTHETIC_EXPORT"]
+__all__ = ["INSTRUMENT", "PUBLISHED_FIGURES", "ROOT", "SYNTHETIC_EXPORT", "companion_paths",
+           "copy_workflow"]
 
 ROOT = Path(__file__).resolve().parents[2]
 INSTRUMENT = ROOT / "config" / "instrument.yaml"
 PUBLISHED_FIGURES = ROOT / "data" / "published" / "figures.csv"
 SYNTHETIC_EXPORT = ROOT / "data" / "raw" / "synthetic_export.csv"
+
+def companion_paths(export_path: str | Path) -> dict[str, Path]:
+    """Where a synthetic export's ground truth and calibration record lie beside it."""
+    export_path = Path(export_path)
+    stem = export_path.with_suffix("")
+    return {"export": export_path, "truth": Path(f"{stem}.truth.jsonl"),
+            "calibration": Path(f"{stem}.calibration.json")}
+
 
 _WORKFLOW_PARTS = ("Snakefile", "config", "data", "paper", "workflow/rules", "workflow/scripts",
                    "workflow/schemas", "workflow/report")

@@ -32,6 +32,7 @@ from faker import Faker
 from csec_survey.answers import AnswerWriter, Respondent, agency_name
 from csec_survey.calibration import ItemCounts, calibrate
 from csec_survey.instrument import Instrument, Item
+from csec_survey.paths import companion_paths
 from csec_survey.published import PublishedFigure
 from csec_survey.qualtrics import ColumnMeta, metadata_header, write_export
 from csec_survey.statistics import population_mask
@@ -131,14 +132,6 @@ class SyntheticExport:
     columns: Mapping[str, ColumnMeta]
     truth: list[dict[str, Any]]
     calibration: dict[str, Any]
-
-
-def companion_paths(export_path: str | Path) -> dict[str, Path]:
-    """Where the ground truth and the calibration record of an export are written."""
-    export_path = Path(export_path)
-    stem = export_path.with_suffix("")
-    return {"export": export_path, "truth": Path(f"{stem}.truth.jsonl"),
-            "calibration": Path(f"{stem}.calibration.json")}
 
 
 def synthesize(instrument: Instrument, figures: Iterable[PublishedFigure],

@@ -38,7 +38,7 @@ def figure_names():
 
 def synthetic_companion(kind):
     """Path of the export's companion file ("calibration" or "truth") if it has one, else []."""
-    from csec_survey.synthesize import companion_paths
+    from csec_survey.paths import companion_paths
 
     path = companion_paths(config["raw_export"])[kind]
     return str(path) if path.exists() else []
