@@ -5,6 +5,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 # Test helpers (such as corrupt_exports) import as top-level modules.
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -49,3 +51,25 @@ def registry_fragments(folder: Path) -> list[Path]:
         write_fragment(numbers, folder / f"{name}.json")
         paths.append(folder / f"{name}.json")
     return paths
+
+
+# The committed instrument and export, read once per test session; tests copy before editing.
+@pytest.fixture(scope="session")
+def instrument():
+    from csec_survey.instrument import load_instrument
+
+    return load_instrument(ROOT / "config" / "instrument.yaml")
+
+
+@pytest.fixture(scope="session")
+def export():
+    from csec_survey.qualtrics import read_export
+
+    return read_export(ROOT / "data" / "raw" / "synthetic_export.csv")
+
+
+@pytest.fixture(scope="session")
+def responses(instrument):
+    from csec_survey.ingest import ingest_export
+
+    return ingest_export(ROOT / "data" / "raw" / "synthetic_export.csv", instrument).responses

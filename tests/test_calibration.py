@@ -20,7 +20,6 @@ from csec_survey.instrument import (
     Option,
     Population,
     PublishedStatistic,
-    load_instrument,
 )
 from csec_survey.published import PublishedFigure, read_published_figures
 
@@ -33,11 +32,6 @@ STATUSES = {"reproduced", "reproduced_on_documented_base", "not_reproduced"}
 def _display(count: int, base: int) -> int:
     """Independent half-up rounding of 100 * count / base."""
     return math.floor(Fraction(100 * count, base) + Fraction(1, 2))
-
-
-@pytest.fixture(scope="module")
-def instrument() -> Instrument:
-    return load_instrument(ROOT / "config" / "instrument.yaml")
 
 
 @pytest.fixture(scope="module")

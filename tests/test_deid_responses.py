@@ -24,7 +24,6 @@ from csec_survey.deid.recognizers import ENTITY_TYPES
 from csec_survey.deid.responses import Deidentified, deidentify, free_text_columns, own_metadata
 from csec_survey.deid.scrubber import OwnMetadata, Scrubber
 from csec_survey.ingest import ingest_export
-from csec_survey.instrument import load_instrument
 from csec_survey.tidy import EXPORT_ROW
 from csec_survey.validation import DIRECT_IDENTIFIERS, PSEUDONYM_PATTERN
 
@@ -38,11 +37,6 @@ KEY = PseudonymKey(DEMO_KEY, True)
 @pytest.fixture(scope="module")
 def config() -> dict[str, Any]:
     return yaml.safe_load((ROOT / "config" / "config.yaml").read_text(encoding="utf-8"))
-
-
-@pytest.fixture(scope="module")
-def instrument():
-    return load_instrument(ROOT / "config" / "instrument.yaml")
 
 
 @pytest.fixture(scope="module")

@@ -11,8 +11,8 @@ import pytest
 
 from csec_survey.cli import main
 from csec_survey.inspect import describe_export
-from csec_survey.instrument import Instrument, load_instrument
-from csec_survey.qualtrics import METADATA_COLUMNS, QualtricsExport, read_export
+from csec_survey.instrument import Instrument
+from csec_survey.qualtrics import METADATA_COLUMNS, QualtricsExport
 
 ROOT = Path(__file__).parents[1]
 EXPORT = ROOT / "data" / "raw" / "synthetic_export.csv"
@@ -20,16 +20,6 @@ INSTRUMENT = ROOT / "config" / "instrument.yaml"
 
 EXCLUSIONS = {"preview": 2, "test": 1, "spam": 0, "incomplete": 7, "duplicate": 1,
               "kept": 144}
-
-
-@pytest.fixture(scope="module")
-def instrument() -> Instrument:
-    return load_instrument(INSTRUMENT)
-
-
-@pytest.fixture(scope="module")
-def export() -> QualtricsExport:
-    return read_export(EXPORT)
 
 
 @pytest.fixture(scope="module")

@@ -10,11 +10,6 @@ ROOT = Path(__file__).resolve().parents[1]
 INSTRUMENT = ROOT / "config" / "instrument.yaml"
 
 
-@pytest.fixture(scope="module")
-def instrument():
-    return load_instrument(INSTRUMENT)
-
-
 def test_every_published_survey_row_is_mapped(instrument):
     figures = read_published_figures(ROOT / "data" / "published" / "figures.csv")
     survey = [figure.figure_id for figure in figures if figure.kind == "survey"]

@@ -1,23 +1,10 @@
 from pathlib import Path
 
 import pandas as pd
-import pytest
 
-from csec_survey.ingest import ingest_export
-from csec_survey.instrument import load_instrument
 from csec_survey.statistics import evaluate, population_mask
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-@pytest.fixture(scope="module")
-def instrument():
-    return load_instrument(ROOT / "config" / "instrument.yaml")
-
-
-@pytest.fixture(scope="module")
-def responses(instrument):
-    return ingest_export(ROOT / "data" / "raw" / "synthetic_export.csv", instrument).responses
 
 
 def test_populations_follow_skip_logic(instrument, responses):

@@ -8,8 +8,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from csec_survey.ingest import ingest_export
-from csec_survey.instrument import PublishedStatistic, load_instrument
+from csec_survey.instrument import PublishedStatistic
 from csec_survey.statistics import (
     Evaluated,
     base_sentence,
@@ -23,16 +22,6 @@ ROOT = Path(__file__).resolve().parents[1]
 COLUMNS = ["item", "type", "asked_of", "asked", "answer", "label", "numerator", "denominator",
            "share", "wilson_low", "wilson_high", "value"]
 NUMERIC_SUMMARY = ["answered", "mean", "median", "min", "max"]
-
-
-@pytest.fixture(scope="module")
-def instrument():
-    return load_instrument(ROOT / "config" / "instrument.yaml")
-
-
-@pytest.fixture(scope="module")
-def responses(instrument):
-    return ingest_export(ROOT / "data" / "raw" / "synthetic_export.csv", instrument).responses
 
 
 @pytest.fixture(scope="module")

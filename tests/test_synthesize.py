@@ -10,18 +10,12 @@ import pytest
 from csec_survey.cli import main
 from csec_survey.granularity import round_half_up
 from csec_survey.ingest import ingest_export
-from csec_survey.instrument import load_instrument
 from csec_survey.published import read_published_figures
 from csec_survey.statistics import evaluate
 from csec_survey.synthesize import companion_paths, synthesize, write_synthetic_export
 
 ROOT = Path(__file__).resolve().parents[1]
 EXPORT = ROOT / "data" / "raw" / "synthetic_export.csv"
-
-
-@pytest.fixture(scope="module")
-def instrument():
-    return load_instrument(ROOT / "config" / "instrument.yaml")
 
 
 @pytest.fixture(scope="module")

@@ -8,8 +8,8 @@ import pandas as pd
 import pytest
 
 from csec_survey.ingest import EXCLUSION, IngestedExport, ingest_export, read_records
-from csec_survey.instrument import Instrument, load_instrument
-from csec_survey.qualtrics import STATUS_CODES, QualtricsExport, read_export, write_export
+from csec_survey.instrument import Instrument
+from csec_survey.qualtrics import STATUS_CODES, QualtricsExport, write_export
 from csec_survey.tidy import EXPORT_ROW, TidyError, tidy_responses
 
 ROOT = Path(__file__).parents[1]
@@ -18,16 +18,6 @@ INSTRUMENT = ROOT / "config" / "instrument.yaml"
 
 PERSONAL = ("IPAddress", "RecipientLastName", "RecipientFirstName", "RecipientEmail",
             "LocationLatitude", "LocationLongitude", "AgencyName", "AgencyCity")
-
-
-@pytest.fixture(scope="module")
-def instrument() -> Instrument:
-    return load_instrument(INSTRUMENT)
-
-
-@pytest.fixture(scope="module")
-def export() -> QualtricsExport:
-    return read_export(EXPORT)
 
 
 @pytest.fixture(scope="module")
