@@ -246,11 +246,11 @@ def _assign(item: Item, target: ItemCounts, answering: np.ndarray, table: pd.Dat
         for key in order:
             chosen.append((rest[:target.counts[key]], key))
             rest = rest[target.counts[key]:]
-    values = pd.Series(pd.NA, index=table.index, dtype="Int64")
+    values = np.full(len(table), None, dtype=object)
     for rows, key in chosen:
         for row in rows:
-            values.iat[row] = _year_in(key, rng) if item.type == "numeric" else key
-    return values
+            values[row] = _year_in(key, rng) if item.type == "numeric" else key
+    return pd.Series(pd.array(values, dtype="Int64"), index=table.index)
 
 
 def _year_in(band: tuple[float, float], rng: np.random.Generator) -> int:
@@ -293,13 +293,15 @@ def _tick(item: Item, target: ItemCounts, answering: np.ndarray, table: pd.DataF
 def _people(answers: pd.DataFrame, size: int, rng: np.random.Generator,
             fake: Faker) -> pd.DataFrame:
     """Fake respondent metadata: who, where from, and when."""
+    # Plain Python values: pandas' per-cell access would dominate at 100,000 rows.
+    levels = answers["agency_level"].to_numpy(dtype=object, na_value=None)
     rows = []
     for index in range(size):
         latitude, longitude, city, _, _ = fake.local_latlng(country_code="US")
         county = f"{fake.last_name()} County"
         state = fake.state()
-        level = answers.at[index, "agency_level"]
-        kind = _AGENCY_KIND_BY_LEVEL.get(int(level) if pd.notna(level) else 1, "police")
+        level = levels[index]
+        kind = _AGENCY_KIND_BY_LEVEL.get(int(level) if level is not None else 1, "police")
         agency = agency_name(fake, rng, kind, city=city, county=county, state=state)
         first, last = fake.first_name(), fake.last_name()
         domain = re.sub(r"[^a-z]", "", (city if kind == "police" else county
@@ -392,10 +394,12 @@ def _export_cells(instrument: Instrument, answers: pd.DataFrame, people: pd.Data
         cells[column.name] = []
     for name in instrument.embedded_data:
         cells[name] = []
-    asked = {population: population_mask(instrument, population, answers)
+    asked = {population: population_mask(instrument, population, answers).to_numpy()
              for population in instrument.populations}
-    for row in range(len(answers)):
-        person = people.iloc[row]
+    # Plain Python values: pandas' per-cell access would dominate at 100,000 rows.
+    codes = {name: answers[name].to_numpy(dtype=object, na_value=None)
+             for name in answers.columns}
+    for row, person in enumerate(people.to_dict("records")):
         for name, source, render in _METADATA:
             cells[name].append(render(person[source]))
         respondent = Respondent(
@@ -408,7 +412,7 @@ def _export_cells(instrument: Instrument, answers: pd.DataFrame, people: pd.Data
             reached = pd.isna(stop) or index < stop
             if item.type == "text":
                 text = None
-                if reached and bool(asked[item.asked_of].iat[row]) and \
+                if reached and bool(asked[item.asked_of][row]) and \
                         rng.random() >= _BLANK_TEXT:
                     if kind in ("preview", "test"):
                         text = str(rng.choice(["test", "asdf", "TEST - ignore", "xx",
@@ -421,18 +425,17 @@ def _export_cells(instrument: Instrument, answers: pd.DataFrame, people: pd.Data
                 continue
             if item.type == "multi":
                 for option in item.options:
-                    ticked = answers.at[row, f"{item.id}.{option.key}"]
+                    ticked = codes[f"{item.id}.{option.key}"][row]
                     cells[f"{item.column}_{option.choice}"].append(
-                        option.label if pd.notna(ticked) and ticked else None)
+                        option.label if ticked else None)
                 if item.other_text is not None:
                     other = item.option(item.other_text)
-                    ticked = answers.at[row, f"{item.id}.{other.key}"]
+                    ticked = codes[f"{item.id}.{other.key}"][row]
                     cells[f"{item.column}_{other.choice}_TEXT"].append(
-                        str(rng.choice(_OTHER_TEXT[item.id])) if pd.notna(ticked) and ticked
-                        else None)
+                        str(rng.choice(_OTHER_TEXT[item.id])) if ticked else None)
                 continue
-            code = answers.at[row, item.id]
-            if pd.isna(code):
+            code = codes[item.id][row]
+            if code is None:
                 cells[item.column].append(None)
             elif item.type == "numeric":
                 cells[item.column].append(str(int(code)))
