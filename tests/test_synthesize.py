@@ -12,7 +12,8 @@ from csec_survey.granularity import round_half_up
 from csec_survey.ingest import ingest_export
 from csec_survey.published import read_published_figures
 from csec_survey.statistics import evaluate
-from csec_survey.synthesize import companion_paths, synthesize, write_synthetic_export
+from csec_survey.synthesize import (_unique, companion_paths, synthesize,
+                                   write_synthetic_export)
 
 ROOT = Path(__file__).resolve().parents[1]
 EXPORT = ROOT / "data" / "raw" / "synthetic_export.csv"
@@ -167,6 +168,16 @@ def test_scaling_keeps_the_published_shares(instrument, figures, tmp_path):
                           ingested.responses)
         share = 100 * result.numerator / result.denominator
         assert abs(share - int(figure.value)) <= 2.5, figure.figure_id
+
+
+def test_no_two_respondents_share_an_email_address():
+    # The address is the duplicate key: a shared one would exclude a genuine response.
+    used: set[str] = set()
+    addresses = [_unique(email, used) for email in
+                 ["jsmith@apd.org", "jsmith@apd.org", "jsmith@apd.org", "jsmith2@apd.org"]]
+    assert addresses == ["jsmith@apd.org", "jsmith2@apd.org", "jsmith3@apd.org",
+                         "jsmith22@apd.org"]
+    assert used == set(addresses)
 
 
 def test_a_failed_write_leaves_nothing_behind(instrument, figures, tmp_path, monkeypatch):

@@ -296,6 +296,8 @@ def _people(answers: pd.DataFrame, size: int, rng: np.random.Generator,
     # Plain Python values: pandas' per-cell access would dominate at 100,000 rows.
     levels = answers["agency_level"].to_numpy(dtype=object, na_value=None)
     rows = []
+    # The e-mail address is the duplicate key: two people may not share one.
+    emails: set[str] = set()
     for index in range(size):
         latitude, longitude, city, _, _ = fake.local_latlng(country_code="US")
         county = f"{fake.last_name()} County"
@@ -306,8 +308,10 @@ def _people(answers: pd.DataFrame, size: int, rng: np.random.Generator,
         first, last = fake.first_name(), fake.last_name()
         domain = re.sub(r"[^a-z]", "", (city if kind == "police" else county
                                         if kind in ("sheriff", "prosecutor") else state).lower())
-        email = str(rng.choice([f"{first[0]}{last}@{domain}pd.org", f"{first}.{last}@{domain}.gov",
-                                f"{last}{first[0]}@{domain}.us", fake.free_email()])).lower()
+        email = _unique(str(rng.choice([f"{first[0]}{last}@{domain}pd.org",
+                                        f"{first}.{last}@{domain}.gov",
+                                        f"{last}{first[0]}@{domain}.us",
+                                        fake.free_email()])).lower(), emails)
         start = _start_time(rng)
         duration = int(np.clip(rng.lognormal(np.log(1150), 0.55), 240, 7200))
         rows.append({
@@ -324,6 +328,17 @@ def _people(answers: pd.DataFrame, size: int, rng: np.random.Generator,
             "AgencyName": agency, "AgencyCity": city, "AgencyState": state,
         })
     return pd.DataFrame(rows)
+
+
+def _unique(email: str, used: set[str]) -> str:
+    """``email``, numbered (``jsmith2@…``) if someone already has it; recorded as used."""
+    local, domain = email.split("@")
+    number = 1
+    while email in used:
+        number += 1
+        email = f"{local}{number}@{domain}"
+    used.add(email)
+    return email
 
 
 def _start_time(rng: np.random.Generator) -> datetime:
