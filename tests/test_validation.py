@@ -697,7 +697,7 @@ def clean_responses(instrument: Instrument, answers: list[dict[str, str | None]]
 
 
 def own_identifiers(pseudonyms: list[str]) -> dict[str, list[str]]:
-    names = ["Hammond", "Ortega", "Ho", "Barker", "Perkins", "Foster", "Grant", "Davis",
+    names = ["Hammond", "Ortega", "Ho", "Green", "Perkins", "Foster", "Grant", "Davis",
              "Smith", "Simmons", "Bell"]
     return {p: [name, "Chris", f"{name.lower()}@examplepd.org"]
             for p, name in zip(pseudonyms, names, strict=False)}
@@ -715,8 +715,10 @@ def good_clean(instrument: Instrument) -> tuple[pd.DataFrame, dict[str, list[str
         # "Ho" is this respondent's own last name: "How" must not count as it.
         {variables[1]: "How they advertise changed: it is all on classified sites now"},
         {"unit.other_text": "Vice/Narcotics", "obstacles.other_text": "Courts"},
-        # Clock times and ratios are not IPv6 addresses.
-        {"oe_practices": "Shifts start at 10:30:00; cases are split 3:2:1 across units"},
+        # Clock times and ratios are not IPv6 addresses; "Green" is this respondent's
+        # last name, but "Green Dot" is a payment card, kept as a finding.
+        {"oe_practices": "Shifts start at 10:30:00; cases are split 3:2:1 across units",
+         "oe_concerns": "Green Dot cards pay for the ads"},
     ]
     return clean_responses(instrument, answers, pseudonyms), own_identifiers(pseudonyms)
 

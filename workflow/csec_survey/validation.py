@@ -33,6 +33,7 @@ from typing import Any
 import pandas as pd
 
 from csec_survey.instrument import Instrument, Item
+from csec_survey.platforms import platform_mentions
 from csec_survey.qualtrics import METADATA_COLUMNS, STATUS_CODES
 
 __all__ = [
@@ -611,12 +612,21 @@ def _asked(records: pd.DataFrame, instrument: Instrument, population_id: str,
 
 
 def _own_hits(answers: pd.Series, identifiers: Sequence[str]) -> int:
-    """Answers containing one of the identifiers: e-mails in any case, names as written."""
+    """Answers containing one of the identifiers: e-mails in any case, names as written.
+
+    A name inside a platform or product name (a Ms Green writing of "Green Dot"
+    cards) is the finding the scrubber keeps, not the respondent.
+    """
     hits = 0
     for value in answers.dropna():
+        text = str(value)
+        kept = platform_mentions(text)
         for identifier in identifiers:
             flags = re.IGNORECASE if "@" in identifier else 0
-            if identifier and re.search(rf"(?<!\w){re.escape(identifier)}(?!\w)", str(value),
-                                        flags):
+            pattern = rf"(?<!\w){re.escape(identifier)}(?!\w)"
+            if identifier and any(
+                    not any(start <= match.start() and match.end() <= end
+                            for start, end in kept)
+                    for match in re.finditer(pattern, text, flags)):
                 hits += 1
     return hits
