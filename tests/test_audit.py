@@ -1,7 +1,8 @@
 """Tests of the PDF audit: every numeral of the body is a link to its registry entry.
 
 Small documents are resolved and rendered here with the paper's own template
-(module-scoped: one render each), then audited.
+(module-scoped: one render each), then audited. The audit reads the PDF with pdfium;
+the tests look at it with pdfplumber, a second reader, to check what the audit saw.
 """
 
 from __future__ import annotations
@@ -9,6 +10,8 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pdfplumber
@@ -165,13 +168,16 @@ def test_hand_typed_numeral_fails_naming_text_and_page(documents):
 
 
 def test_link_showing_other_than_the_registry_display_fails(documents):
-    _, _, result = documents["mismatch"]
+    _, pdf, result = documents["mismatch"]
     assert result.passed is False
     assert len(result.problems) == 1
     (problem,) = result.problems
     assert problem["registry_id"] == "tech.most_cases"
     assert problem["text"] == "68%"
     assert "68%" in problem["why"] and "69%" in problem["why"]
+    pages = [number for number, words in enumerate(_pages(pdf), start=1)
+             if any(w["text"].startswith("68%") for w in words)]
+    assert problem["page"] == pages[0]
 
 
 def test_citations_figure_and_page_numbers_are_exempt(documents):
@@ -228,3 +234,16 @@ def test_multi_word_value_broken_across_lines_passes(documents):
     if not any(line.rstrip().endswith("November") for line in lines):
         pytest.skip("no printed value broke across a line in this layout")
     assert result.passed, result.problems
+
+
+def test_audit_runs_without_pdfplumber(documents):
+    """pdfplumber is only a test dependency: the audit must not need it to read the PDF."""
+    _, pdf, result = documents["hand_typed"]
+    code = ("import json, sys\n"
+            "sys.modules.update(pdfplumber=None, pdfminer=None)  # importing them now fails\n"
+            "from csec_survey.audit import audit_pdf\n"
+            f"print(json.dumps(audit_pdf({str(pdf)!r}, json.load(sys.stdin)).as_json()))")
+    run = subprocess.run([sys.executable, "-c", code], input=json.dumps(REGISTRY),
+                         capture_output=True, text=True, check=True, timeout=120)
+    assert json.loads(run.stdout) == result.as_json()
+    assert not result.passed  # the comparison covers the problem records too

@@ -12,8 +12,7 @@ from csec_survey.granularity import round_half_up
 from csec_survey.ingest import ingest_export
 from csec_survey.published import read_published_figures
 from csec_survey.statistics import evaluate
-from csec_survey.synthesize import (_unique, companion_paths, synthesize,
-                                   write_synthetic_export)
+from csec_survey.synthesize import _unique, companion_paths, synthesize, write_synthetic_export
 
 ROOT = Path(__file__).resolve().parents[1]
 EXPORT = ROOT / "data" / "raw" / "synthetic_export.csv"

@@ -1,5 +1,6 @@
 # Helpers shared by the rule files; no rules here.
 
+import json
 from pathlib import Path
 
 import yaml
@@ -42,6 +43,21 @@ def synthetic_companion(kind):
 
     path = companion_paths(config["raw_export"])[kind]
     return str(path) if path.exists() else []
+
+
+def deidentified_chunks(wildcards):
+    """The chunk outputs `deidentify` gathers, in order; known once read_export has run."""
+    from csec_survey.chunks import chunk_count
+
+    with open(checkpoints.read_export.get().output.exclusions, encoding="utf-8") as handle:
+        kept = json.load(handle)["kept"]
+    chunks = range(chunk_count(kept, config["deidentification"]["chunk_respondents"]))
+    return {
+        "responses": expand(results("interim", "deidentified", "{chunk}.responses.parquet"),
+                            chunk=chunks),
+        "redactions": expand(results("interim", "deidentified", "{chunk}.redactions.parquet"),
+                             chunk=chunks),
+    }
 
 
 def quote_coding():

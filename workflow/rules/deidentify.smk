@@ -1,9 +1,34 @@
 # De-identification: the only rules that see identifiers; none leaves them.
+# Free text is scrubbed in chunks of respondents, one job each, gathered in order.
+
+
+rule deidentify_chunk:
+    input:
+        responses=rules.tidy_responses.output.responses,
+        instrument=config["instrument"],
+    output:
+        # De-identified already; temporary because the gathered table supersedes them.
+        responses=temp(results("interim", "deidentified", "{chunk}.responses.parquet")),
+        redactions=temp(results("interim", "deidentified", "{chunk}.redactions.parquet")),
+    params:
+        deid=config["deidentification"],
+        export=config["raw_export"],
+    wildcard_constraints:
+        chunk=r"\d+",
+    resources:
+        mem_mb=1500,
+        runtime=30,
+    log:
+        logs("deidentify_chunk", "{chunk}.log"),
+    benchmark:
+        benchmarks("deidentify_chunk.{chunk}")
+    script:
+        "../scripts/deidentify_chunk.py"
 
 
 rule deidentify:
     input:
-        responses=rules.tidy_responses.output.responses,
+        unpack(deidentified_chunks),
         instrument=config["instrument"],
     output:
         responses=results("clean", "responses.parquet"),
@@ -17,8 +42,8 @@ rule deidentify:
         deid=config["deidentification"],
         export=config["raw_export"],
     resources:
-        mem_mb=3000,
-        runtime=120,
+        mem_mb=2000,
+        runtime=10,
     log:
         logs("deidentify.log"),
     benchmark:

@@ -2,7 +2,9 @@
 # data/raw/ is read-only for every rule.
 
 
-rule read_export:
+# A checkpoint: how many respondents it keeps decides how many chunks
+# de-identification is split into.
+checkpoint read_export:
     input:
         export=config["raw_export"],
     output:

@@ -376,10 +376,13 @@ def own_metadata_recognizer(values: dict[str, Iterable[str]]) -> list[EntityReco
         words = sorted({s.strip() for s in strings if s and len(s.strip()) > 1}, key=len,
                        reverse=True)
         if words:
-            flags = re.MULTILINE | (re.IGNORECASE if entity == "EMAIL" else 0)
-            recognizers.append(PatternRecognizer(
-                supported_entity=entity, deny_list=words, name=f"OwnMetadata{entity.title()}",
-                deny_list_score=0.95, global_regex_flags=flags))
+            # The standard library's re: one compiled pattern per respondent, where a
+            # Presidio deny list recompiles through the `regex` module's bounded cache.
+            alternatives = "|".join(re.escape(word) for word in words)
+            recognizers.append(RegexSpanRecognizer(
+                entity, [(rf"(?<!\w)(?P<value>{alternatives})(?!\w)", 0.95)],
+                name=f"OwnMetadata{entity.title()}",
+                flags=re.IGNORECASE if entity == "EMAIL" else 0))
     return recognizers
 
 

@@ -9,7 +9,6 @@ what was redacted (never the values), and counts for the redaction log.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -22,9 +21,11 @@ from csec_survey.instrument import Instrument
 from csec_survey.tidy import EXPORT_ROW
 from csec_survey.validation import DIRECT_IDENTIFIERS
 
-__all__ = ["Deidentified", "deidentify", "free_text_columns", "own_metadata"]
+__all__ = ["Deidentified", "deidentify", "deidentify_rows", "free_text_columns", "gather",
+           "own_metadata"]
 
 _TIMESTAMPS = ("StartDate", "EndDate", "RecordedDate")
+_ENTITY_COLUMNS = ["pseudonym", "column", "type", "start", "end"]
 
 
 @dataclass(frozen=True)
@@ -55,54 +56,81 @@ def own_metadata(row: Mapping[str, Any]) -> OwnMetadata:
                        places=tuple(c for c in (text("AgencyCity"),) if c))
 
 
-def deidentify(responses: pd.DataFrame, instrument: Instrument, key: PseudonymKey,
-               scrubber: Scrubber) -> Deidentified:
-    """De-identify the typed complete responses (as `complete_responses` gives them)."""
-    pseudonyms = responses["ResponseId"].map(lambda rid: pseudonym(str(rid), key))
-    if pseudonyms.duplicated().any():
-        raise ValueError("two responses share a ResponseId, so their pseudonyms collide")
+def deidentify_rows(responses: pd.DataFrame, instrument: Instrument, key: PseudonymKey,
+                    scrubber: Scrubber) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """De-identify some typed complete responses: the clean rows, and what was redacted.
+
+    Rows are independent of each other, so any run of them (a chunk) can be
+    done by its own job; `gather` joins the parts.
+    """
+    pseudonyms = [pseudonym(str(rid), key) for rid in responses["ResponseId"]]
     texts = [column for column in free_text_columns(instrument) if column in responses.columns]
     owners = [own_metadata(row) for row in responses.to_dict("records")]
-    cells = [(index, column) for column in texts for index in range(len(responses))
-             if pd.notna(responses[column].iloc[index])]
-    scrubbed = scrubber.scrub_many(
-        (str(responses[column].iloc[index]), owners[index]) for index, column in cells)
+    # Plain arrays: pandas' per-cell access would dominate on large exports.
+    values = {column: responses[column].to_numpy(dtype=object, na_value=None)
+              for column in texts}
+    # Row by row, so that the redactions of chunks gathered in order are in the same
+    # order as those of the whole table.
+    cells = [(index, column) for index in range(len(responses)) for column in texts
+             if values[column][index] is not None]
+    scrubbed = scrubber.scrub_many((str(values[column][index]), owners[index])
+                                   for index, column in cells)
+    entity_rows: list[dict[str, Any]] = []
+    for (index, column), result in zip(cells, scrubbed, strict=True):
+        values[column][index] = result.text
+        entity_rows.extend({"pseudonym": pseudonyms[index], "column": column,
+                            "type": entity.type, "start": entity.start, "end": entity.end}
+                           for entity in result.entities)
     clean = responses.drop(columns=[c for c in (*DIRECT_IDENTIFIERS, *instrument.embedded_data,
                                                 *_TIMESTAMPS, EXPORT_ROW)
                                     if c in responses.columns])
-    clean.insert(0, "pseudonym", pseudonyms.to_numpy())
+    for column in texts:
+        clean[column] = pd.Series(values[column], index=clean.index,
+                                  dtype=responses[column].dtype)
+    clean.insert(0, "pseudonym", pseudonyms)
     clean.insert(1, "response_date", responses["StartDate"].dt.date.astype("string"))
-    entity_rows: list[dict[str, Any]] = []
-    by_question: dict[str, Counter[str]] = {column: Counter() for column in texts}
-    redacted_answers: Counter[str] = Counter()
-    for (index, column), result in zip(cells, scrubbed, strict=True):
-        clean.loc[clean.index[index], column] = result.text
-        redacted_answers[column] += bool(result.entities)
-        for entity in result.entities:
-            by_question[column][entity.type] += 1
-            entity_rows.append({"pseudonym": pseudonyms.iloc[index], "column": column,
-                                "type": entity.type, "start": entity.start, "end": entity.end})
-    entities = pd.DataFrame(entity_rows, columns=["pseudonym", "column", "type", "start", "end"])
-    return Deidentified(responses=clean.reset_index(drop=True), entities=entities,
-                        redaction_log=_redaction_log(by_question, redacted_answers, cells, texts,
-                                                     key.is_demo))
+    entities = pd.DataFrame(entity_rows, columns=_ENTITY_COLUMNS)
+    return clean.reset_index(drop=True), entities
 
 
-def _redaction_log(by_question: Mapping[str, Counter[str]], redacted: Counter[str],
-                   cells: Sequence[tuple[int, str]], columns: Sequence[str],
+def gather(parts: Sequence[tuple[pd.DataFrame, pd.DataFrame]], instrument: Instrument,
+           demo_key: bool) -> Deidentified:
+    """Join de-identified parts (`deidentify_rows`), in order, and count what was redacted."""
+    if not parts:
+        raise ValueError("nothing to gather: no de-identified parts")
+    clean = pd.concat([part for part, _ in parts], ignore_index=True)
+    if clean["pseudonym"].duplicated().any():
+        raise ValueError("two responses share a ResponseId, so their pseudonyms collide")
+    entities = pd.concat([found for _, found in parts], ignore_index=True)
+    if entities.empty:
+        entities = pd.DataFrame(columns=_ENTITY_COLUMNS)
+    texts = [column for column in free_text_columns(instrument) if column in clean.columns]
+    return Deidentified(responses=clean, entities=entities,
+                        redaction_log=_redaction_log(clean, entities, texts, demo_key))
+
+
+def deidentify(responses: pd.DataFrame, instrument: Instrument, key: PseudonymKey,
+               scrubber: Scrubber) -> Deidentified:
+    """De-identify the typed complete responses (as `complete_responses` gives them)."""
+    return gather([deidentify_rows(responses, instrument, key, scrubber)], instrument,
+                  key.is_demo)
+
+
+def _redaction_log(clean: pd.DataFrame, entities: pd.DataFrame, columns: Sequence[str],
                    demo_key: bool) -> dict[str, Any]:
-    answered = Counter(column for _, column in cells)
-    total: Counter[str] = Counter()
-    for counts in by_question.values():
-        total.update(counts)
+    by_question = entities.groupby(["column", "type"]).size()
+    total = entities.groupby("type").size()
+    redacted = entities.groupby("column")["pseudonym"].nunique()
     return {
         "note": "counts only: no redacted value is ever written",
         "pseudonym_key": "public demo key (synthetic export)" if demo_key else "secret key",
         "dropped_columns": [*DIRECT_IDENTIFIERS, *_TIMESTAMPS, "embedded data"],
-        "entities_by_type": dict(sorted(total.items())),
+        "entities_by_type": {kind: int(n) for kind, n in sorted(total.items())},
         "by_question": {
-            column: {"answers": answered[column], "answers_redacted": redacted[column],
-                     "entities_by_type": dict(sorted(by_question[column].items()))}
+            column: {"answers": int(clean[column].notna().sum()),
+                     "answers_redacted": int(redacted.get(column, 0)),
+                     "entities_by_type": {kind: int(n) for (where, kind), n
+                                          in sorted(by_question.items()) if where == column}}
             for column in columns
         },
     }

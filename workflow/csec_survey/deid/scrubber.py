@@ -13,12 +13,14 @@ to use its bundled suffix list before anything can import it.
 
 from __future__ import annotations
 
+import functools
 import os
 
 os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from csec_survey.deid.gazetteers import load_gazetteers
 from csec_survey.deid.nlp import PIPELINE
@@ -108,7 +110,7 @@ class Scrubber:
         texts = [text for text, _ in batch]
         artifacts = self._nlp_engine.process_batch(texts, language="en")
         for (text, own), (_, nlp_artifacts) in zip(batch, artifacts, strict=True):
-            ad_hoc = own_metadata_recognizer(own.by_entity()) if own else None
+            ad_hoc = list(_own_recognizers(own)) if own else None
             results = self._analyzer.analyze(
                 text=text, language="en", nlp_artifacts=nlp_artifacts,
                 ad_hoc_recognizers=ad_hoc or None)
@@ -116,6 +118,12 @@ class Scrubber:
                              text)
             yield Scrubbed(text=_replace(text, spans),
                            entities=tuple(Entity(s.type, s.start, s.end) for s in spans))
+
+
+@functools.lru_cache(maxsize=64)
+def _own_recognizers(own: OwnMetadata) -> tuple[Any, ...]:
+    # A respondent's answers come one after another: their recognizers are built once.
+    return tuple(own_metadata_recognizer(own.by_entity()))
 
 
 def _resolve(spans: list[_Span], text: str) -> list[_Span]:

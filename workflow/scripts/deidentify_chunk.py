@@ -1,0 +1,21 @@
+"""Snakemake script of rule deidentify_chunk: one chunk of respondents de-identified."""
+
+import pandas as pd
+
+from csec_survey.chunks import chunk_rows
+from csec_survey.deid.pseudonyms import key_from_config
+from csec_survey.deid.responses import deidentify_rows
+from csec_survey.deid.scrubber import Scrubber
+from csec_survey.instrument import load_instrument
+from csec_survey.logs import rule_logger
+
+log = rule_logger(snakemake.log[0])
+key = key_from_config(snakemake.params.deid, snakemake.params.export)
+rows = chunk_rows(int(snakemake.wildcards.chunk), snakemake.params.deid["chunk_respondents"])
+responses = pd.read_parquet(snakemake.input.responses).iloc[rows]
+clean, redactions = deidentify_rows(responses, load_instrument(snakemake.input.instrument), key,
+                                    Scrubber())
+log.info("chunk %s: %d respondents, %d redactions", snakemake.wildcards.chunk, len(clean),
+         len(redactions))
+clean.to_parquet(snakemake.output.responses, index=False)
+redactions.to_parquet(snakemake.output.redactions, index=False)
