@@ -17,11 +17,19 @@ import pandas as pd
 import pytest
 import yaml
 
+from csec_survey.chunks import chunk_count, chunk_rows
 from csec_survey.deid.disclosure import banded, k_anonymity_report
 from csec_survey.deid.evaluation import evaluate, texts_from_truth
 from csec_survey.deid.pseudonyms import DEMO_KEY, PseudonymKey, pseudonym
 from csec_survey.deid.recognizers import ENTITY_TYPES
-from csec_survey.deid.responses import Deidentified, deidentify, free_text_columns, own_metadata
+from csec_survey.deid.responses import (
+    Deidentified,
+    deidentify,
+    deidentify_rows,
+    free_text_columns,
+    gather,
+    own_metadata,
+)
 from csec_survey.deid.scrubber import OwnMetadata, Scrubber
 from csec_survey.ingest import ingest_export
 from csec_survey.tidy import EXPORT_ROW
@@ -285,3 +293,23 @@ def test_k_anonymity_report_on_the_clean_table(clean, config):
     assert 0 <= whole["respondents_in_groups_below_k"] <= len(clean)
     assert report["k_anonymous"] == (whole["groups_below_k"] == 0)
     json.dumps(report)
+
+
+def test_duplicates_across_chunks_are_refused_when_gathered(responses, instrument):
+    scrubber = Scrubber()
+    parts = [deidentify_rows(responses.head(2), instrument, KEY, scrubber),
+             deidentify_rows(responses.head(1), instrument, KEY, scrubber)]
+    with pytest.raises(ValueError, match="ResponseId"):
+        gather(parts, instrument, demo_key=True)
+
+
+def test_chunks_gathered_in_order_equal_the_whole(responses, instrument, result):
+    scrubber = Scrubber()
+    size = 40
+    parts = [deidentify_rows(responses.iloc[chunk_rows(n, size)], instrument, KEY, scrubber)
+             for n in range(chunk_count(len(responses), size))]
+    assert len(parts) == 4
+    gathered = gather(parts, instrument, demo_key=True)
+    pd.testing.assert_frame_equal(gathered.responses, result.responses)
+    pd.testing.assert_frame_equal(gathered.entities, result.entities)
+    assert gathered.redaction_log == result.redaction_log

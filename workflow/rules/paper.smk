@@ -22,6 +22,9 @@ rule select_quotes:
     input:
         clean=rules.deidentify.output.responses,
         coding=quote_coding(),
+        # No free text leaves the pipeline before the clean suite has passed; counts
+        # (statistics, figures) carry none, so they need not wait for it.
+        validation=rules.validate_clean.output.summary,
     output:
         quotes=results("quotes", "quotes.json"),
     log:

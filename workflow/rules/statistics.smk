@@ -5,8 +5,6 @@ rule compute_statistics:
     input:
         clean=rules.deidentify.output.responses,
         instrument=config["instrument"],
-        # Statistics are computed only from data that passed the clean suite.
-        validation=rules.validate_clean.output.summary,
     output:
         item_table=report(
             results("statistics", "items.csv"),

@@ -64,6 +64,7 @@ def deidentify_rows(responses: pd.DataFrame, instrument: Instrument, key: Pseudo
     done by its own job; `gather` joins the parts.
     """
     pseudonyms = [pseudonym(str(rid), key) for rid in responses["ResponseId"]]
+    _refuse_collisions(pseudonyms)  # before any scrubbing: a chunk's own duplicates
     texts = [column for column in free_text_columns(instrument) if column in responses.columns]
     owners = [own_metadata(row) for row in responses.to_dict("records")]
     # Plain arrays: pandas' per-cell access would dominate on large exports.
@@ -99,8 +100,7 @@ def gather(parts: Sequence[tuple[pd.DataFrame, pd.DataFrame]], instrument: Instr
     if not parts:
         raise ValueError("nothing to gather: no de-identified parts")
     clean = pd.concat([part for part, _ in parts], ignore_index=True)
-    if clean["pseudonym"].duplicated().any():
-        raise ValueError("two responses share a ResponseId, so their pseudonyms collide")
+    _refuse_collisions(clean["pseudonym"])  # duplicates across chunks
     entities = pd.concat([found for _, found in parts], ignore_index=True)
     if entities.empty:
         entities = pd.DataFrame(columns=_ENTITY_COLUMNS)
@@ -114,6 +114,11 @@ def deidentify(responses: pd.DataFrame, instrument: Instrument, key: PseudonymKe
     """De-identify the typed complete responses (as `complete_responses` gives them)."""
     return gather([deidentify_rows(responses, instrument, key, scrubber)], instrument,
                   key.is_demo)
+
+
+def _refuse_collisions(pseudonyms: Sequence[str] | pd.Series) -> None:
+    if pd.Series(pseudonyms).duplicated().any():
+        raise ValueError("two responses share a ResponseId, so their pseudonyms collide")
 
 
 def _redaction_log(clean: pd.DataFrame, entities: pd.DataFrame, columns: Sequence[str],

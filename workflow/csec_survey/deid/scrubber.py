@@ -7,7 +7,9 @@ the same entity within one answer gets the same placeholder ("[PERSON 1]"
 twice), distinct ones are numbered, and a lone one is plain ("[PLACE]").
 Platform and product names are findings and are never replaced.
 
-Nothing here reaches the network: tldextract, which Presidio imports, is told
+Presidio is imported when the first scrubber is built, so that modules which
+only handle scrubbed results (gathering chunks) start quickly. Nothing here
+reaches the network: tldextract, which Presidio imports, is told
 to use its bundled suffix list before anything can import it.
 """
 
@@ -24,7 +26,6 @@ from typing import Any
 
 from csec_survey.deid.gazetteers import load_gazetteers
 from csec_survey.deid.nlp import PIPELINE
-from csec_survey.deid.recognizers import build_recognizers, own_metadata_recognizer
 from csec_survey.platforms import platform_mentions
 
 __all__ = ["Entity", "OwnMetadata", "Scrubbed", "Scrubber"]
@@ -81,6 +82,8 @@ class Scrubber:
         from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
         from presidio_analyzer.nlp_engine import SpacyNlpEngine
 
+        from csec_survey.deid.recognizers import build_recognizers
+
         nlp_engine = SpacyNlpEngine(models=[{"lang_code": "en", "model_name": str(PIPELINE)}])
         registry = RecognizerRegistry(recognizers=build_recognizers(load_gazetteers()),
                                       supported_languages=["en"])
@@ -123,6 +126,8 @@ class Scrubber:
 @functools.lru_cache(maxsize=64)
 def _own_recognizers(own: OwnMetadata) -> tuple[Any, ...]:
     # A respondent's answers come one after another: their recognizers are built once.
+    from csec_survey.deid.recognizers import own_metadata_recognizer
+
     return tuple(own_metadata_recognizer(own.by_entity()))
 
 
