@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import itertools
 import json
 import os
 import re
@@ -129,6 +130,13 @@ def main() -> int:
                 "build_seconds": round(elapsed, 2),
                 "peak_rss_mb": max(rule["max_rss_mb"] for rule in rules.values()),
                 "rules": rules}
+    sizes = sorted(args.respondents)
+    for small, large in itertools.pairwise(sizes):
+        # Linear growth: the time per respondent does not rise with the sample.
+        ratio = (results[f"respondents_{large}"]["build_seconds"]
+                 / results[f"respondents_{small}"]["build_seconds"])
+        results[f"growth_{small}_to_{large}"] = {"time_ratio": round(ratio, 2),
+                                                 "size_ratio": round(large / small, 2)}
     out = ROOT / "benchmarks" / "results" / "build_times.json"
     out.parent.mkdir(exist_ok=True)
     out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")

@@ -149,3 +149,11 @@ def test_bases_giving_edge_cases():
     assert bases_giving(0, 5) == [1, 2, 3, 4, 5]
     assert bases_giving(100, 5) == [1, 2, 3, 4, 5]
     assert bases_giving(50, 3) == [2]
+
+
+@pytest.mark.parametrize("value", [0, 1, 2, 7, 14, 33, 50, 77, 99, 100, 101, 118, -1])
+def test_bases_giving_equals_brute_force_past_one_hundred(value):
+    brute = [n for n in range(1, 400)
+             if any(percent_display(k, n) == value for k in range(n + 1))]
+    assert bases_giving(value, 399) == brute
+    assert bases_giving(value, 60) == [n for n in brute if n <= 60]

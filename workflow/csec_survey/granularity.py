@@ -30,12 +30,22 @@ def percent_display(count: int, base: int) -> int:
 
 def counts_giving(value: int, base: int) -> list[int]:
     """Every count ``k`` in ``0..base`` with ``percent_display(k, base) == value``."""
-    # k/base*100 in [value - 1/2, value + 1/2)  <=>  200k in [(2v-1)base, (2v+1)base)
-    low = max(0, -(-(2 * value - 1) * base // 200))
-    high = min(base, ((2 * value + 1) * base - 1) // 200)
+    low, high = _count_bounds(value, base)
     return list(range(low, high + 1))
 
 
 def bases_giving(value: int, max_base: int) -> list[int]:
     """Every base ``n`` in ``1..max_base`` for which some count prints as ``value``."""
-    return [n for n in range(1, max_base + 1) if counts_giving(value, n)]
+    if not 0 <= value <= 100:
+        return []
+    # From a base of 100 on, the counts that print as a percentage between 0 and 100
+    # span at least one whole number, so every larger base can give it.
+    small = [n for n in range(1, min(max_base, 99) + 1) if counts_giving(value, n)]
+    return small + list(range(100, max_base + 1))
+
+
+def _count_bounds(value: int, base: int) -> tuple[int, int]:
+    # k/base*100 in [value - 1/2, value + 1/2)  <=>  200k in [(2v-1)base, (2v+1)base)
+    low = max(0, -(-(2 * value - 1) * base // 200))
+    high = min(base, ((2 * value + 1) * base - 1) // 200)
+    return low, high

@@ -45,6 +45,7 @@ __all__ = [
     "clean_frame",
     "clean_suite",
     "contains_personal_data",
+    "own_identifiers",
     "raw_frame",
     "raw_suite",
     "run_suite",
@@ -365,6 +366,19 @@ def _item_checks(item: Item, instrument: Instrument, present: set[str],
     return checks
 
 
+def own_identifiers(responses: pd.DataFrame, pseudonyms: Sequence[str]) -> dict[str, list[str]]:
+    """Each respondent's own full name, surname and e-mail, by pseudonym: what the clean
+    suite looks for in their answers (a first name alone is too often an ordinary word)."""
+    def values(name: str) -> list[str]:
+        return [str(value).strip() if pd.notna(value) else ""
+                for value in responses[name].to_numpy(dtype=object)]
+
+    firsts, lasts = values("RecipientFirstName"), values("RecipientLastName")
+    return {str(p): [f"{first} {last}".strip(), last, email]
+            for p, first, last, email in zip(pseudonyms, firsts, lasts,
+                                             values("RecipientEmail"), strict=True)}
+
+
 def clean_frame(clean: pd.DataFrame, instrument: Instrument,
                 own_identifiers: Mapping[str, Sequence[str]]) -> pd.DataFrame:
     """The de-identified responses reduced to what the clean suite needs.
@@ -383,13 +397,19 @@ def clean_frame(clean: pd.DataFrame, instrument: Instrument,
     frame["pseudonym"] = clean["pseudonym"] if "pseudonym" in clean.columns else None
     for name in (*DIRECT_IDENTIFIERS, *instrument.embedded_data):
         frame[f"_present_{name}"] = int(name in clean.columns)
-    answers = clean[text]
+    # Each respondent's answers as plain strings: row-wise pandas is slow at scale.
+    answers: list[list[str]] = [[] for _ in range(len(clean))]
+    for name in text:
+        for row, value in zip(answers, clean[name].to_numpy(dtype=object, na_value=None),
+                              strict=True):
+            if value is not None:
+                row.append(str(value))
     for kind in PERSONAL_PATTERNS:
-        frame[f"_{kind}_found"] = answers.apply(
-            lambda row, k=kind: sum(contains_personal_data(k, v) for v in row.dropna()), axis=1)
+        frame[f"_{kind}_found"] = [sum(contains_personal_data(kind, value) for value in row)
+                                   for row in answers]
     frame["_own_identifier_found"] = [
-        _own_hits(answers.loc[index], own_identifiers.get(str(pseudonym), ()))
-        for index, pseudonym in zip(clean.index, frame["pseudonym"], strict=True)
+        _own_hits(row, own_identifiers.get(str(pseudonym), ()))
+        for row, pseudonym in zip(answers, frame["pseudonym"], strict=True)
     ]
     return frame
 
@@ -616,22 +636,24 @@ def _asked(records: pd.DataFrame, instrument: Instrument, population_id: str,
     return upstream & records[gate_item.column].isin(accepted)
 
 
-def _own_hits(answers: pd.Series, identifiers: Sequence[str]) -> int:
+def _own_hits(answers: Sequence[str], identifiers: Sequence[str]) -> int:
     """Answers containing one of the identifiers: e-mails in any case, names as written.
 
     A name inside a platform or product name (a Ms Green writing of "Green Dot"
     cards) is the finding the scrubber keeps, not the respondent.
     """
     hits = 0
-    for value in answers.dropna():
-        text = str(value)
-        kept = platform_mentions(text)
+    for text in answers:
         for identifier in identifiers:
-            flags = re.IGNORECASE if "@" in identifier else 0
+            email = "@" in identifier
+            # A plain substring test first: almost no answer holds the identifier at all.
+            if not identifier or (identifier.lower() not in text.lower() if email
+                                  else identifier not in text):
+                continue
             pattern = rf"(?<!\w){re.escape(identifier)}(?!\w)"
-            if identifier and any(
-                    not any(start <= match.start() and match.end() <= end
-                            for start, end in kept)
-                    for match in re.finditer(pattern, text, flags)):
+            kept = platform_mentions(text)
+            if any(not any(start <= match.start() and match.end() <= end
+                           for start, end in kept)
+                   for match in re.finditer(pattern, text, re.IGNORECASE if email else 0)):
                 hits += 1
     return hits

@@ -120,7 +120,9 @@ def texts_from_truth(truth: Iterable[Mapping[str, Any]], responses: pd.DataFrame
     pseudonym and ``column_of`` export column to tidy column. Truth rows of
     records the pipeline excluded are skipped.
     """
-    text_of = responses.set_index("ResponseId")
+    # Plain lookups: pandas' per-cell access would dominate on large exports.
+    position = {rid: index for index, rid in enumerate(responses["ResponseId"])}
+    columns: dict[str, Any] = {}
     redacted: dict[tuple[str, str], list[tuple[str, int, int]]] = {}
     for row in entities.itertuples(index=False):
         redacted.setdefault((row.pseudonym, row.column), []).append(
@@ -128,10 +130,12 @@ def texts_from_truth(truth: Iterable[Mapping[str, Any]], responses: pd.DataFrame
     texts = []
     for row in truth:
         response_id, column = row["ResponseId"], column_of[row["column"]]
-        if response_id not in text_of.index:
+        if response_id not in position:
             continue
+        if column not in columns:
+            columns[column] = responses[column].to_numpy(dtype=object)
         texts.append(EvaluatedText(
-            text=str(text_of.at[response_id, column]),
+            text=str(columns[column][position[response_id]]),
             personal=[(s["type"], s["start"], s["end"], bool(s.get("own_metadata")))
                       for s in row["personal"]],
             keep=[(s["start"], s["end"]) for s in row["keep"]],

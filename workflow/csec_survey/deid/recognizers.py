@@ -13,6 +13,7 @@ badge and account numbers, calendar dates, and a respondent's own metadata.
 
 from __future__ import annotations
 
+import functools
 import ipaddress
 import re
 from collections.abc import Iterable, Sequence
@@ -89,8 +90,9 @@ class RegexSpanRecognizer(EntityRecognizer):
     """A regex whose named group ``value`` is the personal part of each match."""
 
     def __init__(self, entity: str, patterns: Sequence[tuple[str, float]], name: str,
-                 flags: int = 0) -> None:
+                 flags: int = 0, needs_digit: bool = False) -> None:
         self._patterns = [(re.compile(regex, flags), score) for regex, score in patterns]
+        self._needs_digit = needs_digit
         super().__init__(supported_entities=[entity], name=name)
 
     def load(self) -> None:
@@ -99,7 +101,9 @@ class RegexSpanRecognizer(EntityRecognizer):
     def analyze(self, text: str, entities: list[str],
                 nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
         """Spans of the ``value`` group of every match that `accept` keeps."""
-        results = []
+        results: list[RecognizerResult] = []
+        if self._needs_digit and not _DIGIT.search(text):
+            return results
         for regex, score in self._patterns:
             for match in regex.finditer(text):
                 start, end = match.span("value")
@@ -113,14 +117,26 @@ class RegexSpanRecognizer(EntityRecognizer):
         return True
 
 
+class _NumberPatternRecognizer(PatternRecognizer):
+    """A Presidio pattern recognizer whose every pattern needs a digit: most answers
+    have none, and skipping them saves running each pattern over the text."""
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None,
+                regex_flags: int | None = None) -> list[RecognizerResult]:
+        """Presidio's pattern matching, on texts that hold a digit."""
+        if not _DIGIT.search(text):
+            return []
+        return super().analyze(text, entities, nlp_artifacts, regex_flags)
+
+
 def _pattern_recognizer(entity: str, name: str, patterns: Sequence[Pattern],
-                        context: Sequence[str] | None = None,
-                        ignore_case: bool = False) -> PatternRecognizer:
+                        context: Sequence[str] | None = None, ignore_case: bool = False,
+                        needs_digit: bool = False) -> PatternRecognizer:
     # Presidio's default flags ignore case; names and codes here depend on it.
     flags = re.MULTILINE | (re.IGNORECASE if ignore_case else 0)
-    return PatternRecognizer(supported_entity=entity, name=name, patterns=list(patterns),
-                             context=list(context) if context else None,
-                             global_regex_flags=flags)
+    kind = _NumberPatternRecognizer if needs_digit else PatternRecognizer
+    return kind(supported_entity=entity, name=name, patterns=list(patterns),
+                context=list(context) if context else None, global_regex_flags=flags)
 
 
 class IpAddressRecognizer(PatternRecognizer):
@@ -186,15 +202,21 @@ class AgencyRecognizer(RegexSpanRecognizer):
         return results
 
 
+@functools.lru_cache(maxsize=4)
 def _capitalised_runs(text: str) -> list[list[tuple[str, int, int]]]:
     """Runs of adjacent capitalised words (and initials such as "J."), each word with its
-    offsets; a word ending a clause (comma, full stop) ends its run."""
+    offsets; a word ending a clause (comma, full stop) ends its run.
+
+    Cached: the person and place recognizers read the same runs of each text.
+    """
     runs: list[list[tuple[str, int, int]]] = []
     current: list[tuple[str, int, int]] = []
     previous_end = -2
     for match in _WORD_OR_INITIAL.finditer(text):
         word = match.group()
-        bare = re.sub(r"['\u2019]s$", "", word.rstrip(".,;:!?)"))
+        bare = word.rstrip(".,;:!?)")
+        if bare.endswith(("'s", "\u2019s")):
+            bare = bare[:-2]
         joined = previous_end >= 0 and text[previous_end:match.start()] == " "
         if not joined and current:
             runs.append(current)
@@ -215,6 +237,7 @@ def _capitalised_runs(text: str) -> list[list[tuple[str, int, int]]]:
     return runs
 
 
+_DIGIT = re.compile(r"\d")
 _WORD_OR_INITIAL = re.compile(r"(?<![\w@#/'\u2019-])[^\W\d_][\w'\u2019.-]*[.,;:!?)]*")
 _INITIAL = re.compile(r"[A-Z]\.")
 
@@ -226,6 +249,8 @@ class PersonRecognizer(EntityRecognizer):
 
     def __init__(self, gazetteers: Gazetteers) -> None:
         self._names = gazetteers
+        # Words recur across answers: each is classified once.
+        self._kind = functools.lru_cache(maxsize=1 << 16)(self._classify)
         self._titled = re.compile(
             rf"\b(?:{_TITLES})\.?\s+(?P<value>{_NAME}(?:\s+{_NAME}){{0,2}})(?![\w'])")
         super().__init__(supported_entities=["PERSON"], name="PersonRecognizer")
@@ -275,7 +300,7 @@ class PersonRecognizer(EntityRecognizer):
             run[index + 1][0] in self._names.last_names | {w for w, _, _ in run
                                                            if kinds[index + 1] == "unknown"}
 
-    def _kind(self, word: str) -> str:
+    def _classify(self, word: str) -> str:
         """name, weak (a name that is mostly an ordinary word), place, initial,
         unknown (not everyday English, may be an unlisted name) or other."""
         if _INITIAL.fullmatch(word) or (len(word) == 1 and word.isupper()):
@@ -399,7 +424,8 @@ def build_recognizers(gazetteers: Gazetteers) -> list[EntityRecognizer]:
         _pattern_recognizer("EMAIL", "EmailRecognizer", ignore_case=True, patterns=[
             Pattern("email", r"(?<![\w.+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*"
                              r"\.[A-Za-z]{2,}(?![\w-])", 0.95)]),
-        _pattern_recognizer("PHONE", "PhoneRecognizer", context=phone_context, patterns=[
+        _pattern_recognizer("PHONE", "PhoneRecognizer", context=phone_context, needs_digit=True,
+                            patterns=[
             Pattern("separated", r"(?<![\w/.-])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])"
                                  r"\d{3}[\s.-]\d{4}(?![\w-])", 0.85),
             Pattern("bare", r"(?<![\w/.-])(?:\+?1)?\d{10}(?![\w-])", 0.6),
@@ -409,7 +435,8 @@ def build_recognizers(gazetteers: Gazetteers) -> list[EntityRecognizer]:
             (r"(?<![\w@.])(?P<value>@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?)", 0.85)],
             name="HandleRecognizer"),
         _pattern_recognizer("CASE_NUMBER", "CaseNumberRecognizer", context=[
-            "case", "report", "incident", "file", "number", "account", "docket"], patterns=[
+            "case", "report", "incident", "file", "number", "account", "docket"],
+            needs_digit=True, patterns=[
             Pattern("dashed", r"(?<![\w/-])(?:[A-Z]{1,4}-?)?\d{2,4}-\d{3,7}(?:-\d{1,6})?"
                               r"(?![\w/-])", 0.6),
             Pattern("lettered", r"(?<![\w-])[A-Z]{2,4}\d{6,10}(?![\w-])", 0.6),
@@ -418,15 +445,16 @@ def build_recognizers(gazetteers: Gazetteers) -> list[EntityRecognizer]:
         RegexSpanRecognizer("CASE_NUMBER", [(
             r"(?i:\b(?:case|report|rpt|incident|file|acct|account|docket|ref|cad)\b\.?\s*"
             r"(?:#|no\.?|num(?:ber)?\.?)?\s*:?\s*)(?P<value>#?[A-Z0-9]*\d[A-Z0-9-]{2,})", 0.85)],
-            name="CaseNumberContextRecognizer"),
+            name="CaseNumberContextRecognizer", needs_digit=True),
         RegexSpanRecognizer("BADGE_NUMBER", [(
             r"(?i:\bbadge\s*(?:#|no\.?|num(?:ber)?\.?)?\s*:?\s*)(?P<value>#?[A-Z]{0,2}-?\d{2,7})\b",
             0.9),
             # "Ofc. Diaz (#3302)": a number in brackets straight after a name.
             (r"(?<=[A-Za-z]\s)\((?P<value>#\d{2,7})\)", 0.6)],
-            name="BadgeNumberRecognizer"),
+            name="BadgeNumberRecognizer", needs_digit=True),
         _pattern_recognizer("DATE", "DateRecognizer", context=[
-            "on", "date", "dated", "since", "until", "arrested", "posted", "seized"], patterns=[
+            "on", "date", "dated", "since", "until", "arrested", "posted", "seized"],
+            needs_digit=True, patterns=[
             Pattern("numeric", r"\b(?:0?[1-9]|1[0-2])[/.-](?:0?[1-9]|[12]\d|3[01])[/.-]"
                                r"(?:\d{4}|\d{2})\b", 0.85),
             Pattern("iso", r"\b(?:19|20)\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\b", 0.9),
@@ -440,9 +468,9 @@ def build_recognizers(gazetteers: Gazetteers) -> list[EntityRecognizer]:
         RegexSpanRecognizer("DATE", [(
             r"(?i:\b(?:on|since|until|till|by|before|after|in|from|of|dated)\s+)"
             r"(?P<value>(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01]))(?![\w/])", 0.8)],
-            name="MonthDayDateRecognizer"),
+            name="MonthDayDateRecognizer", needs_digit=True),
         RegexSpanRecognizer("ADDRESS", [(
             rf"(?P<value>\b\d{{1,6}}\s+(?:[NSEW]\.?\s+)?(?:[A-Z0-9][\w'.-]*\s+){{0,3}}"
             rf"(?:{_STREET_SUFFIXES})\b\.?(?:,?\s+(?:Apt\.?|Apartment|Suite|Ste\.?|Unit|#)"
-            r"\s*#?[\w-]+)?)", 0.85)], name="AddressRecognizer"),
+            r"\s*#?[\w-]+)?)", 0.85)], name="AddressRecognizer", needs_digit=True),
     ]
