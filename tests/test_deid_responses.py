@@ -305,9 +305,10 @@ def test_duplicates_across_chunks_are_refused_when_gathered(responses, instrumen
 
 def test_chunks_gathered_in_order_equal_the_whole(responses, instrument, result):
     scrubber = Scrubber()
-    size = 40
-    parts = [deidentify_rows(responses.iloc[chunk_rows(n, size)], instrument, KEY, scrubber)
-             for n in range(chunk_count(len(responses), size))]
+    most = 40
+    parts = [deidentify_rows(responses.iloc[chunk_rows(n, len(responses), most)], instrument,
+                             KEY, scrubber)
+             for n in range(chunk_count(len(responses), most))]
     assert len(parts) == 4
     gathered = gather(parts, instrument, demo_key=True)
     pd.testing.assert_frame_equal(gathered.responses, result.responses)

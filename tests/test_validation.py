@@ -906,3 +906,24 @@ def test_own_identifiers_leave_missing_values_out() -> None:
                               "RecipientEmail": ["ana@x.org", None]}, dtype="str")
     assert validation.own_identifiers(responses, ["P_1", "P_2"]) == {
         "P_1": ["Ana Ruiz", "Ruiz", "ana@x.org"], "P_2": ["Lee", "Lee", ""]}
+
+
+def test_cheap_pretests_of_personal_patterns_change_no_verdict(monkeypatch) -> None:
+    # Each pattern is tried only on texts that hold what it needs ("@", a digit, ...);
+    # with the pretests forced open, every verdict on the corpora must be the same.
+    from heldout import load_heldout
+
+    from csec_survey import validation
+
+    texts = [item.text for item in load_heldout()]
+    texts += ["write to A.B@x.org", "call (603) 555-0142", "seen at 10.0.0.1",
+              "from fe80::1 and 2001:db8::7334", "see FACEBOOK.COM/jane.doe.5", "ratio 3:2:1",
+              # Arabic-Indic digits: the pretest and the pattern agree on what a digit is.
+              "\u0663\u0663\u0663-\u0665\u0665\u0665-\u0661\u0662\u0663\u0664"]
+    verdicts = [[contains_personal_data(kind, text) for kind in PERSONAL_PATTERNS]
+                for text in texts]
+    assert sum(map(any, verdicts)) >= 6
+    monkeypatch.setattr(validation, "_CANDIDATE",
+                        {kind: (lambda text: True) for kind in PERSONAL_PATTERNS})
+    assert [[contains_personal_data(kind, text) for kind in PERSONAL_PATTERNS]
+            for text in texts] == verdicts

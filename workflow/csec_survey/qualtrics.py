@@ -119,6 +119,8 @@ def read_export(path: str | Path) -> QualtricsExport:
             f"{path}: the file is empty; expected a Qualtrics CSV export with three header "
             "rows (column ids, question text, ImportId JSON) followed by one row per response")
     rows, lines = _parse(text, path)
+    line_terminator = "\r\n" if text.split("\n", 1)[0].endswith("\r") else "\n"
+    del raw, text  # a large export is held once, as rows, from here on
     if len(rows) < 3:
         raise ExportFormatError(
             f"{path}: found {len(rows)} row(s); expected at least the three Qualtrics header "
@@ -140,7 +142,7 @@ def read_export(path: str | Path) -> QualtricsExport:
                for name, text_, import_id in zip(names, texts, parsed_ids, strict=True)}
     layout = Layout(encoding=encoding, bom=bom, header_rows=3,
                     values=_detect_values(responses, path),
-                    line_terminator="\r\n" if text.split("\n", 1)[0].endswith("\r") else "\n")
+                    line_terminator=line_terminator)
     return QualtricsExport(responses=responses, columns=columns, layout=layout)
 
 

@@ -84,12 +84,16 @@ def read_coding(path: str | Path) -> list[dict[str, str]]:
 def select_quotes(coding: Iterable[Mapping[str, str]], clean: pd.DataFrame,
                   min_length: int = 40, max_length: int = 600) -> dict[str, Any]:
     """Per question and theme, the coded answers to quote, exemplars first, verbatim."""
-    text = clean.set_index("pseudonym")
+    # Plain lookups: pandas' per-cell access would dominate on large exports.
+    position = {pseudonym: index for index, pseudonym in enumerate(clean["pseudonym"])}
+    columns: dict[str, Any] = {}
     quotes: dict[str, dict[str, list[dict[str, str]]]] = {}
     for row in sorted(coding, key=lambda r: (r["exemplar"] != "yes", r["pseudonym"])):
-        if row["pseudonym"] not in text.index or row["question"] not in text.columns:
+        if row["pseudonym"] not in position or row["question"] not in clean.columns:
             continue
-        answer = text.at[row["pseudonym"], row["question"]]
+        if row["question"] not in columns:
+            columns[row["question"]] = clean[row["question"]].to_numpy(dtype=object)
+        answer = columns[row["question"]][position[row["pseudonym"]]]
         if pd.isna(answer):
             continue
         answer = str(answer).strip()

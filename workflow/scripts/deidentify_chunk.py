@@ -11,8 +11,9 @@ from csec_survey.logs import rule_logger
 
 log = rule_logger(snakemake.log[0])
 key = key_from_config(snakemake.params.deid, snakemake.params.export)
-rows = chunk_rows(int(snakemake.wildcards.chunk), snakemake.params.deid["chunk_respondents"])
-responses = pd.read_parquet(snakemake.input.responses).iloc[rows]
+responses = pd.read_parquet(snakemake.input.responses)
+responses = responses.iloc[chunk_rows(int(snakemake.wildcards.chunk), len(responses),
+                                      snakemake.params.deid["chunk_respondents"])]
 clean, redactions = deidentify_rows(responses, load_instrument(snakemake.input.instrument), key,
                                     Scrubber())
 log.info("chunk %s: %d respondents, %d redactions", snakemake.wildcards.chunk, len(clean),
