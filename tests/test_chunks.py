@@ -7,7 +7,8 @@ from csec_survey.chunks import chunk_count, chunk_rows
 
 @pytest.mark.parametrize(("rows", "most", "count"),
                          [(0, 8000, 1), (144, 8000, 1), (8000, 8000, 1), (8001, 8000, 2),
-                          (10_000, 8000, 2), (100_000, 8000, 13), (7, 2, 4)])
+                          (10_000, 8000, 2), (100_000, 8000, 13), (100_000, 7500, 14),
+                          (7, 2, 4)])
 def test_chunk_count(rows, most, count):
     assert chunk_count(rows, most) == count
 

@@ -283,6 +283,15 @@ def test_own_metadata_applies_to_its_own_text_only(scrubber):
     assert results[1].text == "Grant would agree."
 
 
+def test_own_metadata_is_looked_for_only_where_a_value_occurs():
+    assert OWN.mentioned_in("write to GWEXLEY@QUILLBROOK.GOV")
+    assert OWN.mentioned_in("the Quillbrook Constabulary Unit")
+    assert OWN.mentioned_in("Grant would agree.")
+    assert not OWN.mentioned_in("grant money and wexley in lower case")
+    assert not OWN.mentioned_in("")
+    assert not OwnMetadata().mentioned_in("Grant Wexley")
+
+
 # --- batches ----------------------------------------------------------------
 
 BATCH: Sequence[tuple[str, OwnMetadata | None]] = [

@@ -64,6 +64,14 @@ class OwnMetadata:
         return {"PERSON": self.names, "EMAIL": self.emails, "AGENCY": self.agencies,
                 "PLACE": self.places}
 
+    def mentioned_in(self, text: str) -> bool:
+        """Whether any value occurs in ``text`` at all (e-mails in any case): if none
+        does, the respondent's own recognizers cannot find anything there."""
+        folded = text.casefold()
+        return any(value.strip() in text for value in (*self.names, *self.agencies,
+                                                        *self.places)) \
+            or any(email.strip().casefold() in folded for email in self.emails)
+
 
 @dataclass
 class _Span:
@@ -113,7 +121,8 @@ class Scrubber:
         texts = [text for text, _ in batch]
         artifacts = self._nlp_engine.process_batch(texts, language="en")
         for (text, own), (_, nlp_artifacts) in zip(batch, artifacts, strict=True):
-            ad_hoc = list(_own_recognizers(own)) if own else None
+            # Most answers never mention their author: those skip building recognizers.
+            ad_hoc = list(_own_recognizers(own)) if own and own.mentioned_in(text) else None
             results = self._analyzer.analyze(
                 text=text, language="en", nlp_artifacts=nlp_artifacts,
                 ad_hoc_recognizers=ad_hoc or None)
