@@ -6,6 +6,8 @@ rule deidentify_chunk:
     input:
         responses=rules.tidy_responses.output.responses,
         instrument=config["instrument"],
+        # The count the chunks were planned from (see deidentified_chunks).
+        exclusions=rules.read_export.output.exclusions,
     output:
         # De-identified already; temporary because the gathered table supersedes them.
         responses=temp(results("interim", "deidentified", "{chunk}.responses.parquet")),
@@ -21,7 +23,7 @@ rule deidentify_chunk:
     log:
         logs("deidentify_chunk", "{chunk}.log"),
     benchmark:
-        benchmarks("deidentify_chunk.{chunk}")
+        benchmarks("deidentify_chunk.{chunk}"),
     script:
         "../scripts/deidentify_chunk.py"
 

@@ -1,5 +1,7 @@
 """Snakemake script of rule deidentify_chunk: one chunk of respondents de-identified."""
 
+import json
+
 import pandas as pd
 
 from csec_survey.chunks import chunk_rows
@@ -12,6 +14,11 @@ from csec_survey.logs import rule_logger
 log = rule_logger(snakemake.log[0])
 key = key_from_config(snakemake.params.deid, snakemake.params.export)
 responses = pd.read_parquet(snakemake.input.responses)
+with open(snakemake.input.exclusions, encoding="utf-8") as handle:
+    planned = json.load(handle)["kept"]
+if len(responses) != planned:
+    raise SystemExit(f"deidentify_chunk: {len(responses)} complete responses to de-identify, but "
+                     f"the chunks were planned for the {planned} read_export kept")
 responses = responses.iloc[chunk_rows(int(snakemake.wildcards.chunk), len(responses),
                                       snakemake.params.deid["chunk_respondents"])]
 clean, redactions = deidentify_rows(responses, load_instrument(snakemake.input.instrument), key,
