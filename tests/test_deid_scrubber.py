@@ -290,6 +290,7 @@ def test_own_metadata_is_looked_for_only_where_a_value_occurs():
     assert not OWN.mentioned_in("grant money and wexley in lower case")
     assert not OWN.mentioned_in("")
     assert not OwnMetadata().mentioned_in("Grant Wexley")
+    assert not OwnMetadata(names=(" ",), emails=("",)).mentioned_in("Grant Wexley")
 
 
 # --- batches ----------------------------------------------------------------

@@ -68,9 +68,10 @@ class OwnMetadata:
         """Whether any value occurs in ``text`` at all (e-mails in any case): if none
         does, the respondent's own recognizers cannot find anything there."""
         folded = text.casefold()
-        return any(value.strip() in text for value in (*self.names, *self.agencies,
-                                                        *self.places)) \
-            or any(email.strip().casefold() in folded for email in self.emails)
+        return any(value.strip() and value.strip() in text
+                   for value in (*self.names, *self.agencies, *self.places)) \
+            or any(email.strip() and email.strip().casefold() in folded
+                   for email in self.emails)
 
 
 @dataclass
