@@ -659,7 +659,7 @@ def _own_hits(answers: Sequence[str], identifiers: Sequence[str]) -> int:
         for identifier in identifiers:
             email = "@" in identifier
             # A plain substring test first: almost no answer holds the identifier at all.
-            if not identifier or (identifier.lower() not in text.lower() if email
+            if not identifier or (identifier.casefold() not in text.casefold() if email
                                   else identifier not in text):
                 continue
             pattern = rf"(?<!\w){re.escape(identifier)}(?!\w)"
