@@ -897,14 +897,14 @@ def test_compressed_ipv6_is_found(instrument: Instrument) -> None:
         == [int(found) for found in IPV6_TEXTS.values()]
 
 
-def test_own_identifiers_leave_missing_values_out() -> None:
+def test_respondent_identifiers_leave_missing_values_out() -> None:
     # Parquet gives strings back with NaN for blanks: no "nan" may become a name.
     from csec_survey import validation
 
     responses = pd.DataFrame({"RecipientFirstName": ["Ana", None],
                               "RecipientLastName": ["Ruiz", "Lee"],
                               "RecipientEmail": ["ana@x.org", None]}, dtype="str")
-    assert validation.own_identifiers(responses, ["P_1", "P_2"]) == {
+    assert validation.respondent_identifiers(responses, ["P_1", "P_2"]) == {
         "P_1": ["Ana Ruiz", "Ruiz", "ana@x.org"], "P_2": ["Lee", "Lee", ""]}
 
 

@@ -45,9 +45,9 @@ __all__ = [
     "clean_frame",
     "clean_suite",
     "contains_personal_data",
-    "own_identifiers",
     "raw_frame",
     "raw_suite",
+    "respondent_identifiers",
     "run_suite",
     "validate_clean_responses",
     "validate_raw_records",
@@ -378,7 +378,8 @@ def _item_checks(item: Item, instrument: Instrument, present: set[str],
     return checks
 
 
-def own_identifiers(responses: pd.DataFrame, pseudonyms: Sequence[str]) -> dict[str, list[str]]:
+def respondent_identifiers(responses: pd.DataFrame,
+                           pseudonyms: Sequence[str]) -> dict[str, list[str]]:
     """Each respondent's own full name, surname and e-mail, by pseudonym: what the clean
     suite looks for in their answers (a first name alone is too often an ordinary word)."""
     def values(name: str) -> list[str]:

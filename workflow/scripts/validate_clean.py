@@ -5,13 +5,14 @@ import pandas as pd
 from csec_survey.deid.pseudonyms import key_from_config, pseudonym
 from csec_survey.instrument import load_instrument
 from csec_survey.logs import rule_logger
-from csec_survey.validation import own_identifiers, validate_clean_responses, write_outcome
+from csec_survey.validation import respondent_identifiers, validate_clean_responses, write_outcome
 
 log = rule_logger(snakemake.log[0])
 key = key_from_config(snakemake.params.deid, snakemake.params.export)
 responses = pd.read_parquet(snakemake.input.responses)
 # Held in memory only, never written.
-own = own_identifiers(responses, [pseudonym(str(rid), key) for rid in responses["ResponseId"]])
+own = respondent_identifiers(responses,
+                             [pseudonym(str(rid), key) for rid in responses["ResponseId"]])
 outcome = validate_clean_responses(pd.read_parquet(snakemake.input.clean),
                                    load_instrument(snakemake.input.instrument), own)
 log.info("suite clean: %s", outcome.summary["statistics"])
