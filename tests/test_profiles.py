@@ -1,9 +1,14 @@
-"""Tests for the Snakemake profiles: they parse, and name only rules that exist."""
+"""Tests for the Snakemake profiles: they parse, Snakemake accepts them, and they name only
+rules that exist."""
 
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import yaml
+
+from csec_survey.paths import copy_workflow
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -28,3 +33,16 @@ def test_default_profile_runs_locally():
     profile = yaml.safe_load((ROOT / "profiles" / "default" / "config.yaml").read_text())
     assert profile["cores"] >= 1
     assert "executor" not in profile
+
+
+def test_default_profile_is_accepted_by_snakemake_and_prioritizes_the_paper(tmp_path):
+    profile = yaml.safe_load((ROOT / "profiles" / "default" / "config.yaml").read_text())
+    assert profile["prioritize"] == "results/paper/paper.pdf"
+    project = copy_workflow(tmp_path / "project")
+    run = subprocess.run(
+        [sys.executable, "-m", "snakemake", "--dry-run", "--cores", "2", "--directory",
+         str(project), "--snakefile", str(project / "Snakefile"),
+         "--workflow-profile", str(ROOT / "profiles" / "default")],
+        capture_output=True, text=True, check=False, timeout=300)
+    assert run.returncode == 0, run.stdout[-2000:] + run.stderr[-2000:]
+    assert "render_paper" in run.stdout + run.stderr
