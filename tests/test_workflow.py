@@ -77,6 +77,17 @@ def test_no_personal_metadata_survives_under_results_or_in_logs(built):
     assert leaks == {}
 
 
+def test_checks_beside_the_paper_wait_until_every_figure_has_started(built):
+    # Two cores, and the paper's rules have the higher priority: the scrubber's
+    # evaluation and the disclosure check take a core only once no figure is waiting.
+    _, run, _ = built
+    started = re.findall(r"^(?:local)?(?:rule|checkpoint) (\w+):", run.stdout + run.stderr,
+                         re.M)
+    last_figure = max(i for i, rule in enumerate(started) if rule.startswith("figure_"))
+    assert started.index("evaluate_deidentification") > last_figure
+    assert started.index("disclosure_check") > last_figure
+
+
 def test_every_figure_draws_registry_values_only(built):
     project, _, _ = built
     registry = json.loads((project / "results" / "numbers.json").read_text())

@@ -12,6 +12,11 @@ from csec_survey.registry import file_sha256
 # content hash is a parameter of the figure rules, so that a style edit redraws them.
 FIGURE_STYLE_SHA256 = file_sha256(csec_survey.figure_style.__file__)
 
+# Among jobs ready at the same time, the rules from the de-identified table to the PDF
+# go first: the scrubber's evaluation and the disclosure check feed no page, and would
+# otherwise take the cores the last figures wait for.
+PAPER_PRIORITY = 1
+
 RESULTS = Path("results")
 LOGS = Path("logs")
 

@@ -76,6 +76,7 @@ rule validate_clean:
     resources:
         mem_mb=2000,
         runtime=30,
+    priority: PAPER_PRIORITY
     log:
         logs("validate_clean.log"),
     benchmark:

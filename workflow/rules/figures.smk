@@ -24,6 +24,7 @@ for _figure in figure_names():
         params:
             figure=_figure,
             style=FIGURE_STYLE_SHA256,
+        priority: PAPER_PRIORITY
         log:
             logs(f"figure_{_figure}.log"),
         benchmark:

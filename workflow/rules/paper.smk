@@ -27,6 +27,7 @@ rule select_quotes:
         validation=rules.validate_clean.output.summary,
     output:
         quotes=results("quotes", "quotes.json"),
+    priority: PAPER_PRIORITY
     log:
         logs("select_quotes.log"),
     benchmark:
@@ -59,6 +60,7 @@ rule render_paper:
     resources:
         mem_mb=1500,
         runtime=20,
+    priority: PAPER_PRIORITY
     log:
         logs("render_paper.log"),
     benchmark:
@@ -77,6 +79,7 @@ rule audit_pdf:
             category="Paper",
             caption="../report/audit.rst",
         ),
+    priority: PAPER_PRIORITY
     log:
         logs("audit_pdf.log"),
     benchmark:

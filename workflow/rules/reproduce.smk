@@ -16,6 +16,7 @@ rule reproduce_published:
         summary=results("reproduction_summary.json"),
     params:
         sample_size=config["study"]["complete_responses"],
+    priority: PAPER_PRIORITY
     log:
         logs("reproduce_published.log"),
     benchmark:

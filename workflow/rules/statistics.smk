@@ -12,6 +12,7 @@ rule compute_statistics:
             caption="../report/items.rst",
         ),
         numbers=results("registry", "survey.json"),
+    priority: PAPER_PRIORITY
     log:
         logs("compute_statistics.log"),
     benchmark:
@@ -59,6 +60,7 @@ rule build_registry:
             category="Statistics",
             caption="../report/numbers.rst",
         ),
+    priority: PAPER_PRIORITY
     log:
         logs("build_registry.log"),
     benchmark:
