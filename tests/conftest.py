@@ -13,11 +13,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def run_snakemake(project: Path, *args: str, **env: str) -> subprocess.CompletedProcess:
-    """Run Snakemake in ``project`` with two cores; extra environment variables in ``env``."""
+def run_snakemake(project: Path, *args: str, profile: str = "none",
+                  **env: str) -> subprocess.CompletedProcess:
+    """Run Snakemake in ``project`` with two cores and the workflow ``profile`` (a folder,
+    or "none"); extra environment variables in ``env``."""
     return subprocess.run(
         [sys.executable, "-m", "snakemake", "--cores", "2", "--directory", str(project),
-         "--snakefile", str(project / "Snakefile"), "--workflow-profile", "none", *args],
+         "--snakefile", str(project / "Snakefile"), "--workflow-profile", profile, *args],
         capture_output=True, text=True, check=False, timeout=1200, env={**os.environ, **env})
 
 

@@ -2,11 +2,10 @@
 rules that exist."""
 
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import yaml
+from conftest import run_snakemake
 
 from csec_survey.paths import copy_workflow
 
@@ -36,12 +35,8 @@ def test_default_profile_runs_locally():
 
 
 def test_default_profile_is_accepted_by_snakemake_and_plans_only_the_target_asked(tmp_path):
-    project = copy_workflow(tmp_path / "project")
-    run = subprocess.run(
-        [sys.executable, "-m", "snakemake", "--dry-run", "--cores", "2", "--directory",
-         str(project), "--snakefile", str(project / "Snakefile"),
-         "--workflow-profile", str(ROOT / "profiles" / "default"), "results/numbers.json"],
-        capture_output=True, text=True, check=False, timeout=300)
+    run = run_snakemake(copy_workflow(tmp_path / "project"), "--dry-run", "results/numbers.json",
+                        profile=str(ROOT / "profiles" / "default"))
     assert run.returncode == 0, run.stdout[-2000:] + run.stderr[-2000:]
     assert "build_registry" in run.stdout
     assert "render_paper" not in run.stdout
