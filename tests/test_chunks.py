@@ -2,7 +2,7 @@
 
 import pytest
 
-from csec_survey.chunks import chunk_count, chunk_rows
+from csec_survey.chunks import chunk_count, chunk_rows, planned_rows
 
 
 @pytest.mark.parametrize(("rows", "most", "count"),
@@ -31,3 +31,10 @@ def test_bad_sizes_and_numbers_are_refused():
         chunk_rows(2, 10, 5)
     with pytest.raises(ValueError, match="does not exist"):
         chunk_rows(-1, 10, 5)
+
+
+def test_planned_rows_are_the_responses_read_export_kept(tmp_path):
+    exclusions = tmp_path / "exclusions.json"
+    exclusions.write_text('{"preview": 2, "test": 0, "spam": 0, "incomplete": 5, '
+                          '"duplicate": 1, "kept": 144}\n', encoding="utf-8")
+    assert planned_rows(exclusions) == 144

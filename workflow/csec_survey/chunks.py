@@ -9,7 +9,17 @@ others up.
 
 from __future__ import annotations
 
-__all__ = ["chunk_count", "chunk_rows"]
+import json
+from pathlib import Path
+
+__all__ = ["chunk_count", "chunk_rows", "planned_rows"]
+
+
+def planned_rows(exclusions: str | Path) -> int:
+    """The rows the chunks are planned from: the responses `read_export` kept, as its
+    exclusions file (``results/interim/exclusions.json``) records them."""
+    with open(exclusions, encoding="utf-8") as handle:
+        return int(json.load(handle)["kept"])
 
 
 def chunk_count(rows: int, most: int) -> int:

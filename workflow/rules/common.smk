@@ -1,6 +1,5 @@
 # Helpers shared by the rule files; no rules here.
 
-import json
 from pathlib import Path
 
 import yaml
@@ -52,11 +51,10 @@ def synthetic_companion(kind):
 
 def deidentified_chunks(wildcards):
     """The chunk outputs `deidentify` gathers, in order; known once read_export has run."""
-    from csec_survey.chunks import chunk_count
+    from csec_survey.chunks import chunk_count, planned_rows
 
-    with open(checkpoints.read_export.get().output.exclusions, encoding="utf-8") as handle:
-        kept = json.load(handle)["kept"]
-    chunks = range(chunk_count(kept, config["deidentification"]["chunk_respondents"]))
+    rows = planned_rows(checkpoints.read_export.get().output.exclusions)
+    chunks = range(chunk_count(rows, config["deidentification"]["chunk_respondents"]))
     return {
         "responses": expand(results("interim", "deidentified", "{chunk}.responses.parquet"),
                             chunk=chunks),

@@ -1,10 +1,8 @@
 """Snakemake script of rule deidentify_chunk: one chunk of respondents de-identified."""
 
-import json
-
 import pandas as pd
 
-from csec_survey.chunks import chunk_rows
+from csec_survey.chunks import chunk_rows, planned_rows
 from csec_survey.deid.pseudonyms import key_from_config
 from csec_survey.deid.responses import deidentify_rows
 from csec_survey.deid.scrubber import Scrubber
@@ -14,8 +12,7 @@ from csec_survey.logs import rule_logger
 log = rule_logger(snakemake.log[0])
 key = key_from_config(snakemake.params.deid, snakemake.params.export)
 responses = pd.read_parquet(snakemake.input.responses)
-with open(snakemake.input.exclusions, encoding="utf-8") as handle:
-    planned = json.load(handle)["kept"]
+planned = planned_rows(snakemake.input.exclusions)
 if len(responses) != planned:
     raise SystemExit(f"deidentify_chunk: {len(responses)} complete responses to de-identify, but "
                      f"the chunks were planned for the {planned} read_export kept")
