@@ -7,7 +7,8 @@ Modules, in the order the data flows:
   `ingest` and `tidy` (records and typed responses), `validation` (data
   expectations, Great Expectations);
 - `deid` (de-identification: pseudonyms, the Presidio scrubber, its
-  evaluation, disclosure risk) and `chunks` (how large exports are split for it);
+  evaluation, disclosure risk), `chunks` (how large exports are split for it)
+  and `cells` (one answer by respondent and question, without pandas' per-cell cost);
 - `statistics`, `constants`, `registry` (every number the paper prints),
   `reproduction` (published against rebuilt), `granularity`, `explain`;
 - `figure_style` and `figures`, `quotes`, `paper` (rendering), `audit`

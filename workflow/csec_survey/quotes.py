@@ -18,6 +18,7 @@ from typing import Any
 
 import pandas as pd
 
+from csec_survey.cells import CellLookup
 from csec_survey.deid.pseudonyms import PseudonymKey, pseudonym
 
 __all__ = ["CODING_COLUMNS", "coding_from_truth", "read_coding", "select_quotes",
@@ -84,16 +85,12 @@ def read_coding(path: str | Path) -> list[dict[str, str]]:
 def select_quotes(coding: Iterable[Mapping[str, str]], clean: pd.DataFrame,
                   min_length: int = 40, max_length: int = 600) -> dict[str, Any]:
     """Per question and theme, the coded answers to quote, exemplars first, verbatim."""
-    # Plain lookups: pandas' per-cell access would dominate on large exports.
-    position = {pseudonym: index for index, pseudonym in enumerate(clean["pseudonym"])}
-    columns: dict[str, Any] = {}
+    answers = CellLookup(clean, "pseudonym")
     quotes: dict[str, dict[str, list[dict[str, str]]]] = {}
     for row in sorted(coding, key=lambda r: (r["exemplar"] != "yes", r["pseudonym"])):
-        if row["pseudonym"] not in position or row["question"] not in clean.columns:
+        if not answers.has(row["pseudonym"], row["question"]):
             continue
-        if row["question"] not in columns:
-            columns[row["question"]] = clean[row["question"]].to_numpy(dtype=object)
-        answer = columns[row["question"]][position[row["pseudonym"]]]
+        answer = answers.get(row["pseudonym"], row["question"])
         if pd.isna(answer):
             continue
         answer = str(answer).strip()

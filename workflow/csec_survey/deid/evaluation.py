@@ -18,6 +18,8 @@ from typing import Any
 
 import pandas as pd
 
+from csec_survey.cells import CellLookup
+
 __all__ = ["DIRECT_IDENTIFIER_TYPES", "EvaluatedText", "clopper_pearson", "evaluate",
            "texts_from_truth"]
 
@@ -120,9 +122,7 @@ def texts_from_truth(truth: Iterable[Mapping[str, Any]], responses: pd.DataFrame
     pseudonym and ``column_of`` export column to tidy column. Truth rows of
     records the pipeline excluded are skipped.
     """
-    # Plain lookups: pandas' per-cell access would dominate on large exports.
-    position = {rid: index for index, rid in enumerate(responses["ResponseId"])}
-    columns: dict[str, Any] = {}
+    answers = CellLookup(responses, "ResponseId")
     redacted: dict[tuple[str, str], list[tuple[str, int, int]]] = {}
     for row in entities.itertuples(index=False):
         redacted.setdefault((row.pseudonym, row.column), []).append(
@@ -130,12 +130,10 @@ def texts_from_truth(truth: Iterable[Mapping[str, Any]], responses: pd.DataFrame
     texts = []
     for row in truth:
         response_id, column = row["ResponseId"], column_of[row["column"]]
-        if response_id not in position:
+        if not answers.has(response_id, column):
             continue
-        if column not in columns:
-            columns[column] = responses[column].to_numpy(dtype=object)
         texts.append(EvaluatedText(
-            text=str(columns[column][position[response_id]]),
+            text=str(answers.get(response_id, column)),
             personal=[(s["type"], s["start"], s["end"], bool(s.get("own_metadata")))
                       for s in row["personal"]],
             keep=[(s["start"], s["end"]) for s in row["keep"]],
