@@ -14,7 +14,8 @@ Modules, in the order the data flows:
 - `figure_style` and `figures`, `quotes`, `paper` (rendering), `audit`
   (the finished PDF's numerals);
 - `calibration`, `answers`, `synthesize` (the synthetic stand-in export),
-  `published`, `platforms`, `paths`, `logs`, and `cli` (``csec-survey``).
+  `published`, `platforms`, `paths`, `logs`, `build_exit` (the workflow's
+  ``onsuccess`` hook), and `cli` (``csec-survey``).
 """
 
 __version__ = "0.1.0"
