@@ -25,7 +25,7 @@ include: "workflow/rules/paper.smk"
 onsuccess:
     # Without this the interpreter sits out Snakemake's last scheduling timer (see
     # csec_survey.build_exit): up to a second on every build that ran a job.
-    cancel_pending_timers()
+    cancel_snakemake_timers()
 
 
 rule all:

@@ -14,17 +14,25 @@ from __future__ import annotations
 
 import threading
 
-__all__ = ["cancel_pending_timers"]
+__all__ = ["cancel_snakemake_timers"]
 
 
-def cancel_pending_timers() -> int:
-    """Cancel every `threading.Timer` of this process still waiting to fire; return how many.
+def cancel_snakemake_timers() -> int:
+    """Cancel Snakemake's `threading.Timer` threads still waiting to fire; return how many.
 
     Meant for the end of a Snakemake run, when no scheduling round is left to
-    come: a cancelled timer never calls its function, and its thread ends at once.
+    come: a cancelled timer never calls its function, and its thread ends at
+    once. Timers whose function is not Snakemake's (a program that runs the
+    workflow through Snakemake's API may have its own) are left alone.
     """
     pending = [thread for thread in threading.enumerate()
-               if isinstance(thread, threading.Timer) and thread.is_alive()]
+               if isinstance(thread, threading.Timer) and thread.is_alive()
+               and _is_snakemakes(thread.function)]
     for timer in pending:
         timer.cancel()
     return len(pending)
+
+
+def _is_snakemakes(function: object) -> bool:
+    module = getattr(function, "__module__", None) or ""
+    return module == "snakemake" or module.startswith("snakemake.")

@@ -5,7 +5,7 @@ from pathlib import Path
 import yaml
 
 import csec_survey.figure_style
-from csec_survey.build_exit import cancel_pending_timers
+from csec_survey.build_exit import cancel_snakemake_timers
 from csec_survey.registry import file_sha256
 
 # The figures' shared style is package code, which Snakemake does not watch: its
