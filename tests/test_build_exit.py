@@ -1,7 +1,9 @@
 import threading
 from collections.abc import Callable
+from types import SimpleNamespace
 
 import pytest
+from snakemake.scheduling.job_scheduler import JobScheduler
 
 from csec_survey.build_exit import cancel_snakemake_timers
 
@@ -30,16 +32,24 @@ def started():
         timer.join(timeout=10)
 
 
-def test_snakemakes_waiting_timer_is_cancelled_and_its_thread_ends_without_firing(started):
-    fired = threading.Event()
-    # Where Snakemake 9 defines the function of its re-evaluation timer.
-    timer = started(_defined_in("snakemake.scheduling.job_scheduler", fired))
-
-    assert cancel_snakemake_timers() == 1
-
-    timer.join(timeout=10)
-    assert not timer.is_alive()
-    assert not fired.is_set()
+def test_the_timer_snakemakes_scheduler_leaves_armed_is_cancelled_before_it_fires():
+    # The scheduler's own method, on a stand-in holding just what it touches: the
+    # semaphore its timer releases to wake the next scheduling round.
+    scheduler = SimpleNamespace(_open_jobs=threading.Semaphore(0))
+    before = set(threading.enumerate())
+    JobScheduler._schedule_reevalutation(scheduler, 600)
+    armed = [t for t in threading.enumerate()
+             if t not in before and isinstance(t, threading.Timer)]
+    try:
+        assert len(armed) == 1
+        assert cancel_snakemake_timers() == 1
+        armed[0].join(timeout=10)
+        assert not armed[0].is_alive()
+        assert not scheduler._open_jobs.acquire(blocking=False)
+    finally:
+        # Should the hook miss it, the test fails rather than hold pytest's exit.
+        for timer in armed:
+            timer.cancel()
 
 
 def test_timers_of_other_code_are_left_waiting(started):
