@@ -24,7 +24,7 @@ include: "workflow/rules/paper.smk"
 
 onsuccess:
     # Without this the interpreter sits out Snakemake's last scheduling timer (see
-    # csec_survey.build_exit): up to a second on every build that ran a job.
+    # csec_survey.core.build_exit): up to a second on every build that ran a job.
     cancel_snakemake_timers()
 
 

@@ -26,7 +26,7 @@ from pathlib import Path
 
 import yaml
 
-from csec_survey.paths import copy_workflow
+from csec_survey.core.paths import copy_workflow
 
 ROOT = Path(__file__).resolve().parents[1]
 KEY = {"CSEC_PSEUDONYM_KEY": "benchmark-key-not-secret-0123456789"}
@@ -100,7 +100,7 @@ def main() -> int:
         prose, _, rules = median_of(args.repeats, edit_prose, lambda: build(project))
         results["prose_edit_seconds"] = round(prose, 2)
         results["prose_edit_rules_run"] = rules
-        import csec_survey.figure_style as style
+        import csec_survey.figures.style as style
 
         style_file = Path(style.__file__)
         style_source = style_file.read_text(encoding="utf-8")

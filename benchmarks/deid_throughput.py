@@ -16,12 +16,12 @@ import tempfile
 import time
 from pathlib import Path
 
-from csec_survey.deid.responses import free_text_columns
-from csec_survey.deid.scrubber import Scrubber
-from csec_survey.ingest import ingest_export
-from csec_survey.instrument import load_instrument
-from csec_survey.published import read_published_figures
-from csec_survey.synthesize import synthesize, write_synthetic_export
+from csec_survey.core.codebook import load_instrument
+from csec_survey.core.published import read_published_figures
+from csec_survey.deidentify.responses import free_text_columns
+from csec_survey.deidentify.scrubber import Scrubber
+from csec_survey.ingest.records import ingest_export
+from csec_survey.synthetic.generator import synthesize, write_synthetic_export
 
 ROOT = Path(__file__).resolve().parents[1]
 

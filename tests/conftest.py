@@ -28,10 +28,10 @@ def registry_fragments(folder: Path) -> list[Path]:
     build them (inputs keyed by repository-relative path) and written into ``folder``."""
     import yaml
 
-    from csec_survey import constants, statistics
-    from csec_survey.ingest import ingest_export
-    from csec_survey.instrument import load_instrument
-    from csec_survey.registry import file_sha256, write_fragment
+    from csec_survey.core.codebook import load_instrument
+    from csec_survey.ingest.records import ingest_export
+    from csec_survey.stats import constants, items
+    from csec_survey.stats.registry import file_sha256, write_fragment
 
     def trail(rule: str, inputs: list[str]) -> dict:
         return {"rule": rule, "script": f"workflow/scripts/{rule}.py",
@@ -41,7 +41,7 @@ def registry_fragments(folder: Path) -> list[Path]:
     instrument = load_instrument(ROOT / config["instrument"])
     responses = ingest_export(ROOT / config["raw_export"], instrument).responses
     fragments = {
-        "survey": statistics.published_numbers(instrument, responses, trail(
+        "survey": items.published_numbers(instrument, responses, trail(
             "compute_statistics", [config["raw_export"], config["instrument"]])),
         "design": constants.design_numbers(config["design"], trail(
             "design_constants", ["config/config.yaml"])),
@@ -58,20 +58,20 @@ def registry_fragments(folder: Path) -> list[Path]:
 # The committed instrument and export, read once per test session; tests copy before editing.
 @pytest.fixture(scope="session")
 def instrument():
-    from csec_survey.instrument import load_instrument
+    from csec_survey.core.codebook import load_instrument
 
     return load_instrument(ROOT / "config" / "instrument.yaml")
 
 
 @pytest.fixture(scope="session")
 def export():
-    from csec_survey.qualtrics import read_export
+    from csec_survey.ingest.qualtrics import read_export
 
     return read_export(ROOT / "data" / "raw" / "synthetic_export.csv")
 
 
 @pytest.fixture(scope="session")
 def responses(instrument):
-    from csec_survey.ingest import ingest_export
+    from csec_survey.ingest.records import ingest_export
 
     return ingest_export(ROOT / "data" / "raw" / "synthetic_export.csv", instrument).responses

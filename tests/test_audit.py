@@ -18,9 +18,9 @@ import pdfplumber
 import pytest
 from PIL import Image
 
-from csec_survey.audit import audit_pdf
-from csec_survey.paper import PaperInputs, render_pdf, resolve
-from csec_survey.registry import Number
+from csec_survey.paper.audit import audit_pdf
+from csec_survey.paper.render import PaperInputs, render_pdf, resolve
+from csec_survey.stats.registry import Number
 
 ROOT = Path(__file__).resolve().parents[1]
 PAPER = ROOT / "paper"
@@ -241,7 +241,7 @@ def test_audit_runs_without_pdfplumber(documents):
     _, pdf, result = documents["hand_typed"]
     code = ("import json, sys\n"
             "sys.modules.update(pdfplumber=None, pdfminer=None)  # importing them now fails\n"
-            "from csec_survey.audit import audit_pdf\n"
+            "from csec_survey.paper.audit import audit_pdf\n"
             f"print(json.dumps(audit_pdf({str(pdf)!r}, json.load(sys.stdin)).as_json()))")
     run = subprocess.run([sys.executable, "-c", code], input=json.dumps(REGISTRY),
                          capture_output=True, text=True, check=True, timeout=120)

@@ -5,7 +5,7 @@ from types import SimpleNamespace
 import pytest
 from snakemake.scheduling.job_scheduler import JobScheduler
 
-from csec_survey.build_exit import cancel_snakemake_timers
+from csec_survey.core.build_exit import cancel_snakemake_timers
 
 
 def _defined_in(module: str, fired: threading.Event) -> Callable[[], None]:

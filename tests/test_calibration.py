@@ -13,15 +13,15 @@ from typing import Any
 
 import pytest
 
-from csec_survey.calibration import CalibrationError, calibrate
-from csec_survey.instrument import (
+from csec_survey.core.codebook import (
     Instrument,
     Item,
     Option,
     Population,
     PublishedStatistic,
 )
-from csec_survey.published import PublishedFigure, read_published_figures
+from csec_survey.core.published import PublishedFigure, read_published_figures
+from csec_survey.synthetic.calibration import CalibrationError, calibrate
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE_SIZE = 144

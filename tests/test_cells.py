@@ -1,8 +1,8 @@
-"""Tests for csec_survey.cells: one cell by row key and column."""
+"""Tests for csec_survey.core.cells: one cell by row key and column."""
 
 import pandas as pd
 
-from csec_survey.cells import CellLookup
+from csec_survey.core.cells import CellLookup
 
 
 def test_cells_are_found_by_row_key_and_column_as_pandas_gives_them():

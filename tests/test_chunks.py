@@ -1,8 +1,8 @@
-"""Tests for csec_survey.chunks: the count and bounds of de-identification chunks."""
+"""Tests for csec_survey.deidentify.chunks: the count and bounds of de-identification chunks."""
 
 import pytest
 
-from csec_survey.chunks import chunk_count, chunk_rows, planned_rows
+from csec_survey.deidentify.chunks import chunk_count, chunk_rows, planned_rows
 
 
 @pytest.mark.parametrize(("rows", "most", "count"),

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from csec_survey.constants import design_numbers, external_numbers
-from csec_survey.published import read_published_figures
+from csec_survey.core.published import read_published_figures
+from csec_survey.stats.constants import design_numbers, external_numbers
 
 ROOT = Path(__file__).resolve().parents[1]
 TRAIL = {"rule": "r", "script": "workflow/scripts/s.py", "inputs": {"config/config.yaml": "0" * 64}}

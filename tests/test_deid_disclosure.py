@@ -1,4 +1,4 @@
-"""Tests for csec_survey.deid.disclosure: bands, the publication rule and k-anonymity."""
+"""Tests for csec_survey.deidentify.disclosure: bands, the publication rule and k-anonymity."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 import yaml
 
-from csec_survey.deid.disclosure import banded, is_publishable, k_anonymity_report
+from csec_survey.deidentify.disclosure import banded, is_publishable, k_anonymity_report
 
 ROOT = Path(__file__).resolve().parents[1]
 BANDS = {"cac_years": [[0, 5], [6, 10], [11, 20], [21, 45]]}

@@ -1,11 +1,11 @@
-"""Tests for csec_survey.deid.evaluation: exact intervals and scoring against planted truth."""
+"""Tests for csec_survey.deidentify.evaluation: exact intervals, scoring against planted truth."""
 
 from __future__ import annotations
 
 import pandas as pd
 import pytest
 
-from csec_survey.deid.evaluation import (
+from csec_survey.deidentify.evaluation import (
     DIRECT_IDENTIFIER_TYPES,
     EvaluatedText,
     clopper_pearson,

@@ -1,12 +1,12 @@
 from importlib import resources
 
-from csec_survey.deid.gazetteers import build_gazetteers, load_gazetteers
-from csec_survey.deid.nlp import PIPELINE
+from csec_survey.deidentify.gazetteers import build_gazetteers, load_gazetteers
+from csec_survey.deidentify.nlp import PIPELINE
 
 
 def test_committed_word_lists_are_what_the_source_packages_give(tmp_path):
     sizes = build_gazetteers(tmp_path)
-    committed = resources.files("csec_survey.deid") / "data"
+    committed = resources.files("csec_survey.deidentify") / "data"
     for name in sizes:
         assert (tmp_path / f"{name}.txt").read_text(encoding="utf-8") == \
             (committed / f"{name}.txt").read_text(encoding="utf-8"), name

@@ -1,4 +1,4 @@
-"""Tests for csec_survey.deid.pseudonyms: keyed pseudonyms and where the key comes from."""
+"""Tests for csec_survey.deidentify.pseudonyms: keyed pseudonyms and where the key comes from."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from csec_survey.deid.pseudonyms import (
+from csec_survey.deidentify.pseudonyms import (
     DEMO_KEY,
     MissingKeyError,
     PseudonymKey,
@@ -18,7 +18,7 @@ from csec_survey.deid.pseudonyms import (
     pseudonym,
     resolve_key,
 )
-from csec_survey.validation import PSEUDONYM_PATTERN
+from csec_survey.validate.clean_suite import PSEUDONYM_PATTERN
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO_EXPORT = "data/raw/synthetic_export.csv"

@@ -1,4 +1,4 @@
-"""Tests for csec_survey.deid.responses on the committed synthetic export.
+"""Tests for csec_survey.deidentify.responses on the committed synthetic export.
 
 The export is ingested and de-identified once per module (a few seconds);
 what comes out is checked for leaks of the respondents' metadata, and the
@@ -17,12 +17,13 @@ import pandas as pd
 import pytest
 import yaml
 
-from csec_survey.chunks import chunk_count, chunk_rows
-from csec_survey.deid.disclosure import banded, k_anonymity_report
-from csec_survey.deid.evaluation import evaluate, texts_from_truth
-from csec_survey.deid.pseudonyms import DEMO_KEY, PseudonymKey, pseudonym
-from csec_survey.deid.recognizers import ENTITY_TYPES
-from csec_survey.deid.responses import (
+from csec_survey.core.export_columns import DIRECT_IDENTIFIERS
+from csec_survey.deidentify.chunks import chunk_count, chunk_rows
+from csec_survey.deidentify.disclosure import banded, k_anonymity_report
+from csec_survey.deidentify.evaluation import evaluate, texts_from_truth
+from csec_survey.deidentify.pseudonyms import DEMO_KEY, PseudonymKey, pseudonym
+from csec_survey.deidentify.recognizers import ENTITY_TYPES
+from csec_survey.deidentify.responses import (
     Deidentified,
     deidentify,
     deidentify_rows,
@@ -30,10 +31,10 @@ from csec_survey.deid.responses import (
     gather,
     own_metadata,
 )
-from csec_survey.deid.scrubber import OwnMetadata, Scrubber
-from csec_survey.ingest import ingest_export
-from csec_survey.tidy import EXPORT_ROW
-from csec_survey.validation import DIRECT_IDENTIFIERS, PSEUDONYM_PATTERN
+from csec_survey.deidentify.scrubber import OwnMetadata, Scrubber
+from csec_survey.ingest.records import ingest_export
+from csec_survey.ingest.tidy import EXPORT_ROW
+from csec_survey.validate.clean_suite import PSEUDONYM_PATTERN
 
 ROOT = Path(__file__).resolve().parents[1]
 EXPORT = ROOT / "data" / "raw" / "synthetic_export.csv"

@@ -1,4 +1,4 @@
-"""Tests for csec_survey.deid.scrubber: what is redacted from small texts, and how.
+"""Tests for csec_survey.deidentify.scrubber: what is redacted from small texts, and how.
 
 One `Scrubber` (about half a second to build) serves the whole module. Every
 result is also checked for consistency: entities are sorted, do not overlap,
@@ -18,9 +18,9 @@ from collections.abc import Sequence
 import pytest
 from heldout import load_heldout
 
-from csec_survey.deid.evaluation import EvaluatedText, evaluate
-from csec_survey.deid.scrubber import Entity, OwnMetadata, Scrubbed, Scrubber
-from csec_survey.platforms import platform_mentions
+from csec_survey.core.platforms import platform_mentions
+from csec_survey.deidentify.evaluation import EvaluatedText, evaluate
+from csec_survey.deidentify.scrubber import Entity, OwnMetadata, Scrubbed, Scrubber
 
 
 @pytest.fixture(scope="module")
@@ -340,7 +340,7 @@ _OFFLINE_SCRIPT = textwrap.dedent("""
     socket.create_connection = refuse
     socket.getaddrinfo = refuse
 
-    from csec_survey.deid.scrubber import Scrubber
+    from csec_survey.deidentify.scrubber import Scrubber
 
     scrubber = Scrubber()
     texts = [
@@ -438,7 +438,7 @@ def test_john_as_jargon_for_a_buyer_stays(scrubber):
 def test_recognizers_skipping_digit_free_texts_miss_nothing(scrubber, monkeypatch):
     # Number recognizers skip answers without a digit; with the gate forced open
     # (every text "has a digit") every answer of the corpora must come out the same.
-    from csec_survey.deid import recognizers
+    from csec_survey.deidentify import recognizers
 
     texts = [item.text for item in load_heldout()]
     texts += [re.sub(r"\d", "x", text) for text in texts]

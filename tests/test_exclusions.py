@@ -1,4 +1,4 @@
-"""Tests for csec_survey.exclusions: which export records are not responses to analyse."""
+"""Tests for csec_survey.ingest.exclusions: which export records are not responses to analyse."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from csec_survey.exclusions import EXCLUSION_RULES, apply_exclusions
-from csec_survey.qualtrics import read_export
+from csec_survey.ingest.exclusions import EXCLUSION_RULES, apply_exclusions
+from csec_survey.ingest.qualtrics import read_export
 
 ROOT = Path(__file__).parents[1]
 EXPORT = ROOT / "data" / "raw" / "synthetic_export.csv"

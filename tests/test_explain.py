@@ -10,11 +10,11 @@ import yaml
 from conftest import registry_fragments
 
 from csec_survey.cli import main
-from csec_survey.explain import explain, paper_mentions
-from csec_survey.instrument import load_instrument
-from csec_survey.published import read_published_figures
-from csec_survey.registry import Number, merge_fragments
-from csec_survey.reproduction import reproduction_rows, rows_to_csv
+from csec_survey.core.codebook import load_instrument
+from csec_survey.core.published import read_published_figures
+from csec_survey.reproduce.reproduction import reproduction_rows, rows_to_csv
+from csec_survey.stats.explain import explain, paper_mentions
+from csec_survey.stats.registry import Number, merge_fragments
 
 ROOT = Path(__file__).resolve().parents[1]
 CALIBRATION = ROOT / "data" / "raw" / "synthetic_export.calibration.json"

@@ -8,7 +8,7 @@ from fractions import Fraction
 
 import pytest
 
-from csec_survey.granularity import bases_giving, counts_giving, percent_display, round_half_up
+from csec_survey.core.granularity import bases_giving, counts_giving, percent_display, round_half_up
 
 
 def _display(count: int, base: int) -> int:

@@ -1,4 +1,4 @@
-"""Tests for csec_survey.inspect and the ``csec-survey inspect`` command."""
+"""Tests for csec_survey.ingest.export_summary and the ``csec-survey inspect`` command."""
 
 from __future__ import annotations
 
@@ -10,9 +10,10 @@ from typing import Any
 import pytest
 
 from csec_survey.cli import main
-from csec_survey.inspect import describe_export
-from csec_survey.instrument import Instrument
-from csec_survey.qualtrics import METADATA_COLUMNS, QualtricsExport
+from csec_survey.core.codebook import Instrument
+from csec_survey.core.export_columns import METADATA_COLUMNS
+from csec_survey.ingest.export_summary import describe_export
+from csec_survey.ingest.qualtrics import QualtricsExport
 
 ROOT = Path(__file__).parents[1]
 EXPORT = ROOT / "data" / "raw" / "synthetic_export.csv"

@@ -3,8 +3,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from csec_survey.instrument import InstrumentError, load_instrument
-from csec_survey.published import read_published_figures
+from csec_survey.core.codebook import InstrumentError, load_instrument
+from csec_survey.core.published import read_published_figures
 
 ROOT = Path(__file__).resolve().parents[1]
 INSTRUMENT = ROOT / "config" / "instrument.yaml"

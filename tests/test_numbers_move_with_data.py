@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from conftest import run_snakemake
 
-from csec_survey.paths import copy_workflow
+from csec_survey.core.paths import copy_workflow
 
 ROOT = Path(__file__).resolve().parents[1]
 pytestmark = pytest.mark.workflow

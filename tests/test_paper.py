@@ -16,11 +16,11 @@ import pytest
 import yaml
 from PIL import Image
 
-from csec_survey.constants import design_numbers
-from csec_survey.instrument import load_instrument
-from csec_survey.paper import PaperInputs, anchor, render_pdf, resolve
-from csec_survey.registry import Number
-from csec_survey.statistics import answer_id
+from csec_survey.core.codebook import load_instrument
+from csec_survey.paper.render import PaperInputs, anchor, render_pdf, resolve
+from csec_survey.stats.constants import design_numbers
+from csec_survey.stats.items import answer_id
+from csec_survey.stats.registry import Number
 
 ROOT = Path(__file__).resolve().parents[1]
 PAPER = ROOT / "paper"
@@ -187,7 +187,7 @@ def test_every_quotes_shortcode_names_a_question_and_theme_of_the_phrase_banks(s
         assert len(arguments) == 3, arguments
         question, theme, count = arguments
         assert question in open_questions, question
-        bank = ROOT / "workflow" / "csec_survey" / "phrasebank" / f"{question}.yaml"
+        bank = ROOT / "workflow" / "csec_survey" / "synthetic" / "phrasebank" / f"{question}.yaml"
         assert bank.exists(), bank
         themes = yaml.safe_load(bank.read_text(encoding="utf-8"))["themes"]
         assert theme in themes, f"{question}/{theme} is not a theme of {bank.name}"

@@ -7,7 +7,7 @@ from pathlib import Path
 import yaml
 from conftest import run_snakemake
 
-from csec_survey.paths import copy_workflow
+from csec_survey.core.paths import copy_workflow
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -5,14 +5,9 @@ import json
 import pandas as pd
 import pytest
 
-from csec_survey.qualtrics import (
-    METADATA_COLUMNS,
-    ColumnMeta,
-    ExportFormatError,
-    metadata_header,
-    read_export,
-    write_export,
-)
+from csec_survey.core.export_columns import METADATA_COLUMNS, ColumnMeta, metadata_header
+from csec_survey.ingest.qualtrics import ExportFormatError, read_export
+from csec_survey.synthetic.qualtrics_writer import write_export
 
 BOM = b"\xef\xbb\xbf"
 EMAIL = "jane.doe@example.org"

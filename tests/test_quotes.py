@@ -13,12 +13,12 @@ import pytest
 import yaml
 
 from csec_survey.cli import main
-from csec_survey.deid.pseudonyms import DEMO_KEY, PseudonymKey, pseudonym
-from csec_survey.ingest import read_records
-from csec_survey.quotes import CODING_COLUMNS, coding_from_truth, read_coding, select_quotes
+from csec_survey.deidentify.pseudonyms import DEMO_KEY, PseudonymKey, pseudonym
+from csec_survey.ingest.records import read_records
+from csec_survey.paper.quotes import CODING_COLUMNS, coding_from_truth, read_coding, select_quotes
 
 ROOT = Path(__file__).resolve().parents[1]
-PHRASEBANKS = ROOT / "workflow" / "csec_survey" / "phrasebank"
+PHRASEBANKS = ROOT / "workflow" / "csec_survey" / "synthetic" / "phrasebank"
 KEY = PseudonymKey(b"a test key, long enough to be a key", is_demo=False)
 
 

@@ -11,8 +11,14 @@ from pathlib import Path
 import pytest
 from conftest import registry_fragments
 
-from csec_survey import registry
-from csec_survey.registry import Number, file_sha256, input_hashes, merge_fragments, write_fragment
+from csec_survey.stats import registry
+from csec_survey.stats.registry import (
+    Number,
+    file_sha256,
+    input_hashes,
+    merge_fragments,
+    write_fragment,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 TRAIL = {"rule": "some_rule", "script": "workflow/scripts/some_script.py",

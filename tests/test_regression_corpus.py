@@ -11,7 +11,7 @@ import pytest
 from conftest import run_snakemake
 from corrupt_exports import CORRUPTIONS, write_corrupted
 
-from csec_survey.paths import copy_workflow
+from csec_survey.core.paths import copy_workflow
 
 ROOT = Path(__file__).resolve().parents[1]
 pytestmark = pytest.mark.workflow

@@ -14,10 +14,10 @@ import pytest
 import yaml
 from conftest import registry_fragments
 
-from csec_survey.instrument import load_instrument
-from csec_survey.published import read_published_figures
-from csec_survey.registry import merge_fragments
-from csec_survey.reproduction import STATUSES, reproduction_rows, rows_to_csv, summarise
+from csec_survey.core.codebook import load_instrument
+from csec_survey.core.published import read_published_figures
+from csec_survey.reproduce.reproduction import STATUSES, reproduction_rows, rows_to_csv, summarise
+from csec_survey.stats.registry import merge_fragments
 
 ROOT = Path(__file__).resolve().parents[1]
 CALIBRATION = ROOT / "data" / "raw" / "synthetic_export.calibration.json"

@@ -9,7 +9,7 @@ import time
 import pytest
 from conftest import run_snakemake
 
-from csec_survey.paths import copy_workflow
+from csec_survey.core.paths import copy_workflow
 
 pytestmark = pytest.mark.workflow
 

@@ -2,7 +2,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from csec_survey.statistics import evaluate, population_mask
+from csec_survey.core.codebook import population_mask
+from csec_survey.stats.items import evaluate
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -8,13 +8,12 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from csec_survey.instrument import PublishedStatistic
-from csec_survey.statistics import (
+from csec_survey.core.codebook import PublishedStatistic, population_mask
+from csec_survey.stats.items import (
     Evaluated,
     base_sentence,
     evaluate,
     item_statistics,
-    population_mask,
     wilson_interval,
 )
 

@@ -8,11 +8,16 @@ from pathlib import Path
 import pytest
 
 from csec_survey.cli import main
-from csec_survey.granularity import round_half_up
-from csec_survey.ingest import ingest_export
-from csec_survey.published import read_published_figures
-from csec_survey.statistics import evaluate
-from csec_survey.synthesize import _unique, companion_paths, synthesize, write_synthetic_export
+from csec_survey.core.granularity import round_half_up
+from csec_survey.core.published import read_published_figures
+from csec_survey.ingest.records import ingest_export
+from csec_survey.stats.items import evaluate
+from csec_survey.synthetic.generator import (
+    _unique,
+    companion_paths,
+    synthesize,
+    write_synthetic_export,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 EXPORT = ROOT / "data" / "raw" / "synthetic_export.csv"
@@ -41,7 +46,7 @@ def truth():
 
 @pytest.fixture(scope="module")
 def raw_rows():
-    from csec_survey.qualtrics import read_export
+    from csec_survey.ingest.qualtrics import read_export
 
     return read_export(EXPORT).responses.set_index("ResponseId")
 
@@ -185,7 +190,7 @@ def test_a_failed_write_leaves_nothing_behind(instrument, figures, tmp_path, mon
     def broken(*args, **kwargs):
         raise OSError("disk full")
 
-    monkeypatch.setattr("csec_survey.synthesize.write_export", broken)
+    monkeypatch.setattr("csec_survey.synthetic.generator.write_export", broken)
     with pytest.raises(OSError):
         write_synthetic_export(export, tmp_path / "x.csv")
     assert list(tmp_path.iterdir()) == []

@@ -1,4 +1,4 @@
-"""Tests for csec_survey.tidy (through csec_survey.ingest on the committed export)."""
+"""Tests for csec_survey.ingest.tidy, through csec_survey.ingest.records on the committed export."""
 
 from __future__ import annotations
 
@@ -7,10 +7,12 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from csec_survey.ingest import EXCLUSION, IngestedExport, ingest_export, read_records
-from csec_survey.instrument import Instrument
-from csec_survey.qualtrics import STATUS_CODES, QualtricsExport, write_export
-from csec_survey.tidy import EXPORT_ROW, TidyError, tidy_responses
+from csec_survey.core.codebook import Instrument
+from csec_survey.core.export_columns import STATUS_CODES
+from csec_survey.ingest.qualtrics import QualtricsExport
+from csec_survey.ingest.records import EXCLUSION, IngestedExport, ingest_export, read_records
+from csec_survey.ingest.tidy import EXPORT_ROW, TidyError, tidy_responses
+from csec_survey.synthetic.qualtrics_writer import write_export
 
 ROOT = Path(__file__).parents[1]
 EXPORT = ROOT / "data" / "raw" / "synthetic_export.csv"

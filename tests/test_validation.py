@@ -1,4 +1,4 @@
-"""Tests for csec_survey.validation: the raw and clean Great Expectations suites.
+"""Tests for csec_survey.validate.validation: the raw and clean Great Expectations suites.
 
 Great Expectations is slow to import and every suite run costs a few seconds
 whatever the size of the frame, so the suite runs live in module-scoped
@@ -25,24 +25,23 @@ import pandas as pd
 import pytest
 import yaml
 
-from csec_survey.ingest import read_records
-from csec_survey.instrument import Instrument, Item, load_instrument
-from csec_survey.qualtrics import METADATA_COLUMNS, STATUS_CODES
-from csec_survey.validation import (
-    DIRECT_IDENTIFIERS,
-    PERSONAL_PATTERNS,
+from csec_survey.core.codebook import Instrument, Item, load_instrument
+from csec_survey.core.export_columns import DIRECT_IDENTIFIERS, METADATA_COLUMNS, STATUS_CODES
+from csec_survey.ingest.records import read_records
+from csec_survey.validate.clean_suite import (
     PSEUDONYM_PATTERN,
-    Check,
-    RawSuiteSettings,
-    SuiteOutcome,
     clean_frame,
     clean_suite,
-    contains_personal_data,
+    respondent_identifiers,
+    validate_clean_responses,
+)
+from csec_survey.validate.expectations import Check, SuiteOutcome, write_outcome
+from csec_survey.validate.personal_data import PERSONAL_PATTERNS, contains_personal_data
+from csec_survey.validate.raw_suite import (
+    RawSuiteSettings,
     raw_frame,
     raw_suite,
-    validate_clean_responses,
     validate_raw_records,
-    write_outcome,
 )
 
 ROOT = Path(__file__).parents[1]
@@ -899,12 +898,10 @@ def test_compressed_ipv6_is_found(instrument: Instrument) -> None:
 
 def test_respondent_identifiers_leave_missing_values_out() -> None:
     # Parquet gives strings back with NaN for blanks: no "nan" may become a name.
-    from csec_survey import validation
-
     responses = pd.DataFrame({"RecipientFirstName": ["Ana", None],
                               "RecipientLastName": ["Ruiz", "Lee"],
                               "RecipientEmail": ["ana@x.org", None]}, dtype="str")
-    assert validation.respondent_identifiers(responses, ["P_1", "P_2"]) == {
+    assert respondent_identifiers(responses, ["P_1", "P_2"]) == {
         "P_1": ["Ana Ruiz", "Ruiz", "ana@x.org"], "P_2": ["Lee", "Lee", ""]}
 
 
@@ -913,7 +910,7 @@ def test_cheap_pretests_of_personal_patterns_change_no_verdict(monkeypatch) -> N
     # with the pretests forced open, every verdict on the corpora must be the same.
     from heldout import load_heldout
 
-    from csec_survey import validation
+    from csec_survey.validate import personal_data
 
     texts = [item.text for item in load_heldout()]
     texts += ["write to A.B@x.org", "call (603) 555-0142", "seen at 10.0.0.1",
@@ -923,7 +920,7 @@ def test_cheap_pretests_of_personal_patterns_change_no_verdict(monkeypatch) -> N
     verdicts = [[contains_personal_data(kind, text) for kind in PERSONAL_PATTERNS]
                 for text in texts]
     assert sum(map(any, verdicts)) >= 6
-    monkeypatch.setattr(validation, "_CANDIDATE",
+    monkeypatch.setattr(personal_data, "_CANDIDATE",
                         {kind: (lambda text: True) for kind in PERSONAL_PATTERNS})
     assert [[contains_personal_data(kind, text) for kind in PERSONAL_PATTERNS]
             for text in texts] == verdicts

@@ -11,8 +11,8 @@ import pdfplumber
 import pytest
 from conftest import run_snakemake
 
-from csec_survey.paths import copy_workflow
-from csec_survey.qualtrics import read_export
+from csec_survey.core.paths import copy_workflow
+from csec_survey.ingest.qualtrics import read_export
 
 pytestmark = pytest.mark.workflow
 

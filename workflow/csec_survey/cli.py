@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from csec_survey import paths
+from csec_survey.core import paths
 
 __all__ = ["main"]
 
@@ -69,9 +69,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _synthesize(args: argparse.Namespace) -> int:
-    from csec_survey.instrument import load_instrument
-    from csec_survey.published import read_published_figures
-    from csec_survey.synthesize import (
+    from csec_survey.core.codebook import load_instrument
+    from csec_survey.core.published import read_published_figures
+    from csec_survey.synthetic.generator import (
         DEFAULT_SEED,
         PUBLISHED_SAMPLE_SIZE,
         synthesize,
@@ -88,8 +88,8 @@ def _synthesize(args: argparse.Namespace) -> int:
 
 
 def _inspect(args: argparse.Namespace) -> int:
-    from csec_survey.inspect import describe_export
-    from csec_survey.instrument import load_instrument
+    from csec_survey.core.codebook import load_instrument
+    from csec_survey.ingest.export_summary import describe_export
 
     report = describe_export(args.path, load_instrument(args.instrument))
     print(json.dumps(report, indent=2, ensure_ascii=False))
@@ -97,8 +97,8 @@ def _inspect(args: argparse.Namespace) -> int:
 
 
 def _explain(args: argparse.Namespace) -> int:
-    from csec_survey.explain import explain
-    from csec_survey.registry import read_registry
+    from csec_survey.stats.explain import explain
+    from csec_survey.stats.registry import read_registry
 
     if not args.registry.exists():
         raise ValueError(f"{args.registry} does not exist: build the paper first "
@@ -108,10 +108,10 @@ def _explain(args: argparse.Namespace) -> int:
 
 
 def _code_quotes(args: argparse.Namespace) -> int:
-    from csec_survey.deid.pseudonyms import resolve_key
-    from csec_survey.ingest import read_records
-    from csec_survey.quotes import coding_from_truth, write_coding
-    from csec_survey.synthesize import companion_paths
+    from csec_survey.deidentify.pseudonyms import resolve_key
+    from csec_survey.ingest.records import read_records
+    from csec_survey.paper.quotes import coding_from_truth, write_coding
+    from csec_survey.synthetic.generator import companion_paths
 
     truth_path = companion_paths(args.export)["truth"]
     if not truth_path.exists():
@@ -128,7 +128,7 @@ def _code_quotes(args: argparse.Namespace) -> int:
 
 
 def _deidentify_text() -> int:
-    from csec_survey.deid.scrubber import Scrubber
+    from csec_survey.deidentify.scrubber import Scrubber
 
     records = []
     for number, line in enumerate(sys.stdin, start=1):

@@ -4,13 +4,13 @@ from pathlib import Path
 
 import yaml
 
-import csec_survey.figure_style
-from csec_survey.build_exit import cancel_snakemake_timers
-from csec_survey.registry import file_sha256
+import csec_survey.figures.style
+from csec_survey.core.build_exit import cancel_snakemake_timers
+from csec_survey.stats.registry import file_sha256
 
 # The figures' shared style is package code, which Snakemake does not watch: its
 # content hash is a parameter of the figure rules, so that a style edit redraws them.
-FIGURE_STYLE_SHA256 = file_sha256(csec_survey.figure_style.__file__)
+FIGURE_STYLE_SHA256 = file_sha256(csec_survey.figures.style.__file__)
 
 # Among jobs ready at the same time, the rules from the de-identified table to the PDF
 # go first: the scrubber's evaluation and the disclosure check feed no page, and would
@@ -44,7 +44,7 @@ def figure_names():
 
 def synthetic_companion(kind):
     """Path of the export's companion file ("calibration" or "truth") if it has one, else []."""
-    from csec_survey.paths import companion_paths
+    from csec_survey.core.paths import companion_paths
 
     path = companion_paths(config["raw_export"])[kind]
     return str(path) if path.exists() else []
@@ -52,7 +52,7 @@ def synthetic_companion(kind):
 
 def deidentified_chunks(wildcards):
     """The chunk outputs `deidentify` gathers, in order; known once read_export has run."""
-    from csec_survey.chunks import chunk_count, planned_rows
+    from csec_survey.deidentify.chunks import chunk_count, planned_rows
 
     rows = planned_rows(checkpoints.read_export.get().output.exclusions)
     chunks = range(chunk_count(rows, config["deidentification"]["chunk_respondents"]))

@@ -2,9 +2,9 @@
 
 import json
 
-from csec_survey.audit import audit_pdf
-from csec_survey.logs import rule_logger
-from csec_survey.registry import read_registry
+from csec_survey.core.logs import rule_logger
+from csec_survey.paper.audit import audit_pdf
+from csec_survey.stats.registry import read_registry
 
 log = rule_logger(snakemake.log[0])
 result = audit_pdf(snakemake.input.pdf, read_registry(snakemake.input.registry))

@@ -2,8 +2,8 @@
 
 import json
 
-from csec_survey.logs import rule_logger
-from csec_survey.registry import merge_fragments
+from csec_survey.core.logs import rule_logger
+from csec_survey.stats.registry import merge_fragments
 
 log = rule_logger(snakemake.log[0])
 registry = merge_fragments(snakemake.input)

@@ -4,9 +4,9 @@ import json
 
 import pandas as pd
 
-from csec_survey.deid.pseudonyms import key_from_config
-from csec_survey.logs import rule_logger
-from csec_survey.quotes import coding_from_truth, write_coding
+from csec_survey.core.logs import rule_logger
+from csec_survey.deidentify.pseudonyms import key_from_config
+from csec_survey.paper.quotes import coding_from_truth, write_coding
 
 log = rule_logger(snakemake.log[0])
 key = key_from_config(snakemake.params.deid, snakemake.params.export)

@@ -2,10 +2,10 @@
 
 import pandas as pd
 
-from csec_survey.instrument import load_instrument
-from csec_survey.logs import rule_logger
-from csec_survey.registry import input_hashes, write_fragment
-from csec_survey.statistics import answer_numbers, item_statistics, published_numbers
+from csec_survey.core.codebook import load_instrument
+from csec_survey.core.logs import rule_logger
+from csec_survey.stats.items import answer_numbers, item_statistics, published_numbers
+from csec_survey.stats.registry import input_hashes, write_fragment
 
 log = rule_logger(snakemake.log[0])
 instrument = load_instrument(snakemake.input.instrument)

@@ -4,10 +4,10 @@ import json
 
 import pandas as pd
 
-from csec_survey.deid.pseudonyms import key_from_config
-from csec_survey.deid.responses import gather
-from csec_survey.instrument import load_instrument
-from csec_survey.logs import rule_logger
+from csec_survey.core.codebook import load_instrument
+from csec_survey.core.logs import rule_logger
+from csec_survey.deidentify.pseudonyms import key_from_config
+from csec_survey.deidentify.responses import gather
 
 log = rule_logger(snakemake.log[0])
 key = key_from_config(snakemake.params.deid, snakemake.params.export)

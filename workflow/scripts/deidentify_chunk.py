@@ -2,12 +2,12 @@
 
 import pandas as pd
 
-from csec_survey.chunks import chunk_rows, planned_rows
-from csec_survey.deid.pseudonyms import key_from_config
-from csec_survey.deid.responses import deidentify_rows
-from csec_survey.deid.scrubber import Scrubber
-from csec_survey.instrument import load_instrument
-from csec_survey.logs import rule_logger
+from csec_survey.core.codebook import load_instrument
+from csec_survey.core.logs import rule_logger
+from csec_survey.deidentify.chunks import chunk_rows, planned_rows
+from csec_survey.deidentify.pseudonyms import key_from_config
+from csec_survey.deidentify.responses import deidentify_rows
+from csec_survey.deidentify.scrubber import Scrubber
 
 log = rule_logger(snakemake.log[0])
 key = key_from_config(snakemake.params.deid, snakemake.params.export)

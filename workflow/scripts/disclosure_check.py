@@ -4,8 +4,8 @@ import json
 
 import pandas as pd
 
-from csec_survey.deid.disclosure import banded, k_anonymity_report
-from csec_survey.logs import rule_logger
+from csec_survey.core.logs import rule_logger
+from csec_survey.deidentify.disclosure import banded, k_anonymity_report
 
 log = rule_logger(snakemake.log[0])
 settings = snakemake.params.k_anonymity

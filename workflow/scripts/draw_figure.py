@@ -1,8 +1,8 @@
 """Snakemake script of the figure rules: one figure, its data and its words."""
 
-from csec_survey.figures import draw_figure, figure_data, load_figure_specs, write_outputs
-from csec_survey.logs import rule_logger
-from csec_survey.registry import read_registry
+from csec_survey.core.logs import rule_logger
+from csec_survey.figures.charts import draw_figure, figure_data, load_figure_specs, write_outputs
+from csec_survey.stats.registry import read_registry
 
 log = rule_logger(snakemake.log[0])
 name = snakemake.params.figure

@@ -1,8 +1,8 @@
 """Snakemake script of rule external_context: cited statistics from other studies."""
 
-from csec_survey.constants import external_numbers
-from csec_survey.logs import rule_logger
-from csec_survey.registry import input_hashes, write_fragment
+from csec_survey.core.logs import rule_logger
+from csec_survey.stats.constants import external_numbers
+from csec_survey.stats.registry import input_hashes, write_fragment
 
 log = rule_logger(snakemake.log[0])
 numbers = external_numbers(snakemake.input.table, {

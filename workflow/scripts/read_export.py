@@ -2,8 +2,8 @@
 
 import json
 
-from csec_survey.ingest import read_records
-from csec_survey.logs import rule_logger
+from csec_survey.core.logs import rule_logger
+from csec_survey.ingest.records import read_records
 
 log = rule_logger(snakemake.log[0])
 read = read_records(snakemake.input.export, duplicate_key=snakemake.params.duplicate_key)

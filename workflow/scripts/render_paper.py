@@ -6,9 +6,9 @@ import os
 import tempfile
 from pathlib import Path
 
-from csec_survey.logs import rule_logger
-from csec_survey.paper import PaperInputs, render_pdf, resolve
-from csec_survey.registry import read_registry
+from csec_survey.core.logs import rule_logger
+from csec_survey.paper.render import PaperInputs, render_pdf, resolve
+from csec_survey.stats.registry import read_registry
 
 log = rule_logger(snakemake.log[0])
 figures = {Path(path).stem: json.loads(Path(path).read_text(encoding="utf-8"))

@@ -3,11 +3,11 @@
 import json
 from pathlib import Path
 
-from csec_survey.instrument import load_instrument
-from csec_survey.logs import rule_logger
-from csec_survey.published import read_published_figures
-from csec_survey.registry import read_registry
-from csec_survey.reproduction import reproduction_rows, rows_to_csv, summarise
+from csec_survey.core.codebook import load_instrument
+from csec_survey.core.logs import rule_logger
+from csec_survey.core.published import read_published_figures
+from csec_survey.reproduce.reproduction import reproduction_rows, rows_to_csv, summarise
+from csec_survey.stats.registry import read_registry
 
 log = rule_logger(snakemake.log[0])
 calibration = (json.loads(Path(snakemake.input.calibration).read_text(encoding="utf-8"))

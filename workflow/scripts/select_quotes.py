@@ -4,8 +4,8 @@ import json
 
 import pandas as pd
 
-from csec_survey.logs import rule_logger
-from csec_survey.quotes import read_coding, select_quotes
+from csec_survey.core.logs import rule_logger
+from csec_survey.paper.quotes import read_coding, select_quotes
 
 log = rule_logger(snakemake.log[0])
 quotes = select_quotes(read_coding(snakemake.input.coding),

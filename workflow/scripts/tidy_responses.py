@@ -2,9 +2,9 @@
 
 import pandas as pd
 
-from csec_survey.ingest import complete_responses
-from csec_survey.instrument import load_instrument
-from csec_survey.logs import rule_logger
+from csec_survey.core.codebook import load_instrument
+from csec_survey.core.logs import rule_logger
+from csec_survey.ingest.records import complete_responses
 
 log = rule_logger(snakemake.log[0])
 responses = complete_responses(pd.read_parquet(snakemake.input.records),

@@ -2,10 +2,11 @@
 
 import pandas as pd
 
-from csec_survey.deid.pseudonyms import key_from_config, pseudonym
-from csec_survey.instrument import load_instrument
-from csec_survey.logs import rule_logger
-from csec_survey.validation import respondent_identifiers, validate_clean_responses, write_outcome
+from csec_survey.core.codebook import load_instrument
+from csec_survey.core.logs import rule_logger
+from csec_survey.deidentify.pseudonyms import key_from_config, pseudonym
+from csec_survey.validate.clean_suite import respondent_identifiers, validate_clean_responses
+from csec_survey.validate.expectations import write_outcome
 
 log = rule_logger(snakemake.log[0])
 key = key_from_config(snakemake.params.deid, snakemake.params.export)

