@@ -22,10 +22,14 @@ from csec_survey.core.codebook import (
 )
 from csec_survey.core.published import PublishedFigure, read_published_figures
 from csec_survey.synthetic.calibration import CalibrationError, calibrate
+from csec_survey.synthetic.parameters import GeneratorParameters, load_parameters
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE_SIZE = 144
 STATUSES = {"reproduced", "reproduced_on_documented_base", "not_reproduced"}
+# A small hand-made codebook has no generator preferences: every answer weighs the same.
+NO_PREFERENCES = GeneratorParameters(max_nonresponse_share=0.2, answer_weights={},
+                                     default_tick_rate=0.2, tick_rates={})
 
 
 @functools.cache
@@ -46,7 +50,7 @@ def survey_rows(figures) -> dict[str, PublishedFigure]:
 
 @pytest.fixture(scope="module")
 def record(instrument, figures) -> dict[str, Any]:
-    return calibrate(instrument, figures, SAMPLE_SIZE).record()
+    return calibrate(instrument, figures, SAMPLE_SIZE, load_parameters(instrument)).record()
 
 
 # --- every row has an outcome -----------------------------------------------------
@@ -379,7 +383,7 @@ def test_contradictory_figures_of_a_required_item():
     # 27% of 144 needs 39, 32% needs 46, 42% needs 60 or 61: at least 145 in all.
     assert not _admits((1, 2, 3), [(frozenset({c}), "share", v)
                                    for c, v in ((1, 27), (2, 32), (3, 42))], 144)
-    calibration = calibrate(_synthetic_instrument(), _contradictory_figures(), 144)
+    calibration = calibrate(_synthetic_instrument(), _contradictory_figures(), 144, NO_PREFERENCES)
     record = calibration.record()
     statuses = [row["status"] for row in record["figures"].values()]
     assert sorted(statuses) == ["not_reproduced", "reproduced", "reproduced"]
@@ -400,7 +404,8 @@ def test_contradictory_figures_of_a_required_item():
 
 
 def test_contradictory_figures_can_be_met_with_item_nonresponse():
-    calibration = calibrate(_synthetic_instrument(required=False), _contradictory_figures(), 144)
+    calibration = calibrate(_synthetic_instrument(required=False), _contradictory_figures(), 144,
+                            NO_PREFERENCES)
     record = calibration.record()
     assert record["summary"] == {"reproduced_on_documented_base": 3}
     nonresponse = record["items"]["size"]["nonresponse"]
@@ -413,17 +418,17 @@ def test_contradictory_figures_can_be_met_with_item_nonresponse():
 def test_unmapped_survey_row_is_an_error():
     figures = [*_contradictory_figures(), _figure("size.extra", 10)]
     with pytest.raises(CalibrationError, match=r"size\.extra"):
-        calibrate(_synthetic_instrument(), figures, 144)
+        calibrate(_synthetic_instrument(), figures, 144, NO_PREFERENCES)
 
 
 def test_unmapped_rows_of_other_kinds_are_ignored():
     figures = [*_contradictory_figures(), _figure("ext.other", 10, kind="external"),
                _figure("method.other", 10, kind="design")]
-    record = calibrate(_synthetic_instrument(), figures, 144).record()
+    record = calibrate(_synthetic_instrument(), figures, 144, NO_PREFERENCES).record()
     assert set(record["figures"]) == {"size.1", "size.2", "size.3"}
 
 
 def test_real_figures_with_an_unmapped_survey_row_raise(instrument, figures):
     extra = replace(figures[-1], figure_id="obst.unheard_of")
     with pytest.raises(CalibrationError, match=r"obst\.unheard_of"):
-        calibrate(instrument, [*figures, extra], SAMPLE_SIZE)
+        calibrate(instrument, [*figures, extra], SAMPLE_SIZE, load_parameters(instrument))

@@ -45,7 +45,7 @@ def test_open_questions_of_the_brief_are_present(instrument):
 
 def test_items_offer_not_sure_where_the_report_counts_it(instrument):
     for item_id in ("victim_sex", "niche_differ", "code_seen"):
-        assert any(option.not_sure for option in instrument.item(item_id).options)
+        assert "Not sure" in [option.label for option in instrument.item(item_id).options]
 
 
 def test_export_columns_follow_qualtrics_naming(instrument):

@@ -9,15 +9,12 @@ import pytest
 
 from csec_survey.cli import main
 from csec_survey.core.granularity import round_half_up
+from csec_survey.core.paths import companion_paths
 from csec_survey.core.published import read_published_figures
 from csec_survey.ingest.records import ingest_export
 from csec_survey.stats.items import evaluate
-from csec_survey.synthetic.generator import (
-    _unique,
-    companion_paths,
-    synthesize,
-    write_synthetic_export,
-)
+from csec_survey.synthetic.generator import synthesize, write_synthetic_export
+from csec_survey.synthetic.respondents import _unique
 
 ROOT = Path(__file__).resolve().parents[1]
 EXPORT = ROOT / "data" / "raw" / "synthetic_export.csv"

@@ -70,13 +70,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _synthesize(args: argparse.Namespace) -> int:
     from csec_survey.core.codebook import load_instrument
-    from csec_survey.core.published import read_published_figures
-    from csec_survey.synthetic.generator import (
-        DEFAULT_SEED,
-        PUBLISHED_SAMPLE_SIZE,
-        synthesize,
-        write_synthetic_export,
-    )
+    from csec_survey.core.published import PUBLISHED_SAMPLE_SIZE, read_published_figures
+    from csec_survey.synthetic.generator import DEFAULT_SEED, synthesize, write_synthetic_export
 
     export = synthesize(
         load_instrument(args.instrument), read_published_figures(args.figures),
@@ -108,10 +103,10 @@ def _explain(args: argparse.Namespace) -> int:
 
 
 def _code_quotes(args: argparse.Namespace) -> int:
+    from csec_survey.core.paths import companion_paths
     from csec_survey.deidentify.pseudonyms import resolve_key
     from csec_survey.ingest.records import read_records
     from csec_survey.paper.quotes import coding_from_truth, write_coding
-    from csec_survey.synthetic.generator import companion_paths
 
     truth_path = companion_paths(args.export)["truth"]
     if not truth_path.exists():

@@ -46,9 +46,6 @@ class Option:
     code: int | None = None
     key: str | None = None
     choice: int | None = None
-    not_sure: bool = False
-    weight: float = 1.0
-    rate: float | None = None
 
 
 @dataclass(frozen=True)

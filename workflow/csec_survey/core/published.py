@@ -6,7 +6,10 @@ import csv
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["PublishedFigure", "read_published_figures"]
+__all__ = ["PUBLISHED_SAMPLE_SIZE", "PublishedFigure", "read_published_figures"]
+
+PUBLISHED_SAMPLE_SIZE = 144
+"""Complete responses the 2014 report analysed."""
 
 _COLUMNS = ("id", "section", "quantity", "value", "unit", "base_as_published",
             "base_n_as_published", "kind", "citation", "note")

@@ -22,6 +22,7 @@ from typing import Any
 from csec_survey.core.codebook import Instrument, Item, PublishedStatistic
 from csec_survey.core.granularity import counts_giving, percent_display
 from csec_survey.core.published import PublishedFigure
+from csec_survey.synthetic.parameters import GeneratorParameters
 
 __all__ = ["Calibration", "CalibrationError", "ItemCounts", "bands", "calibrate"]
 
@@ -85,11 +86,12 @@ class Calibration:
 
 
 def calibrate(instrument: Instrument, published: Iterable[PublishedFigure], sample_size: int,
-              max_nonresponse_share: float = 0.2) -> Calibration:
+              parameters: GeneratorParameters) -> Calibration:
     """Find answer counts for every closed item that reproduce ``published``.
 
-    ``max_nonresponse_share`` caps item non-response as a share of those asked;
-    items the survey forced a response to get none.
+    Where the published rows leave counts free, ``parameters`` weigh answers and
+    cap item non-response as a share of those asked; items the survey forced a
+    response to get none.
     """
     rows = {row.figure_id: row for row in published if row.kind == "survey"}
     unmapped = instrument.unmapped(rows)
@@ -106,12 +108,14 @@ def calibrate(instrument: Instrument, published: Iterable[PublishedFigure], samp
             continue
         eligible = calibration.populations[item.asked_of]
         statistics = by_item.get(item.id, [])
-        limit = 0 if item.required else int(Fraction(str(max_nonresponse_share)) * eligible)
+        limit = 0 if item.required else int(
+            Fraction(str(parameters.max_nonresponse_share)) * eligible)
         if item.type == "multi":
-            counts = _calibrate_multi(item, statistics, rows, eligible, limit, calibration)
+            counts = _calibrate_multi(item, statistics, rows, eligible, limit, calibration,
+                                      parameters)
         else:
             counts = _calibrate_categorical(item, statistics, rows, eligible, limit,
-                                            calibration.populations)
+                                            calibration.populations, parameters)
         calibration.items[item.id] = counts
         for population in instrument.populations.values():
             if population.item == item.id:
@@ -156,9 +160,11 @@ def _members(item: Item, statistic: PublishedStatistic,
 
 def _calibrate_categorical(item: Item, statistics: Sequence[PublishedStatistic],
                            rows: Mapping[str, PublishedFigure], eligible: int, limit: int,
-                           populations: Mapping[str, int]) -> ItemCounts:
+                           populations: Mapping[str, int],
+                           parameters: GeneratorParameters) -> ItemCounts:
     categories: list[Any] = bands(item, statistics) if item.type == "numeric" else list(item.codes)
-    weights = ({o.code: o.weight for o in item.options} if item.type == "single"
+    weights = ({o.code: parameters.answer_weight(item.id, o.code) for o in item.options}
+               if item.type == "single"
                else {band: band[1] - band[0] + 1 for band in categories})
     constraints = [(_members(item, s, categories), s, rows[s.figure_id]) for s in statistics]
     # Keep as many published rows as possible, then the fewest non-respondents.
@@ -249,7 +255,7 @@ def _spread(total: int, categories: Sequence[Any], weights: Mapping[Any, float])
 
 def _calibrate_multi(item: Item, statistics: Sequence[PublishedStatistic],
                      rows: Mapping[str, PublishedFigure], eligible: int, limit: int,
-                     calibration: Calibration) -> ItemCounts:
+                     calibration: Calibration, parameters: GeneratorParameters) -> ItemCounts:
     by_option = {s.options[0]: s for s in statistics}
     best: tuple[int, int, dict[str, int]] | None = None
     for nonresponse in range(limit + 1):
@@ -259,7 +265,8 @@ def _calibrate_multi(item: Item, statistics: Sequence[PublishedStatistic],
         for option in item.options:
             statistic = by_option.get(option.key)
             if statistic is None:
-                counts[str(option.key)] = round((option.rate or 0.2) * answered)
+                counts[str(option.key)] = round(parameters.tick_rate(item.id, str(option.key))
+                                                * answered)
                 continue
             value = rows[statistic.figure_id].whole_value
             denominator = (calibration.populations[str(statistic.of)]
