@@ -438,10 +438,10 @@ def test_john_as_jargon_for_a_buyer_stays(scrubber):
 def test_recognizers_skipping_digit_free_texts_miss_nothing(scrubber, monkeypatch):
     # Number recognizers skip answers without a digit; with the gate forced open
     # (every text "has a digit") every answer of the corpora must come out the same.
-    from csec_survey.deidentify import recognizers
+    from csec_survey.deidentify import pattern_recognizers
 
     texts = [item.text for item in load_heldout()]
     texts += [re.sub(r"\d", "x", text) for text in texts]
     gated = list(scrubber.scrub_many((text, None) for text in texts))
-    monkeypatch.setattr(recognizers, "_DIGIT", re.compile(""))
+    monkeypatch.setattr(pattern_recognizers, "_DIGIT", re.compile(""))
     assert list(Scrubber().scrub_many((text, None) for text in texts)) == gated

@@ -136,7 +136,7 @@ class Scrubber:
 @functools.lru_cache(maxsize=64)
 def _own_recognizers(own: OwnMetadata) -> tuple[Any, ...]:
     # A respondent's answers come one after another: their recognizers are built once.
-    from csec_survey.deidentify.recognizers import own_metadata_recognizer
+    from csec_survey.deidentify.pattern_recognizers import own_metadata_recognizer
 
     return tuple(own_metadata_recognizer(own.by_entity()))
 

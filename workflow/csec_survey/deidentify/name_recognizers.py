@@ -1,0 +1,278 @@
+"""Presidio recognizers of people, US places and agencies in investigators' free text.
+
+A blank spaCy pipeline finds no names, so these work from runs of capitalised
+words, ranks and titles, the gazetteers' name and place lists, and context:
+a place name that is also an ordinary word (Mobile, Hope) counts only after a
+preposition or before a state, a first name that is field jargon ("a John")
+only beside another name, and an agency only with a specific name before its
+tail ("Tulsa Police Department", not "the local police").
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from csec_survey.core.platforms import platform_mentions
+from csec_survey.deidentify.gazetteers import Gazetteers
+from csec_survey.deidentify.pattern_recognizers import RegexSpanRecognizer
+
+__all__ = ["AgencyRecognizer", "PersonRecognizer", "PlaceRecognizer"]
+
+_TITLES = (r"Det|Detective|Sgt|Sergeant|Officer|Ofc|Lt|Lieutenant|Capt|Captain|Cpl|Corporal|"
+           r"Special Agent|Agent|SA|Investigator|Inv|Trooper|Tpr|Deputy|Dep|Chief|Sheriff|"
+           r"Mr|Mrs|Ms|Miss|Dr|Judge|Prosecutor|ADA|AUSA|DA|Attorney|Commander|Cmdr|Major|Maj|"
+           r"Director|Supervisor|Analyst|Examiner|Professor|Prof")
+_NAME = r"[A-ZÀ-ÖØ-Þ][^\W\d_]*(?:['\u2019-][^\W\d_]+)*"
+_AGENCY_TAILS = (
+    r"Police Department|Police Dept\.?|Police|PD|Sheriff['\u2019]?s (?:Office|Department|Dept\.?)|"
+    r"SO|State Police|Highway Patrol|State Patrol|Bureau of Investigation|"
+    r"Department of Public Safety|DPS|ICAC Task Force|Task Force|Prosecutor['\u2019]?s Office|"
+    r"District Attorney['\u2019]?s Office|DA['\u2019]?s Office|County Attorney['\u2019]?s Office|"
+    r"Attorney General['\u2019]?s Office|Marshal['\u2019]?s Office|Constable['\u2019]?s Office")
+# Words that open a sentence before a name: "At Tulsa Police Department", "In Tulsa County".
+_ARTICLES = frozenset({"The", "Our", "My", "Their", "A", "An", "This", "That", "Your", "At",
+                       "On", "In", "From", "For", "With", "By", "To", "Of", "Into", "Near"})
+# Words that may open an agency or county name without making it a specific one.
+_GENERIC_LEADS = frozenset({
+    "The", "Our", "My", "Their", "His", "Her", "A", "An", "Local", "Area", "Regional",
+    "Federal", "National", "State", "County", "City", "ICAC", "Internet", "Crimes", "Against",
+    "Children", "Child", "Every", "Each", "Any", "Other", "Whole", "Entire", "This", "That",
+    "Some", "Most", "All", "Small", "Large", "Big", "Rural", "Metro", "Nearby", "Neighboring",
+    "US", "U.S.", "FBI", "HSI", "Secret", "Service", "Joint", "Multi", "Special", "Human",
+    "Trafficking", "Vice", "Cyber", "Computer", "Sex", "Major", "Criminal",
+}) | _ARTICLES
+_NOT_A_NAME = frozenset({
+    "Unit", "Division", "Bureau", "Task", "Force", "Training", "Safety", "Office", "Department",
+    "Involved", "Time", "Work", "Friendly", "Response", "Down", "Liaison", "Conference",
+})
+_DOMAIN_WORDS = frozenset({"Johns", "Trick", "Tricks", "Daddy", "Pimp", "Bottom", "Internet",
+                           "Officer", "Detective", "Police", "Sheriff", "Agent"})
+# Names that are also this field's jargon ("a John" is a buyer): a name only beside another.
+_JARGON_NAMES = frozenset({"John"})
+_PLACE_PREPOSITIONS = frozenset({"in", "from", "to", "near", "outside", "around", "at", "of",
+                                 "into", "through", "across", "toward", "towards", "via",
+                                 "between"})
+_STATE_CODES = ("AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|"
+                "NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC")
+
+
+
+class AgencyRecognizer(RegexSpanRecognizer):
+    """A named agency: place or county words before an agency noun ('Tulsa Police Department')."""
+
+    def __init__(self) -> None:
+        super().__init__("AGENCY", [(
+            rf"(?P<value>(?:(?:[A-Z][\w'\u2019.&-]*|\d+|of|and)\s+){{1,6}}(?:{_AGENCY_TAILS}))\b",
+            0.85)], name="AgencyRecognizer")
+
+    def analyze(self, text: str, entities: list[str],
+                nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
+        """Specific agencies only ('our Task Force' and 'the ICAC Task Force' are not)."""
+        results = []
+        for result in super().analyze(text, entities, nlp_artifacts):
+            words = [(m.group(), result.start + m.start())
+                     for m in re.finditer(r"\S+", text[result.start:result.end])]
+            while words and words[0][0] in _ARTICLES | {"of", "and"}:
+                words.pop(0)
+            if not words:
+                continue
+            value = text[words[0][1]:result.end]
+            tail = re.search(rf"(?:{_AGENCY_TAILS})$", value)
+            leads = value[:tail.start()].split() if tail else []
+            if any(w.strip(".,") not in _GENERIC_LEADS and w not in ("of", "and")
+                   for w in leads):
+                result.start = words[0][1]
+                results.append(result)
+        return results
+
+
+@functools.lru_cache(maxsize=4)
+def _capitalised_runs(text: str) -> list[list[tuple[str, int, int]]]:
+    """Runs of adjacent capitalised words (and initials such as "J."), each word with its
+    offsets; a word ending a clause (comma, full stop) ends its run.
+
+    Cached: the person and place recognizers read the same runs of each text.
+    """
+    runs: list[list[tuple[str, int, int]]] = []
+    current: list[tuple[str, int, int]] = []
+    previous_end = -2
+    for match in _WORD_OR_INITIAL.finditer(text):
+        word = match.group()
+        bare = word.rstrip(".,;:!?)")
+        if bare.endswith(("'s", "\u2019s")):
+            bare = bare[:-2]
+        joined = previous_end >= 0 and text[previous_end:match.start()] == " "
+        if not joined and current:
+            runs.append(current)
+            current = []
+        if bare and bare[0].isupper():
+            current.append((bare, match.start(), match.start() + len(bare)))
+            previous_end = match.end() if bare == word or _INITIAL.fullmatch(word) else -2
+            if previous_end == -2:
+                runs.append(current)
+                current = []
+        else:
+            if current:
+                runs.append(current)
+            current = []
+            previous_end = -2
+    if current:
+        runs.append(current)
+    return runs
+
+
+_WORD_OR_INITIAL = re.compile(r"(?<![\w@#/'\u2019-])[^\W\d_][\w'\u2019.-]*[.,;:!?)]*")
+_INITIAL = re.compile(r"[A-Z]\.")
+
+
+
+class PersonRecognizer(EntityRecognizer):
+    """People: after a rank or title, or as a run of capitalised words that holds a name the
+    census lists know (and that is not mostly an ordinary word), with the unlisted words
+    next to it ("DeShawn Carter-Mills", "Ana Lucía Beltrán", "J. Morales")."""
+
+    def __init__(self, gazetteers: Gazetteers) -> None:
+        self._names = gazetteers
+        # Words recur across answers: each is classified once.
+        self._kind = functools.lru_cache(maxsize=1 << 16)(self._classify)
+        self._titled = re.compile(
+            rf"\b(?:{_TITLES})\.?\s+(?P<value>{_NAME}(?:\s+{_NAME}){{0,2}})(?![\w'])")
+        super().__init__(supported_entities=["PERSON"], name="PersonRecognizer")
+
+    def load(self) -> None:
+        """Nothing to load: the gazetteers are passed in."""
+
+    def analyze(self, text: str, entities: list[str],
+                nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
+        """Titled names, and names found in runs of capitalised words."""
+        results = []
+        for match in self._titled.finditer(text):
+            words = match.group("value").split()
+            while words and self._kind(words[-1]) in ("other", "place"):
+                words.pop()
+            if words:
+                start = match.start("value")
+                results.append(RecognizerResult("PERSON", start,
+                                                start + len(" ".join(words)), 0.9))
+        for run in _capitalised_runs(text):
+            kinds = [self._kind(word) for word, _, _ in run]
+            index = 0
+            while index < len(run):
+                if not self._starts_name(run, kinds, index):
+                    index += 1
+                    continue
+                first = index
+                while first > 0 and kinds[first - 1] in ("unknown", "initial"):
+                    first -= 1
+                last = index
+                while last + 1 < len(run) and kinds[last + 1] in ("name", "weak", "unknown",
+                                                                   "initial"):
+                    last += 1
+                score = 0.8 if last > first else 0.6
+                results.append(RecognizerResult("PERSON", run[first][1], run[last][2], score))
+                index = last + 1
+        return results
+
+    def _starts_name(self, run: list[tuple[str, int, int]], kinds: list[str],
+                     index: int) -> bool:
+        if kinds[index] == "name":
+            return True
+        # Two ordinary-word names make a person only as first name + surname: "Grant Price".
+        following = kinds[index + 1] if index + 1 < len(run) else None
+        return kinds[index] == "weak" and run[index][0] in self._names.first_names and \
+            following in ("name", "weak", "unknown") and \
+            run[index + 1][0] in self._names.last_names | {w for w, _, _ in run
+                                                           if kinds[index + 1] == "unknown"}
+
+    def _classify(self, word: str) -> str:
+        """name, weak (a name that is mostly an ordinary word), place, initial,
+        unknown (not everyday English, may be an unlisted name) or other."""
+        if _INITIAL.fullmatch(word) or (len(word) == 1 and word.isupper()):
+            return "initial"
+        if word in _DOMAIN_WORDS or word in _NOT_A_NAME or word in _GENERIC_LEADS \
+                or platform_mentions(word) or (word.isupper() and len(word) > 1):
+            return "other"
+        parts = word.split("-")
+        listed = [p for p in parts if p in self._names.first_names or p in self._names.last_names]
+        if len(word) < 3:
+            # Too short to stand alone ("Im"), but part of a name next to one ("Li Na Huang").
+            return "weak" if listed else "other"
+        if word in _JARGON_NAMES:
+            return "weak"
+        if any(not self._names.is_ordinary(p) and not self._is_place_word(p) for p in listed):
+            return "name"
+        if listed:
+            return "weak"
+        if self._is_place_word(word):
+            return "place"
+        if not self._names.is_common(word) and len(word) > 2:
+            return "unknown"
+        return "other"
+
+    def _is_place_word(self, word: str) -> bool:
+        return word in self._names.us_states or (
+            word in self._names.us_cities and word not in self._names.last_names
+            and word not in self._names.first_names)
+
+
+class PlaceRecognizer(EntityRecognizer):
+    """US states, counties and towns; a town that is also an ordinary word needs context."""
+
+    def __init__(self, gazetteers: Gazetteers) -> None:
+        self._names = gazetteers
+        self._places = gazetteers.us_cities | gazetteers.us_states
+        self._state_after = re.compile(rf",?\s+(?:{_STATE_CODES})\b(?![\w'-])")
+        self._county = re.compile(
+            r"(?<![\w'-])(?P<value>(?:[A-Z][\w'.-]*\s+){1,3}(?:County|Parish|Borough))\b")
+        super().__init__(supported_entities=["PLACE"], name="PlaceRecognizer")
+
+    def load(self) -> None:
+        """Nothing to load: the gazetteers are passed in."""
+
+    def analyze(self, text: str, entities: list[str],
+                nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
+        """Counties by their form, states and towns by the gazetteer."""
+        results = []
+        for match in self._county.finditer(text):
+            words = match.group("value").split()
+            while words and words[0] in _GENERIC_LEADS:
+                words.pop(0)
+            if len(words) > 1:
+                end = match.end("value")
+                results.append(RecognizerResult("PLACE", end - len(" ".join(words)), end, 0.85))
+        for run in _capitalised_runs(text):
+            results.extend(self._places_in(text, run))
+        return results
+
+    def _places_in(self, text: str, run: list[tuple[str, int, int]]) -> list[RecognizerResult]:
+        found = []
+        index = 0
+        while index < len(run):
+            for length in range(len(run) - index, 0, -1):
+                name = text[run[index][1]:run[index + length - 1][2]]
+                if name not in self._places:
+                    continue
+                start, end = run[index][1], run[index + length - 1][2]
+                state = self._state_after.match(text, end)
+                ordinary = all(self._names.is_ordinary(word) for word in name.split())
+                if not ordinary or state or self._after_preposition(text, start):
+                    # Several words ("Las Vegas") or a state code make a place certain.
+                    score = 0.85 if state or length > 1 else 0.7
+                    found.append(RecognizerResult("PLACE", start, state.end() if state else end,
+                                                  score))
+                index += length - 1
+                break
+            index += 1
+        return found
+
+    @staticmethod
+    def _after_preposition(text: str, start: int) -> bool:
+        before = re.split(r"[.;:!?\n,]", text[max(0, start - 25):start])[-1].split()
+        if not before or before[-1].lower() not in _PLACE_PREPOSITIONS:
+            return False
+        # "Department of Justice", "Office of Hope": an institution's name, not a place.
+        return not (before[-1] == "of" and len(before) > 1 and before[-2][:1].isupper())
