@@ -16,7 +16,7 @@ include: "workflow/rules/common.smk"
 include: "workflow/rules/ingest.smk"
 include: "workflow/rules/validate.smk"
 include: "workflow/rules/deidentify.smk"
-include: "workflow/rules/statistics.smk"
+include: "workflow/rules/stats.smk"
 include: "workflow/rules/reproduce.smk"
 include: "workflow/rules/figures.smk"
 include: "workflow/rules/paper.smk"
@@ -29,6 +29,7 @@ onsuccess:
 
 
 rule all:
+    default_target: True
     input:
         rules.read_export.output.exclusions,
         rules.validate_raw.output,
@@ -38,10 +39,12 @@ rule all:
         rules.compute_statistics.output,
         rules.build_registry.output,
         rules.reproduce_published.output,
-        expand(results("figures", "{figure}.{ext}"), figure=figure_names(),
-               ext=["pdf", "png", "csv", "json"]),
+        expand(
+            results("figures", "{figure}.{ext}"),
+            figure=figure_names(),
+            ext=["pdf", "png", "csv", "json"],
+        ),
         rules.render_paper.output,
         rules.audit_pdf.output,
         # Measured only where the generator's ground truth exists (synthetic data).
         rules.evaluate_deidentification.output if synthetic_companion("truth") else [],
-    default_target: True

@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 from csec_survey.core.codebook import load_instrument
-from csec_survey.core.published import read_published_figures
+from csec_survey.core.published import read_published_values
 from csec_survey.deidentify.responses import free_text_columns
 from csec_survey.deidentify.scrubber import Scrubber
 from csec_survey.ingest.records import ingest_export
@@ -33,7 +33,7 @@ def main() -> int:
     args = parser.parse_args()
     instrument = load_instrument(ROOT / "config" / "instrument.yaml")
     with tempfile.TemporaryDirectory() as folder:
-        export = synthesize(instrument, read_published_figures(
+        export = synthesize(instrument, read_published_values(
             ROOT / "data" / "published" / "figures.csv"), respondents=args.respondents)
         paths = write_synthetic_export(export, Path(folder) / "export.csv")
         responses = ingest_export(paths["export"], instrument).responses

@@ -41,7 +41,7 @@ def registry_fragments(folder: Path) -> list[Path]:
     instrument = load_instrument(ROOT / config["instrument"])
     responses = ingest_export(ROOT / config["raw_export"], instrument).responses
     fragments = {
-        "survey": items.published_numbers(instrument, responses, trail(
+        "survey": items.survey_numbers(instrument, responses, trail(
             "compute_statistics", [config["raw_export"], config["instrument"]])),
         "design": constants.design_numbers(config["design"], trail(
             "design_constants", ["config/config.yaml"])),

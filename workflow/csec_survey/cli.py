@@ -26,7 +26,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     synth.add_argument("--respondents", type=int, default=None,
                        help="complete responses (default 144, the published sample)")
     synth.add_argument("--instrument", type=Path, default=paths.INSTRUMENT)
-    synth.add_argument("--figures", type=Path, default=paths.PUBLISHED_FIGURES)
+    synth.add_argument("--figures", type=Path, default=paths.PUBLISHED_VALUES)
 
     inspect = commands.add_parser(
         "inspect", help="describe an export: layout, columns and what exclusions would drop")
@@ -70,11 +70,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _synthesize(args: argparse.Namespace) -> int:
     from csec_survey.core.codebook import load_instrument
-    from csec_survey.core.published import PUBLISHED_SAMPLE_SIZE, read_published_figures
+    from csec_survey.core.published import PUBLISHED_SAMPLE_SIZE, read_published_values
     from csec_survey.synthetic.generator import DEFAULT_SEED, synthesize, write_synthetic_export
 
     export = synthesize(
-        load_instrument(args.instrument), read_published_figures(args.figures),
+        load_instrument(args.instrument), read_published_values(args.figures),
         respondents=args.respondents or PUBLISHED_SAMPLE_SIZE,
         seed=DEFAULT_SEED if args.seed is None else args.seed)
     written = write_synthetic_export(export, args.out)

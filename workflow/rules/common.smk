@@ -57,10 +57,12 @@ def deidentified_chunks(wildcards):
     rows = planned_rows(checkpoints.read_export.get().output.exclusions)
     chunks = range(chunk_count(rows, config["deidentification"]["chunk_respondents"]))
     return {
-        "responses": expand(results("interim", "deidentified", "{chunk}.responses.parquet"),
-                            chunk=chunks),
-        "redactions": expand(results("interim", "deidentified", "{chunk}.redactions.parquet"),
-                             chunk=chunks),
+        "responses": expand(
+            results("interim", "deidentified", "{chunk}.responses.parquet"), chunk=chunks
+        ),
+        "redactions": expand(
+            results("interim", "deidentified", "{chunk}.redactions.parquet"), chunk=chunks
+        ),
     }
 
 

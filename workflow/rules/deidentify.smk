@@ -12,18 +12,18 @@ rule deidentify_chunk:
         # De-identified already; temporary because the gathered table supersedes them.
         responses=temp(results("interim", "deidentified", "{chunk}.responses.parquet")),
         redactions=temp(results("interim", "deidentified", "{chunk}.redactions.parquet")),
-    params:
-        deid=config["deidentification"],
-        export=config["raw_export"],
+    log:
+        logs("deidentify_chunk", "{chunk}.log"),
+    benchmark:
+        benchmarks("deidentify_chunk.{chunk}")
     wildcard_constraints:
         chunk=r"\d+",
     resources:
         mem_mb=1500,
         runtime=30,
-    log:
-        logs("deidentify_chunk", "{chunk}.log"),
-    benchmark:
-        benchmarks("deidentify_chunk.{chunk}"),
+    params:
+        deid=config["deidentification"],
+        export=config["raw_export"],
     script:
         "../scripts/deidentify_chunk.py"
 
@@ -40,16 +40,16 @@ rule deidentify:
             category="De-identification",
             caption="../report/redaction_log.rst",
         ),
-    params:
-        deid=config["deidentification"],
-        export=config["raw_export"],
-    resources:
-        mem_mb=2000,
-        runtime=10,
     log:
         logs("deidentify.log"),
     benchmark:
-        benchmarks("deidentify"),
+        benchmarks("deidentify")
+    resources:
+        mem_mb=2000,
+        runtime=10,
+    params:
+        deid=config["deidentification"],
+        export=config["raw_export"],
     script:
         "../scripts/deidentify.py"
 
@@ -70,17 +70,17 @@ rule validate_clean:
             category="Validation",
             caption="../report/validation_clean.rst",
         ),
-    params:
-        deid=config["deidentification"],
-        export=config["raw_export"],
-    resources:
-        mem_mb=2000,
-        runtime=30,
-    priority: PAPER_PRIORITY
     log:
         logs("validate_clean.log"),
     benchmark:
-        benchmarks("validate_clean"),
+        benchmarks("validate_clean")
+    priority: PAPER_PRIORITY
+    resources:
+        mem_mb=2000,
+        runtime=30,
+    params:
+        deid=config["deidentification"],
+        export=config["raw_export"],
     script:
         "../scripts/validate_clean.py"
 
@@ -97,13 +97,13 @@ rule evaluate_deidentification:
             category="De-identification",
             caption="../report/deid_evaluation.rst",
         ),
-    params:
-        deid=config["deidentification"],
-        export=config["raw_export"],
     log:
         logs("evaluate_deidentification.log"),
     benchmark:
-        benchmarks("evaluate_deidentification"),
+        benchmarks("evaluate_deidentification")
+    params:
+        deid=config["deidentification"],
+        export=config["raw_export"],
     script:
         "../scripts/evaluate_deidentification.py"
 
@@ -117,11 +117,11 @@ rule disclosure_check:
             category="De-identification",
             caption="../report/disclosure.rst",
         ),
-    params:
-        k_anonymity=config["deidentification"]["k_anonymity"],
     log:
         logs("disclosure_check.log"),
     benchmark:
-        benchmarks("disclosure_check"),
+        benchmarks("disclosure_check")
+    params:
+        k_anonymity=config["deidentification"]["k_anonymity"],
     script:
         "../scripts/disclosure_check.py"

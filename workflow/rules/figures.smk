@@ -19,15 +19,20 @@ for _figure in figure_names():
                 category="Figures",
                 caption=f"../report/figures/{_figure}.rst",
             ),
-            data=results("figures", f"{_figure}.csv"),
+            data=report(
+                results("figures", f"{_figure}.csv"),
+                category="Figures",
+                subcategory="Data drawn",
+                caption="../report/figure_data.rst",
+            ),
             meta=results("figures", f"{_figure}.json"),
-        params:
-            figure=_figure,
-            style=FIGURE_STYLE_SHA256,
-        priority: PAPER_PRIORITY
         log:
             logs(f"figure_{_figure}.log"),
         benchmark:
-            benchmarks(f"figure_{_figure}"),
+            benchmarks(f"figure_{_figure}")
+        priority: PAPER_PRIORITY
+        params:
+            figure=_figure,
+            style=FIGURE_STYLE_SHA256,
         script:
             "../scripts/draw_figure.py"

@@ -10,13 +10,17 @@ checkpoint read_export:
     output:
         # Every record as read, identifying data included: deleted once consumed.
         records=temp(results("interim", "records.parquet")),
-        exclusions=results("interim", "exclusions.json"),
-    params:
-        duplicate_key=config["exclusions"]["duplicate_key"],
+        exclusions=report(
+            results("interim", "exclusions.json"),
+            category="Validation",
+            caption="../report/exclusions.rst",
+        ),
     log:
         logs("read_export.log"),
     benchmark:
-        benchmarks("read_export"),
+        benchmarks("read_export")
+    params:
+        duplicate_key=config["exclusions"]["duplicate_key"],
     script:
         "../scripts/read_export.py"
 
@@ -33,6 +37,6 @@ rule tidy_responses:
     log:
         logs("tidy_responses.log"),
     benchmark:
-        benchmarks("tidy_responses"),
+        benchmarks("tidy_responses")
     script:
         "../scripts/tidy_responses.py"

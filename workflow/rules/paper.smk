@@ -7,13 +7,13 @@ rule code_quotes:
         responses=rules.tidy_responses.output.responses,
     output:
         coding=results("quotes", "coding.csv"),
-    params:
-        deid=config["deidentification"],
-        export=config["raw_export"],
     log:
         logs("code_quotes.log"),
     benchmark:
-        benchmarks("code_quotes"),
+        benchmarks("code_quotes")
+    params:
+        deid=config["deidentification"],
+        export=config["raw_export"],
     script:
         "../scripts/code_quotes.py"
 
@@ -27,11 +27,11 @@ rule select_quotes:
         validation=rules.validate_clean.output.summary,
     output:
         quotes=results("quotes", "quotes.json"),
-    priority: PAPER_PRIORITY
     log:
         logs("select_quotes.log"),
     benchmark:
-        benchmarks("select_quotes"),
+        benchmarks("select_quotes")
+    priority: PAPER_PRIORITY
     script:
         "../scripts/select_quotes.py"
 
@@ -44,8 +44,9 @@ rule render_paper:
         registry=rules.build_registry.output.registry,
         reproduction=rules.reproduce_published.output.table,
         quotes=rules.select_quotes.output.quotes,
-        figures=expand(results("figures", "{figure}.{ext}"), figure=figure_names(),
-                       ext=["png", "json"]),
+        figures=expand(
+            results("figures", "{figure}.{ext}"), figure=figure_names(), ext=["png", "json"]
+        ),
     output:
         pdf=report(
             results("paper", "paper.pdf"),
@@ -55,16 +56,16 @@ rule render_paper:
         markdown=results("paper", "paper.md"),
         typst=results("paper", "paper.typ"),
         quotes_used=results("paper", "quotes_used.json"),
-    params:
-        epoch=config["paper"]["source_date_epoch"],
-    resources:
-        mem_mb=1500,
-        runtime=20,
-    priority: PAPER_PRIORITY
     log:
         logs("render_paper.log"),
     benchmark:
-        benchmarks("render_paper"),
+        benchmarks("render_paper")
+    priority: PAPER_PRIORITY
+    resources:
+        mem_mb=1500,
+        runtime=20,
+    params:
+        epoch=config["paper"]["source_date_epoch"],
     script:
         "../scripts/render_paper.py"
 
@@ -79,10 +80,10 @@ rule audit_pdf:
             category="Paper",
             caption="../report/audit.rst",
         ),
-    priority: PAPER_PRIORITY
     log:
         logs("audit_pdf.log"),
     benchmark:
-        benchmarks("audit_pdf"),
+        benchmarks("audit_pdf")
+    priority: PAPER_PRIORITY
     script:
         "../scripts/audit_pdf.py"

@@ -13,13 +13,17 @@ rule reproduce_published:
             category="Reproduction",
             caption="../report/reproduction.rst",
         ),
-        summary=results("reproduction_summary.json"),
-    params:
-        sample_size=config["study"]["complete_responses"],
-    priority: PAPER_PRIORITY
+        summary=report(
+            results("reproduction_summary.json"),
+            category="Reproduction",
+            caption="../report/reproduction_summary.rst",
+        ),
     log:
         logs("reproduce_published.log"),
     benchmark:
-        benchmarks("reproduce_published"),
+        benchmarks("reproduce_published")
+    priority: PAPER_PRIORITY
+    params:
+        sample_size=config["study"]["complete_responses"],
     script:
         "../scripts/reproduce_published.py"

@@ -16,14 +16,14 @@ rule validate_raw:
             category="Validation",
             caption="../report/validation_raw.rst",
         ),
-    params:
-        validation=config,
-    resources:
-        mem_mb=2000,
-        runtime=30,
     log:
         logs("validate_raw.log"),
     benchmark:
-        benchmarks("validate_raw"),
+        benchmarks("validate_raw")
+    resources:
+        mem_mb=2000,
+        runtime=30,
+    params:
+        validation=config,
     script:
         "../scripts/validate_raw.py"

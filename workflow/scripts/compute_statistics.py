@@ -4,7 +4,7 @@ import pandas as pd
 
 from csec_survey.core.codebook import load_instrument
 from csec_survey.core.logs import rule_logger
-from csec_survey.stats.items import answer_numbers, item_statistics, published_numbers
+from csec_survey.stats.items import answer_numbers, item_statistics, survey_numbers
 from csec_survey.stats.registry import input_hashes, write_fragment
 
 log = rule_logger(snakemake.log[0])
@@ -14,7 +14,7 @@ table = item_statistics(instrument, responses)
 table.to_csv(snakemake.output.item_table, index=False)
 trail = {"rule": snakemake.rule, "script": "workflow/scripts/compute_statistics.py",
          "inputs": input_hashes([snakemake.input.clean, snakemake.input.instrument])}
-numbers = published_numbers(instrument, responses, trail) + \
+numbers = survey_numbers(instrument, responses, trail) + \
     answer_numbers(instrument, table, trail)
 write_fragment(numbers, snakemake.output.numbers)
 log.info("%d survey numbers from %d responses", len(numbers), len(responses))

@@ -114,7 +114,7 @@ class ExportColumn:
 class PublishedStatistic:
     """How one survey row of the published figures is produced from the data."""
 
-    figure_id: str
+    value_id: str
     statistic: str
     item: str | None
     codes: tuple[int, ...] = ()
@@ -153,7 +153,7 @@ class Instrument:
         if statistic.of is not None:
             return self.population(statistic.of)
         if statistic.item is None:
-            raise InstrumentError(f"{statistic.figure_id}: names neither an item nor `of`")
+            raise InstrumentError(f"{statistic.value_id}: names neither an item nor `of`")
         return self.population(self.item(statistic.item).asked_of)
 
     def export_columns(self) -> list[ExportColumn]:
@@ -181,9 +181,9 @@ class Instrument:
                     item=item.id, variable=str(item.other_text_variable()), kind="other_text"))
         return columns
 
-    def unmapped(self, figure_ids: Iterable[str]) -> list[str]:
+    def unmapped(self, value_ids: Iterable[str]) -> list[str]:
         """Figure ids that no published statistic produces."""
-        return sorted(set(figure_ids) - set(self.published))
+        return sorted(set(value_ids) - set(self.published))
 
 
 def load_instrument(path: str | Path) -> Instrument:
@@ -228,10 +228,10 @@ def _item(spec: Mapping[str, Any]) -> Item:
     )
 
 
-def _published(figure_id: str, spec: Mapping[str, Any]) -> PublishedStatistic:
+def _published(value_id: str, spec: Mapping[str, Any]) -> PublishedStatistic:
     value_range = spec.get("range")
     return PublishedStatistic(
-        figure_id=figure_id, statistic=spec["statistic"], item=spec.get("item"),
+        value_id=value_id, statistic=spec["statistic"], item=spec.get("item"),
         codes=tuple(spec.get("codes") or ()), options=tuple(spec.get("options") or ()),
         range=None if value_range is None else (value_range[0], value_range[1]),
         of=spec.get("of"), denominator=spec.get("denominator", "item_respondents"),
@@ -287,7 +287,7 @@ def _check(instrument: Instrument, path: Path) -> None:
 
 def _check_statistic(instrument: Instrument, statistic: PublishedStatistic,
                      item_ids: set[str]) -> list[str]:
-    where = f"published {statistic.figure_id!r}"
+    where = f"published {statistic.value_id!r}"
     if statistic.statistic not in STATISTICS:
         return [f"{where}: statistic must be one of {STATISTICS}"]
     if statistic.denominator not in DENOMINATORS:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-__all__ = ["INSTRUMENT", "PUBLISHED_FIGURES", "ROOT", "SYNTHETIC_EXPORT", "companion_paths",
+__all__ = ["INSTRUMENT", "PUBLISHED_VALUES", "ROOT", "SYNTHETIC_EXPORT", "companion_paths",
            "copy_workflow"]
 
 ROOT = Path(__file__).resolve().parents[3]
 INSTRUMENT = ROOT / "config" / "instrument.yaml"
-PUBLISHED_FIGURES = ROOT / "data" / "published" / "figures.csv"
+PUBLISHED_VALUES = ROOT / "data" / "published" / "figures.csv"
 SYNTHETIC_EXPORT = ROOT / "data" / "raw" / "synthetic_export.csv"
 
 def companion_paths(export_path: str | Path) -> dict[str, Path]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["PLATFORMS", "platform_mentions"]
+__all__ = ["platform_mentions"]
 
 # Distinctive names, matched in any capitalisation.
 _ANY_CASE = (
@@ -22,8 +22,6 @@ _ANY_CASE = (
 # Names that are also ordinary words or initials: matched as written.
 _AS_WRITTEN = ("Tagged", "Tor", "Vanilla", "Green Dot", "Western Union", "FB", "BP",
                "Yahoo Messenger", "Google Plus", "Google+")
-
-PLATFORMS: tuple[str, ...] = _ANY_CASE + _AS_WRITTEN
 
 # A name inside an address or handle ("sweet.kik.girl@gmail.com") is not a mention.
 _PATTERN = re.compile(

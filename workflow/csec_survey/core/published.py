@@ -1,4 +1,8 @@
-"""The figures the 2014 report published (``data/published/figures.csv``)."""
+"""The values the 2014 report published (``data/published/figures.csv``), one per row.
+
+The project calls a number the report printed a *published value*, and keeps
+*figure* for a chart.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,7 @@ import csv
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["PUBLISHED_SAMPLE_SIZE", "PublishedFigure", "read_published_figures"]
+__all__ = ["PUBLISHED_SAMPLE_SIZE", "PublishedValue", "read_published_values"]
 
 PUBLISHED_SAMPLE_SIZE = 144
 """Complete responses the 2014 report analysed."""
@@ -16,10 +20,10 @@ _COLUMNS = ("id", "section", "quantity", "value", "unit", "base_as_published",
 
 
 @dataclass(frozen=True)
-class PublishedFigure:
+class PublishedValue:
     """One number as the report printed it, with the base it states (if any)."""
 
-    figure_id: str
+    value_id: str
     section: str
     quantity: str
     value: str
@@ -36,17 +40,17 @@ class PublishedFigure:
         return int(self.value)
 
 
-def read_published_figures(path: str | Path) -> list[PublishedFigure]:
-    """Read the published figures, checking the columns and that ids are unique."""
+def read_published_values(path: str | Path) -> list[PublishedValue]:
+    """Read the published values, checking the columns and that ids are unique."""
     path = Path(path)
     with path.open(encoding="utf-8", newline="") as handle:
         reader = csv.DictReader(handle)
         if tuple(reader.fieldnames or ()) != _COLUMNS:
             raise ValueError(f"{path}: expected columns {', '.join(_COLUMNS)}; "
                              f"found {', '.join(reader.fieldnames or ())}")
-        figures = [
-            PublishedFigure(
-                figure_id=row["id"], section=row["section"], quantity=row["quantity"],
+        values = [
+            PublishedValue(
+                value_id=row["id"], section=row["section"], quantity=row["quantity"],
                 value=row["value"], unit=row["unit"],
                 base_as_published=row["base_as_published"],
                 base_n_as_published=int(row["base_n_as_published"])
@@ -54,8 +58,9 @@ def read_published_figures(path: str | Path) -> list[PublishedFigure]:
                 kind=row["kind"], citation=row["citation"], note=row["note"])
             for row in reader
         ]
-    ids = [figure.figure_id for figure in figures]
+    ids = [value.value_id for value in values]
     repeated = sorted({fid for fid in ids if ids.count(fid) > 1})
     if repeated:
-        raise ValueError(f"{path}: figure ids appear more than once: {', '.join(repeated)}")
-    return figures
+        raise ValueError(f"{path}: published value ids appear more than once: "
+                         f"{', '.join(repeated)}")
+    return values

@@ -4,8 +4,9 @@ A quasi-identifier (jurisdiction size, agency type, sex, unit, years of
 experience) identifies nobody alone, but a rare combination can. For a
 threshold k, every combination shared by fewer than k respondents is a risk.
 The report counts such combinations over the whole set and over each pair of
-quasi-identifiers, never listing a respondent; `is_publishable` is the rule the
-paper's tables apply to a cell of a cross-tabulation.
+quasi-identifiers, never listing a respondent. The paper reports each
+quasi-identifier alone, over everyone asked it, and crosses none of them in a
+table or figure.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from typing import Any
 
 import pandas as pd
 
-__all__ = ["banded", "is_publishable", "k_anonymity_report"]
+__all__ = ["banded", "k_anonymity_report"]
 
 
 def banded(responses: pd.DataFrame, bands: Mapping[str, Sequence[Sequence[float]]],
@@ -30,11 +31,6 @@ def banded(responses: pd.DataFrame, bands: Mapping[str, Sequence[Sequence[float]
             labels[inside.fillna(False).astype(bool)] = f"{low:g}-{high:g}"
         coarse[column] = labels
     return coarse
-
-
-def is_publishable(count: int, k: int) -> bool:
-    """Whether a table cell of ``count`` respondents may be shown (zero, or at least k)."""
-    return count == 0 or count >= k
 
 
 def k_anonymity_report(responses: pd.DataFrame, quasi_identifiers: Sequence[str], k: int,
@@ -62,6 +58,6 @@ def k_anonymity_report(responses: pd.DataFrame, quasi_identifiers: Sequence[str]
         "k_anonymous": whole["groups_below_k"] == 0,
         "pairs": pairs,
         "pairs_below_k": [p["quasi_identifiers"] for p in pairs if p["groups_below_k"]],
-        "rule": (f"tables that cross quasi-identifiers show a cell only if it holds no one or "
-                 f"at least {k} respondents; quotes never carry demographics"),
+        "rule": ("the paper reports each quasi-identifier alone and crosses none of them; "
+                 "quotes never carry demographics"),
     }

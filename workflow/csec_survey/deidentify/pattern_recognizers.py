@@ -17,7 +17,7 @@ from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer, Reco
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 __all__ = ["IpAddressRecognizer", "RegexSpanRecognizer", "UrlPathRecognizer",
-           "contact_and_number_recognizers", "own_metadata_recognizer", "pattern_recognizer"]
+           "contact_and_number_recognizers", "own_metadata_recognizer"]
 
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
@@ -81,7 +81,7 @@ class _NumberPatternRecognizer(PatternRecognizer):
         return super().analyze(text, entities, nlp_artifacts, regex_flags)
 
 
-def pattern_recognizer(entity: str, name: str, patterns: Sequence[Pattern],
+def _pattern_recognizer(entity: str, name: str, patterns: Sequence[Pattern],
                         context: Sequence[str] | None = None, ignore_case: bool = False,
                         needs_digit: bool = False) -> PatternRecognizer:
     # Presidio's default flags ignore case; names and codes here depend on it.
@@ -152,10 +152,10 @@ def contact_and_number_recognizers() -> list[EntityRecognizer]:
     phone_context = ["phone", "call", "cell", "number", "text", "txt", "tel", "contact",
                      "reach", "dial", "line", "burner", "prepaid"]
     return [
-        pattern_recognizer("EMAIL", "EmailRecognizer", ignore_case=True, patterns=[
+        _pattern_recognizer("EMAIL", "EmailRecognizer", ignore_case=True, patterns=[
             Pattern("email", r"(?<![\w.+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*"
                              r"\.[A-Za-z]{2,}(?![\w-])", 0.95)]),
-        pattern_recognizer("PHONE", "PhoneRecognizer", context=phone_context, needs_digit=True,
+        _pattern_recognizer("PHONE", "PhoneRecognizer", context=phone_context, needs_digit=True,
                             patterns=[
             Pattern("separated", r"(?<![\w/.-])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])"
                                  r"\d{3}[\s.-]\d{4}(?![\w-])", 0.85),
@@ -165,7 +165,7 @@ def contact_and_number_recognizers() -> list[EntityRecognizer]:
         RegexSpanRecognizer("HANDLE", [
             (r"(?<![\w@.])(?P<value>@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?)", 0.85)],
             name="HandleRecognizer"),
-        pattern_recognizer("CASE_NUMBER", "CaseNumberRecognizer", context=[
+        _pattern_recognizer("CASE_NUMBER", "CaseNumberRecognizer", context=[
             "case", "report", "incident", "file", "number", "account", "docket"],
             needs_digit=True, patterns=[
             Pattern("dashed", r"(?<![\w/-])(?:[A-Z]{1,4}-?)?\d{2,4}-\d{3,7}(?:-\d{1,6})?"
@@ -183,7 +183,7 @@ def contact_and_number_recognizers() -> list[EntityRecognizer]:
             # "Ofc. Diaz (#3302)": a number in brackets straight after a name.
             (r"(?<=[A-Za-z]\s)\((?P<value>#\d{2,7})\)", 0.6)],
             name="BadgeNumberRecognizer", needs_digit=True),
-        pattern_recognizer("DATE", "DateRecognizer", context=[
+        _pattern_recognizer("DATE", "DateRecognizer", context=[
             "on", "date", "dated", "since", "until", "arrested", "posted", "seized"],
             needs_digit=True, patterns=[
             Pattern("numeric", r"\b(?:0?[1-9]|1[0-2])[/.-](?:0?[1-9]|[12]\d|3[01])[/.-]"

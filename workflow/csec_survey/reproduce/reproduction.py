@@ -28,7 +28,7 @@ from typing import Any
 
 from csec_survey.core.codebook import Instrument
 from csec_survey.core.granularity import bases_giving, counts_giving
-from csec_survey.core.published import PublishedFigure
+from csec_survey.core.published import PublishedValue
 
 __all__ = ["STATUSES", "reproduction_rows", "rows_to_csv", "summarise"]
 
@@ -40,19 +40,19 @@ _COLUMNS = ("id", "section", "quantity", "kind", "published", "unit", "rebuilt",
             "counts_at_published_base", "bases_that_could_give_it", "note")
 
 
-def reproduction_rows(figures: Sequence[PublishedFigure], registry: Mapping[str, Any],
+def reproduction_rows(figures: Sequence[PublishedValue], registry: Mapping[str, Any],
                       instrument: Instrument, sample_size: int,
                       calibration: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
     """One row per published figure, in the order of the published record."""
     jointly_impossible = _jointly_impossible(figures, instrument)
     rows = []
     for figure in figures:
-        entry = registry.get(figure.figure_id)
+        entry = registry.get(figure.value_id)
         if entry is None:
-            raise KeyError(f"the registry has no entry {figure.figure_id!r}; every published "
+            raise KeyError(f"the registry has no entry {figure.value_id!r}; every published "
                            "figure needs one")
-        rows.append(_row(figure, entry, sample_size, figure.figure_id in jointly_impossible,
-                         (calibration or {}).get("figures", {}).get(figure.figure_id)))
+        rows.append(_row(figure, entry, sample_size, figure.value_id in jointly_impossible,
+                         (calibration or {}).get("figures", {}).get(figure.value_id)))
     return rows
 
 
@@ -71,7 +71,7 @@ def rows_to_csv(rows: Iterable[Mapping[str, Any]]) -> str:
     return buffer.getvalue()
 
 
-def _row(figure: PublishedFigure, entry: Mapping[str, Any], sample_size: int,
+def _row(figure: PublishedValue, entry: Mapping[str, Any], sample_size: int,
          jointly_impossible: bool, calibrated: Mapping[str, Any] | None) -> dict[str, Any]:
     published = figure.value
     rebuilt = entry["display"]
@@ -99,7 +99,7 @@ def _row(figure: PublishedFigure, entry: Mapping[str, Any], sample_size: int,
     else:
         status = STATUSES[0]
     return {
-        "id": figure.figure_id, "section": figure.section, "quantity": figure.quantity,
+        "id": figure.value_id, "section": figure.section, "quantity": figure.quantity,
         "kind": figure.kind, "published": published, "unit": figure.unit, "rebuilt": rebuilt,
         "numerator": entry.get("numerator", ""), "denominator": entry.get("denominator", ""),
         "base_published": figure.base_as_published or "",
@@ -112,12 +112,12 @@ def _row(figure: PublishedFigure, entry: Mapping[str, Any], sample_size: int,
     }
 
 
-def _jointly_impossible(figures: Sequence[PublishedFigure], instrument: Instrument) -> set[str]:
+def _jointly_impossible(figures: Sequence[PublishedValue], instrument: Instrument) -> set[str]:
     """Published shares of one single-choice question that cannot add up over the stated
     base: each may be possible alone, but no whole counts give them all at once."""
-    groups: dict[str, list[PublishedFigure]] = {}
+    groups: dict[str, list[PublishedValue]] = {}
     for figure in figures:
-        statistic = instrument.published.get(figure.figure_id)
+        statistic = instrument.published.get(figure.value_id)
         if statistic is None or figure.unit != "percent" or not figure.base_n_as_published:
             continue
         item = instrument.item(str(statistic.item))
@@ -125,7 +125,7 @@ def _jointly_impossible(figures: Sequence[PublishedFigure], instrument: Instrume
             groups.setdefault(item.id, []).append(figure)
     impossible: set[str] = set()
     for item_id, members in groups.items():
-        code_sets = [set(instrument.published[f.figure_id].codes) for f in members]
+        code_sets = [set(instrument.published[f.value_id].codes) for f in members]
         disjoint = sum(map(len, code_sets)) == len(set().union(*code_sets))
         if not disjoint or set().union(*code_sets) != set(instrument.item(item_id).codes):
             continue
@@ -133,7 +133,7 @@ def _jointly_impossible(figures: Sequence[PublishedFigure], instrument: Instrume
         options = [counts_giving(int(f.value), base) for f in members]
         if all(options) and not (sum(min(o) for o in options) <= base
                                  <= sum(max(o) for o in options)):
-            impossible.update(f.figure_id for f in members)
+            impossible.update(f.value_id for f in members)
     return impossible
 
 

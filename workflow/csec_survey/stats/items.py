@@ -21,7 +21,7 @@ from csec_survey.core.codebook import Instrument, Item, PublishedStatistic, popu
 from csec_survey.stats.registry import Number
 
 __all__ = ["Evaluated", "answer_id", "answer_numbers", "base_sentence", "evaluate",
-           "item_statistics", "published_numbers", "wilson_interval"]
+           "item_statistics", "survey_numbers", "wilson_interval"]
 
 _Z95 = 1.959963984540054
 
@@ -104,7 +104,7 @@ def base_sentence(instrument: Instrument, statistic: PublishedStatistic,
     return f"share of the {result.denominator} {asked} and answered the question"
 
 
-def published_numbers(instrument: Instrument, responses: pd.DataFrame,
+def survey_numbers(instrument: Instrument, responses: pd.DataFrame,
                       trail: Mapping[str, Any]) -> list[Number]:
     """A registry entry for every published survey figure, from the responses.
 
@@ -119,10 +119,10 @@ def published_numbers(instrument: Instrument, responses: pd.DataFrame,
         common = {"base": base_sentence(instrument, statistic, result),
                   "details": {k: v for k, v in details.items() if v}, **trail}
         if result.denominator is None:
-            numbers.append(Number.count(statistic.figure_id, result.numerator, **common))
+            numbers.append(Number.count(statistic.value_id, result.numerator, **common))
         else:
             low, high = wilson_interval(result.numerator, result.denominator)
-            numbers.append(Number.share(statistic.figure_id, result.numerator,
+            numbers.append(Number.share(statistic.value_id, result.numerator,
                                         result.denominator, interval95=(100 * low, 100 * high),
                                         **common))
     return numbers

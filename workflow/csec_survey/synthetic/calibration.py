@@ -21,7 +21,7 @@ from typing import Any
 
 from csec_survey.core.codebook import Instrument, Item, PublishedStatistic
 from csec_survey.core.granularity import counts_giving, percent_display
-from csec_survey.core.published import PublishedFigure
+from csec_survey.core.published import PublishedValue
 from csec_survey.synthetic.parameters import GeneratorParameters
 
 __all__ = ["Calibration", "CalibrationError", "ItemCounts", "bands", "calibrate"]
@@ -85,7 +85,7 @@ class Calibration:
         }
 
 
-def calibrate(instrument: Instrument, published: Iterable[PublishedFigure], sample_size: int,
+def calibrate(instrument: Instrument, published: Iterable[PublishedValue], sample_size: int,
               parameters: GeneratorParameters) -> Calibration:
     """Find answer counts for every closed item that reproduce ``published``.
 
@@ -93,14 +93,14 @@ def calibrate(instrument: Instrument, published: Iterable[PublishedFigure], samp
     cap item non-response as a share of those asked; items the survey forced a
     response to get none.
     """
-    rows = {row.figure_id: row for row in published if row.kind == "survey"}
+    rows = {row.value_id: row for row in published if row.kind == "survey"}
     unmapped = instrument.unmapped(rows)
     if unmapped:
         raise CalibrationError(f"published survey rows with no statistic: {', '.join(unmapped)}")
     calibration = Calibration(sample_size=sample_size, populations={"all": sample_size})
     by_item: dict[str, list[PublishedStatistic]] = {}
     for statistic in instrument.published.values():
-        if statistic.item is not None and statistic.figure_id in rows:
+        if statistic.item is not None and statistic.value_id in rows:
             by_item.setdefault(statistic.item, []).append(statistic)
 
     for item in instrument.items:
@@ -122,14 +122,14 @@ def calibrate(instrument: Instrument, published: Iterable[PublishedFigure], samp
                 calibration.populations[population.id] = sum(
                     counts.counts[code] for code in population.codes)
         for statistic in statistics:
-            calibration.rows[statistic.figure_id] = _row_outcome(
-                statistic, rows[statistic.figure_id], item, counts, calibration.populations)
+            calibration.rows[statistic.value_id] = _row_outcome(
+                statistic, rows[statistic.value_id], item, counts, calibration.populations)
 
     for statistic in instrument.published.values():
-        if statistic.statistic == "respondents" and statistic.figure_id in rows:
+        if statistic.statistic == "respondents" and statistic.value_id in rows:
             size = calibration.populations[str(statistic.of)]
-            calibration.rows[statistic.figure_id] = _outcome(
-                rows[statistic.figure_id], size, None, size, [])
+            calibration.rows[statistic.value_id] = _outcome(
+                rows[statistic.value_id], size, None, size, [])
     return calibration
 
 
@@ -159,14 +159,14 @@ def _members(item: Item, statistic: PublishedStatistic,
 
 
 def _calibrate_categorical(item: Item, statistics: Sequence[PublishedStatistic],
-                           rows: Mapping[str, PublishedFigure], eligible: int, limit: int,
+                           rows: Mapping[str, PublishedValue], eligible: int, limit: int,
                            populations: Mapping[str, int],
                            parameters: GeneratorParameters) -> ItemCounts:
     categories: list[Any] = bands(item, statistics) if item.type == "numeric" else list(item.codes)
     weights = ({o.code: parameters.answer_weight(item.id, o.code) for o in item.options}
                if item.type == "single"
                else {band: band[1] - band[0] + 1 for band in categories})
-    constraints = [(_members(item, s, categories), s, rows[s.figure_id]) for s in statistics]
+    constraints = [(_members(item, s, categories), s, rows[s.value_id]) for s in statistics]
     # Keep as many published rows as possible, then the fewest non-respondents.
     for size in range(len(constraints), -1, -1):
         for nonresponse in range(limit + 1):
@@ -178,7 +178,7 @@ def _calibrate_categorical(item: Item, statistics: Sequence[PublishedStatistic],
 
 
 def _solve(categories: Sequence[Any],
-           constraints: Sequence[tuple[frozenset[Any], PublishedStatistic, PublishedFigure]],
+           constraints: Sequence[tuple[frozenset[Any], PublishedStatistic, PublishedValue]],
            base: int, populations: Mapping[str, int],
            weights: Mapping[Any, float]) -> dict[Any, int] | None:
     """Depth-first search for counts summing to ``base`` that meet every constraint."""
@@ -254,7 +254,7 @@ def _spread(total: int, categories: Sequence[Any], weights: Mapping[Any, float])
 
 
 def _calibrate_multi(item: Item, statistics: Sequence[PublishedStatistic],
-                     rows: Mapping[str, PublishedFigure], eligible: int, limit: int,
+                     rows: Mapping[str, PublishedValue], eligible: int, limit: int,
                      calibration: Calibration, parameters: GeneratorParameters) -> ItemCounts:
     by_option = {s.options[0]: s for s in statistics}
     best: tuple[int, int, dict[str, int]] | None = None
@@ -268,7 +268,7 @@ def _calibrate_multi(item: Item, statistics: Sequence[PublishedStatistic],
                 counts[str(option.key)] = round(parameters.tick_rate(item.id, str(option.key))
                                                 * answered)
                 continue
-            value = rows[statistic.figure_id].whole_value
+            value = rows[statistic.value_id].whole_value
             denominator = (calibration.populations[str(statistic.of)]
                            if statistic.denominator == "population" else answered)
             allowed = [n for n in counts_giving(value, denominator) if n <= answered]
@@ -292,7 +292,7 @@ def _calibrate_multi(item: Item, statistics: Sequence[PublishedStatistic],
     return ItemCounts(item.id, eligible, nonresponse, counts)
 
 
-def _row_outcome(statistic: PublishedStatistic, row: PublishedFigure, item: Item,
+def _row_outcome(statistic: PublishedStatistic, row: PublishedValue, item: Item,
                  counts: ItemCounts, populations: Mapping[str, int]) -> dict[str, Any]:
     if item.type == "multi":
         numerator = sum(counts.counts[key] for key in statistic.options)
@@ -319,7 +319,7 @@ def _row_outcome(statistic: PublishedStatistic, row: PublishedFigure, item: Item
     return _outcome(row, numerator, denominator, counts.eligible, choices)
 
 
-def _outcome(row: PublishedFigure, numerator: int, denominator: int | None, asked: int,
+def _outcome(row: PublishedValue, numerator: int, denominator: int | None, asked: int,
              choices: list[dict[str, str]]) -> dict[str, Any]:
     rebuilt = numerator if denominator is None else percent_display(numerator, denominator)
     reproduced = rebuilt == row.whole_value

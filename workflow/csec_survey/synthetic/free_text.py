@@ -30,7 +30,6 @@ __all__ = [
     "Respondent",
     "Span",
     "agency_name",
-    "load_phrasebank",
 ]
 
 _SLOT = re.compile(r"\{(\w+)\}")
@@ -82,7 +81,7 @@ class Answer:
 
 
 @cache
-def load_phrasebank(question: str) -> Mapping[str, Any]:
+def _load_phrasebank(question: str) -> Mapping[str, Any]:
     """The phrase bank of one open question: ``themes`` → sentences, and ``fragments``."""
     source = resources.files("csec_survey.synthetic") / "phrasebank" / f"{question}.yaml"
     bank = yaml.safe_load(source.read_text(encoding="utf-8"))
@@ -118,7 +117,7 @@ class AnswerWriter:
         return answer
 
     def _compose(self, question: str, respondent: Respondent) -> Answer:
-        bank = load_phrasebank(question)
+        bank = _load_phrasebank(question)
         themes = list(bank["themes"])
         if self._rng.random() < 0.14:
             fragment = str(self._choice(bank["fragments"]))

@@ -25,7 +25,7 @@ from faker import Faker
 from csec_survey.core.codebook import Instrument
 from csec_survey.core.export_columns import ColumnMeta, metadata_header
 from csec_survey.core.paths import companion_paths
-from csec_survey.core.published import PUBLISHED_SAMPLE_SIZE, PublishedFigure
+from csec_survey.core.published import PUBLISHED_SAMPLE_SIZE, PublishedValue
 from csec_survey.synthetic.calibration import calibrate
 from csec_survey.synthetic.closed_answers import closed_answers
 from csec_survey.synthetic.excluded import excluded_counts, excluded_records
@@ -50,7 +50,7 @@ class SyntheticExport:
     calibration: dict[str, Any]
 
 
-def synthesize(instrument: Instrument, figures: Iterable[PublishedFigure],
+def synthesize(instrument: Instrument, figures: Iterable[PublishedValue],
                respondents: int = PUBLISHED_SAMPLE_SIZE, seed: int = DEFAULT_SEED,
                ) -> SyntheticExport:
     """Generate a synthetic export of ``respondents`` complete responses and its companions."""

@@ -15,7 +15,7 @@ import yaml
 from conftest import registry_fragments
 
 from csec_survey.core.codebook import load_instrument
-from csec_survey.core.published import read_published_figures
+from csec_survey.core.published import read_published_values
 from csec_survey.reproduce.reproduction import STATUSES, reproduction_rows, rows_to_csv, summarise
 from csec_survey.stats.registry import merge_fragments
 
@@ -42,7 +42,7 @@ def registry(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def figures(config):
-    return read_published_figures(ROOT / config["published_figures"])
+    return read_published_values(ROOT / config["published_figures"])
 
 
 @pytest.fixture(scope="module")
@@ -98,7 +98,7 @@ def test_the_independent_rounding_agrees_with_fractions():
 # --- shape ------------------------------------------------------------------------
 
 def test_one_row_per_published_figure_in_order(rows, figures):
-    assert [row["id"] for row in rows] == [figure.figure_id for figure in figures]
+    assert [row["id"] for row in rows] == [figure.value_id for figure in figures]
     assert len(rows) == 89
 
 
@@ -148,9 +148,9 @@ def test_rebuilt_shares_are_their_numerator_over_denominator(rows, registry):
 
 # --- statuses -----------------------------------------------------------------------
 
-@pytest.mark.parametrize("figure_id", ["juris.small", "juris.medium", "juris.large"])
-def test_juris_shares_cannot_all_hold(by_id, figure_id):
-    row = by_id[figure_id]
+@pytest.mark.parametrize("value_id", ["juris.small", "juris.medium", "juris.large"])
+def test_juris_shares_cannot_all_hold(by_id, value_id):
+    row = by_id[value_id]
     assert row["status"] == INCONSISTENT
     assert "cannot all hold for 144" in row["note"]
     # each share is possible alone; it is their sum that fails
@@ -158,7 +158,7 @@ def test_juris_shares_cannot_all_hold(by_id, figure_id):
 
 
 def test_juris_shares_really_cannot_add_up(figures):
-    shares = [int(f.value) for f in figures if f.figure_id.startswith("juris.")]
+    shares = [int(f.value) for f in figures if f.value_id.startswith("juris.")]
     assert sum(shares) == 101
     options = [_brute_counts(share, SAMPLE) for share in shares]
     assert all(options)
@@ -182,7 +182,7 @@ def test_every_inconsistent_row_says_why(rows):
 
 
 def test_single_inconsistent_rows_have_no_count_at_the_stated_base(rows, figures):
-    stated = {f.figure_id: f.base_n_as_published for f in figures}
+    stated = {f.value_id: f.base_n_as_published for f in figures}
     for row in rows:
         if row["status"] == INCONSISTENT and not row["id"].startswith("juris."):
             assert _brute_counts(int(row["published"]), stated[row["id"]]) == [], row["id"]
@@ -222,7 +222,7 @@ def test_external_notes_name_the_registry_citation(by_id, registry):
 
 
 def test_documented_base_rows_differ_from_or_lack_a_stated_base(rows, figures):
-    stated = {f.figure_id: f.base_n_as_published for f in figures}
+    stated = {f.value_id: f.base_n_as_published for f in figures}
     for row in rows:
         if row["status"] == DOCUMENTED:
             assert stated[row["id"]] is None or stated[row["id"]] != row["denominator"], row["id"]
@@ -244,7 +244,7 @@ def test_notes_end_each_sentence_with_a_full_stop(rows):
 # --- granularity columns --------------------------------------------------------------
 
 def test_granularity_columns_agree_with_brute_force(rows, figures):
-    stated = {f.figure_id: f.base_n_as_published for f in figures}
+    stated = {f.value_id: f.base_n_as_published for f in figures}
     checked = 0
     for row in rows:
         if not (row["unit"] == "percent" and row["kind"] == "survey"):

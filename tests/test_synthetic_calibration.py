@@ -20,7 +20,7 @@ from csec_survey.core.codebook import (
     Population,
     PublishedStatistic,
 )
-from csec_survey.core.published import PublishedFigure, read_published_figures
+from csec_survey.core.published import PublishedValue, read_published_values
 from csec_survey.synthetic.calibration import CalibrationError, calibrate
 from csec_survey.synthetic.parameters import GeneratorParameters, load_parameters
 
@@ -39,13 +39,13 @@ def _display(count: int, base: int) -> int:
 
 
 @pytest.fixture(scope="module")
-def figures() -> list[PublishedFigure]:
-    return read_published_figures(ROOT / "data" / "published" / "figures.csv")
+def figures() -> list[PublishedValue]:
+    return read_published_values(ROOT / "data" / "published" / "figures.csv")
 
 
 @pytest.fixture(scope="module")
-def survey_rows(figures) -> dict[str, PublishedFigure]:
-    return {f.figure_id: f for f in figures if f.kind == "survey"}
+def survey_rows(figures) -> dict[str, PublishedValue]:
+    return {f.value_id: f for f in figures if f.kind == "survey"}
 
 
 @pytest.fixture(scope="module")
@@ -231,11 +231,11 @@ def test_single_item_nonresponse_is_the_smallest_possible(record, instrument, su
         if item.type != "single":
             continue
         statistics = [s for s in instrument.published.values()
-                      if s.item == item.id and s.figure_id in survey_rows]
+                      if s.item == item.id and s.value_id in survey_rows]
         if not statistics:
             continue
         assert all(s.denominator == "item_respondents" for s in statistics)
-        rows = [(frozenset(s.codes), s.statistic, survey_rows[s.figure_id].whole_value)
+        rows = [(frozenset(s.codes), s.statistic, survey_rows[s.value_id].whole_value)
                 for s in statistics]
         entry = record["items"][item.id]
         eligible, nonresponse = entry["eligible"], entry["nonresponse"]
@@ -369,13 +369,13 @@ def _synthetic_instrument(required: bool = True) -> Instrument:
                       published=published)
 
 
-def _figure(fid: str, value: int, kind: str = "survey") -> PublishedFigure:
-    return PublishedFigure(figure_id=fid, section="sample", quantity=fid, value=str(value),
+def _figure(fid: str, value: int, kind: str = "survey") -> PublishedValue:
+    return PublishedValue(value_id=fid, section="sample", quantity=fid, value=str(value),
                            unit="percent", base_as_published="all respondents",
                            base_n_as_published=144, kind=kind, citation="", note="")
 
 
-def _contradictory_figures() -> list[PublishedFigure]:
+def _contradictory_figures() -> list[PublishedValue]:
     return [_figure("size.1", 27), _figure("size.2", 32), _figure("size.3", 42)]
 
 
@@ -429,6 +429,6 @@ def test_unmapped_rows_of_other_kinds_are_ignored():
 
 
 def test_real_figures_with_an_unmapped_survey_row_raise(instrument, figures):
-    extra = replace(figures[-1], figure_id="obst.unheard_of")
+    extra = replace(figures[-1], value_id="obst.unheard_of")
     with pytest.raises(CalibrationError, match=r"obst\.unheard_of"):
         calibrate(instrument, [*figures, extra], SAMPLE_SIZE, load_parameters(instrument))

@@ -8,15 +8,15 @@ rule compute_statistics:
     output:
         item_table=report(
             results("statistics", "items.csv"),
-            category="Statistics",
+            category="Survey numbers",
             caption="../report/items.rst",
         ),
         numbers=results("registry", "survey.json"),
-    priority: PAPER_PRIORITY
     log:
         logs("compute_statistics.log"),
     benchmark:
-        benchmarks("compute_statistics"),
+        benchmarks("compute_statistics")
+    priority: PAPER_PRIORITY
     script:
         "../scripts/compute_statistics.py"
 
@@ -26,12 +26,12 @@ rule design_constants:
         config="config/config.yaml",
     output:
         numbers=results("registry", "design.json"),
-    params:
-        design=config["design"],
     log:
         logs("design_constants.log"),
     benchmark:
-        benchmarks("design_constants"),
+        benchmarks("design_constants")
+    params:
+        design=config["design"],
     script:
         "../scripts/design_constants.py"
 
@@ -44,7 +44,7 @@ rule external_context:
     log:
         logs("external_context.log"),
     benchmark:
-        benchmarks("external_context"),
+        benchmarks("external_context")
     script:
         "../scripts/external_context.py"
 
@@ -57,13 +57,13 @@ rule build_registry:
     output:
         registry=report(
             results("numbers.json"),
-            category="Statistics",
+            category="Survey numbers",
             caption="../report/numbers.rst",
         ),
-    priority: PAPER_PRIORITY
     log:
         logs("build_registry.log"),
     benchmark:
-        benchmarks("build_registry"),
+        benchmarks("build_registry")
+    priority: PAPER_PRIORITY
     script:
         "../scripts/build_registry.py"

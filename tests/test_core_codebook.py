@@ -4,15 +4,15 @@ import pytest
 import yaml
 
 from csec_survey.core.codebook import InstrumentError, load_instrument
-from csec_survey.core.published import read_published_figures
+from csec_survey.core.published import read_published_values
 
 ROOT = Path(__file__).resolve().parents[1]
 INSTRUMENT = ROOT / "config" / "instrument.yaml"
 
 
 def test_every_published_survey_row_is_mapped(instrument):
-    figures = read_published_figures(ROOT / "data" / "published" / "figures.csv")
-    survey = [figure.figure_id for figure in figures if figure.kind == "survey"]
+    figures = read_published_values(ROOT / "data" / "published" / "figures.csv")
+    survey = [figure.value_id for figure in figures if figure.kind == "survey"]
     assert len(survey) == 75
     assert instrument.unmapped(survey) == []
     assert set(instrument.published) == set(survey)

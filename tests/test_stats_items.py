@@ -223,8 +223,8 @@ def test_item_without_respondents_has_no_share(instrument, responses):
 
 # --- base sentences ------------------------------------------------------------------------
 
-def _sentence(instrument, responses, figure_id):
-    statistic = instrument.published[figure_id]
+def _sentence(instrument, responses, value_id):
+    statistic = instrument.published[value_id]
     return base_sentence(instrument, statistic, evaluate(instrument, statistic, responses))
 
 
@@ -248,7 +248,7 @@ def test_base_of_a_population_share(instrument, responses):
 
 
 def test_base_of_a_share_of_a_sub_population(instrument):
-    statistic = PublishedStatistic(figure_id="x.under3", statistic="share", item="victim_ages",
+    statistic = PublishedStatistic(value_id="x.under3", statistic="share", item="victim_ages",
                                    options=("under3",), of="csec", denominator="population")
     assert base_sentence(instrument, statistic, Evaluated(3, 45)) == (
         "share of all 45 respondents who had investigated a child sex trafficking case")

@@ -1,4 +1,4 @@
-"""Tests for csec_survey.deidentify.disclosure: bands, the publication rule and k-anonymity."""
+"""Tests for csec_survey.deidentify.disclosure: bands and k-anonymity."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 import yaml
 
-from csec_survey.deidentify.disclosure import banded, is_publishable, k_anonymity_report
+from csec_survey.deidentify.disclosure import banded, k_anonymity_report
 
 ROOT = Path(__file__).resolve().parents[1]
 BANDS = {"cac_years": [[0, 5], [6, 10], [11, 20], [21, 45]]}
@@ -62,16 +62,6 @@ def test_banded_without_bands_is_a_copy():
 def test_banded_missing_column_raises():
     with pytest.raises(KeyError):
         banded(pd.DataFrame({"a": [1]}), BANDS)
-
-
-# --- is_publishable -------------------------------------------------------------
-
-@pytest.mark.parametrize("count, k, expected", [
-    (0, 5, True), (1, 5, False), (4, 5, False), (5, 5, True), (6, 5, True), (100, 5, True),
-    (1, 1, True), (2, 3, False),
-])
-def test_is_publishable(count, k, expected):
-    assert is_publishable(count, k) is expected
 
 
 # --- k_anonymity_report ------------------------------------------------------------

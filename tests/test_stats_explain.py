@@ -11,7 +11,7 @@ from conftest import registry_fragments
 
 from csec_survey.cli import main
 from csec_survey.core.codebook import load_instrument
-from csec_survey.core.published import read_published_figures
+from csec_survey.core.published import read_published_values
 from csec_survey.reproduce.reproduction import reproduction_rows, rows_to_csv
 from csec_survey.stats.explain import explain, paper_mentions
 from csec_survey.stats.registry import Number, merge_fragments
@@ -30,7 +30,7 @@ def built(tmp_path_factory):
     registry_path = folder / "numbers.json"
     registry_path.write_text(json.dumps(registry, indent=2), encoding="utf-8")
     calibration = json.loads((CALIBRATION).read_text(encoding="utf-8"))
-    rows = reproduction_rows(read_published_figures(ROOT / config["published_figures"]),
+    rows = reproduction_rows(read_published_values(ROOT / config["published_figures"]),
                              registry, instrument, 144, calibration)
     reproduction = folder / "reproduction.csv"
     reproduction.write_text(rows_to_csv(rows), encoding="utf-8")

@@ -10,7 +10,7 @@ import pytest
 from csec_survey.cli import main
 from csec_survey.core.granularity import round_half_up
 from csec_survey.core.paths import companion_paths
-from csec_survey.core.published import read_published_figures
+from csec_survey.core.published import read_published_values
 from csec_survey.ingest.records import ingest_export
 from csec_survey.stats.items import evaluate
 from csec_survey.synthetic.generator import synthesize, write_synthetic_export
@@ -22,7 +22,7 @@ EXPORT = ROOT / "data" / "raw" / "synthetic_export.csv"
 
 @pytest.fixture(scope="module")
 def figures():
-    return read_published_figures(ROOT / "data" / "published" / "figures.csv")
+    return read_published_values(ROOT / "data" / "published" / "figures.csv")
 
 
 @pytest.fixture(scope="module")
@@ -60,14 +60,14 @@ def test_every_published_percentage_comes_out_of_the_data(instrument, figures, r
     for figure in figures:
         if figure.kind != "survey":
             continue
-        outcome = calibration["figures"][figure.figure_id]
-        result = evaluate(instrument, instrument.published[figure.figure_id], responses)
+        outcome = calibration["figures"][figure.value_id]
+        result = evaluate(instrument, instrument.published[figure.value_id], responses)
         assert (result.numerator, result.denominator) == \
-            (outcome["numerator"], outcome["denominator"]), figure.figure_id
+            (outcome["numerator"], outcome["denominator"]), figure.value_id
         shown = result.numerator if result.denominator is None else \
             round_half_up(Fraction(100 * result.numerator, result.denominator))
         if outcome["status"] != "not_reproduced":
-            assert shown == int(figure.value), figure.figure_id
+            assert shown == int(figure.value), figure.value_id
 
 
 def test_counts_after_exclusions(responses):
@@ -165,10 +165,10 @@ def test_scaling_keeps_the_published_shares(instrument, figures, tmp_path):
     for figure in figures:
         if figure.kind != "survey" or figure.unit != "percent":
             continue
-        result = evaluate(instrument, instrument.published[figure.figure_id],
+        result = evaluate(instrument, instrument.published[figure.value_id],
                           ingested.responses)
         share = 100 * result.numerator / result.denominator
-        assert abs(share - int(figure.value)) <= 2.5, figure.figure_id
+        assert abs(share - int(figure.value)) <= 2.5, figure.value_id
 
 
 def test_no_two_respondents_share_an_email_address():

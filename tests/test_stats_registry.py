@@ -182,7 +182,7 @@ def _published_ids() -> list[str]:
 def test_registry_has_an_entry_for_every_published_figure(merged):
     ids = _published_ids()
     assert len(ids) == 89
-    missing = [figure_id for figure_id in ids if figure_id not in merged]
+    missing = [value_id for value_id in ids if value_id not in merged]
     assert not missing
 
 

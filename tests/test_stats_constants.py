@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from csec_survey.core.published import read_published_figures
+from csec_survey.core.published import read_published_values
 from csec_survey.stats.constants import design_numbers, external_numbers
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -25,7 +25,7 @@ def config():
 
 @pytest.fixture(scope="module")
 def figures():
-    return {f.figure_id: f for f in read_published_figures(ROOT / "data/published/figures.csv")}
+    return {f.value_id: f for f in read_published_values(ROOT / "data/published/figures.csv")}
 
 
 @pytest.fixture(scope="module")
