@@ -68,17 +68,16 @@ def outputs(project: Path) -> dict[str, Path]:
     return found
 
 
-def changed_input_hashes(base: Path, head: Path) -> list[str]:
-    """SHA-256 values, full and as printed (12 digits), of inputs that differ between builds."""
+def changed_inputs(base: Path, head: Path) -> dict[str, list[str]]:
+    """Inputs of the registry whose SHA-256 differs between the builds: path -> [old, new]."""
     def inputs(project: Path) -> dict[str, str]:
         registry = json.loads((project / "results" / "numbers.json").read_text(encoding="utf-8"))
         return {path: digest for entry in registry.values()
                 for path, digest in entry["inputs"].items()}
 
     old, new = inputs(base), inputs(head)
-    digests = [digest for path in old.keys() & new.keys() if old[path] != new[path]
-               for digest in (old[path], new[path])]
-    return sorted({*digests, *(digest[:12] for digest in digests)}, key=len, reverse=True)
+    return {path: [old[path], new[path]] for path in sorted(old.keys() & new.keys())
+            if old[path] != new[path]}
 
 
 def comparable(path: Path, masked: list[str]) -> bytes:
@@ -101,13 +100,16 @@ def comparable(path: Path, masked: list[str]) -> bytes:
 
 def compare(base: Path, head: Path) -> dict[str, object]:
     """What differs between two builds, after masking the hashes of changed inputs."""
-    masked = changed_input_hashes(base, head)
+    changed = changed_inputs(base, head)
+    digests = {digest for pair in changed.values() for digest in pair}
+    # Longest first: a full hash is masked before the 12-digit prefix the PDF prints.
+    masked = sorted({*digests, *(digest[:12] for digest in digests)}, key=len, reverse=True)
     old, new = outputs(base), outputs(head)
     differing = sorted(name for name in old.keys() | new.keys()
                        if name not in old or name not in new
                        or comparable(old[name], masked) != comparable(new[name], masked))
     return {"compared": sorted(old.keys() | new.keys()), "differing": differing,
-            "changed_input_hashes_masked": [digest for digest in masked if len(digest) == 64],
+            "changed_inputs_masked": changed,
             "pdf_compared_by": "text, changed input hashes masked" if masked else "bytes"}
 
 

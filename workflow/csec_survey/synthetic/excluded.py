@@ -20,14 +20,16 @@ __all__ = ["excluded_counts", "excluded_records"]
 # Records to exclude, per 144 complete responses.
 _EXCLUDED = {"preview": 2, "test": 1, "incomplete": 7, "duplicate": 1}
 
+
 def excluded_counts(respondents: int) -> dict[str, int]:
+    """How many records of each kind to exclude around ``respondents`` complete responses."""
     return {kind: max(1, round(count * respondents / PUBLISHED_SAMPLE_SIZE))
             for kind, count in _EXCLUDED.items()}
 
 
 def excluded_records(instrument: Instrument, answers: pd.DataFrame, people: pd.DataFrame,
-                      respondents: int, rng: np.random.Generator,
-                      ) -> tuple[pd.DataFrame, pd.DataFrame]:
+                     respondents: int, rng: np.random.Generator,
+                     ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Previews, tests, incomplete and repeated responses, built from real-looking ones."""
     kinds = [kind for kind, count in excluded_counts(respondents).items() for _ in range(count)]
     sources = rng.choice(respondents, size=len(kinds), replace=False)

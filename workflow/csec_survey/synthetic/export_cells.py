@@ -35,6 +35,7 @@ _OTHER_TEXT = {
 
 
 def question_header(instrument: Instrument) -> dict[str, ColumnMeta]:
+    """Header metadata (question text, ImportId) of every question column of the codebook."""
     return {column.name: ColumnMeta(text=column.text, import_id=column.import_id)
             for column in instrument.export_columns()}
 

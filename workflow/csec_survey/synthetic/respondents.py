@@ -25,8 +25,9 @@ _WAVE_SHARES = (0.55, 0.28, 0.17)
 _CLOSE = datetime(2012, 12, 17, 17)
 _AGENCY_KIND_BY_LEVEL = {1: "police", 2: "sheriff", 3: "state_police", 4: "prosecutor"}
 
+
 def respondent_metadata(answers: pd.DataFrame, size: int, rng: np.random.Generator,
-            fake: Faker) -> pd.DataFrame:
+                        fake: Faker) -> pd.DataFrame:
     """Fake respondent metadata: who, where from, and when."""
     # Plain Python values: pandas' per-cell access would dominate at 100,000 rows.
     levels = answers["agency_level"].to_numpy(dtype=object, na_value=None)
