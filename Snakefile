@@ -22,10 +22,20 @@ include: "workflow/rules/figures.smk"
 include: "workflow/rules/paper.smk"
 
 
+# Left by a build that was killed: nothing identifying outlives the build that made it.
+if workflow.is_main_process and not another_build_running():
+    wipe_identifying()
+
+
 onsuccess:
+    wipe_identifying()
     # Without this the interpreter sits out Snakemake's last scheduling timer (see
     # csec_survey.core.build_exit): up to a second on every build that ran a job.
     cancel_snakemake_timers()
+
+
+onerror:
+    wipe_identifying()
 
 
 rule all:

@@ -29,9 +29,10 @@ def registry_fragments(folder: Path) -> list[Path]:
     import yaml
 
     from csec_survey.core.codebook import load_instrument
+    from csec_survey.core.lineage import file_sha256
     from csec_survey.ingest.records import ingest_export
     from csec_survey.stats import constants, items
-    from csec_survey.stats.registry import file_sha256, write_fragment
+    from csec_survey.stats.registry import config_hashes, write_fragment
 
     def trail(rule: str, inputs: list[str]) -> dict:
         return {"rule": rule, "script": f"workflow/scripts/{rule}.py",
@@ -43,8 +44,8 @@ def registry_fragments(folder: Path) -> list[Path]:
     fragments = {
         "survey": items.survey_numbers(instrument, responses, trail(
             "compute_statistics", [config["raw_export"], config["instrument"]])),
-        "design": constants.design_numbers(config["design"], trail(
-            "design_constants", ["config/config.yaml"])),
+        "design": constants.design_numbers(config["design"], {
+            **trail("design_constants", []), "inputs": config_hashes("design", config["design"])}),
         "external": constants.external_numbers(ROOT / config["external_context"], trail(
             "external_context", [config["external_context"]])),
     }

@@ -123,7 +123,7 @@ def test_design_number_shows_its_value_and_sum(registry, empty_paper):
     total = explain("method.agencies_invited", registry, empty_paper)
     assert "method.agencies_invited: 3,800" in total
     assert "sum_of" in total and "method.affiliate_contacts_invited" in total
-    assert "config/config.yaml  sha256 " in total
+    assert "config/config.yaml#design  sha256 " in total
 
 
 def test_reproduction_note_is_shown(built):

@@ -9,12 +9,13 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 from conftest import registry_fragments
 
 from csec_survey.stats import registry
 from csec_survey.stats.registry import (
     Number,
-    file_sha256,
+    config_hashes,
     input_hashes,
     merge_fragments,
     write_fragment,
@@ -117,18 +118,6 @@ def test_as_json_keeps_zero_numerator():
 
 # --- hashes -------------------------------------------------------------------
 
-def test_file_sha256_matches_hashlib(tmp_path):
-    small = tmp_path / "small.txt"
-    small.write_bytes(b"one,two\n1,2\n")
-    big = tmp_path / "big.bin"
-    big.write_bytes(bytes(range(256)) * 10_000)  # 2.56 MB: several read blocks
-    empty = tmp_path / "empty"
-    empty.write_bytes(b"")
-    for path in (small, big, empty):
-        assert file_sha256(path) == hashlib.sha256(path.read_bytes()).hexdigest()
-        assert file_sha256(str(path)) == file_sha256(path)
-
-
 def test_input_hashes_keys_are_the_paths_given(tmp_path):
     path = tmp_path / "a.csv"
     path.write_text("a\n", encoding="utf-8")
@@ -200,8 +189,13 @@ def test_every_entry_carries_its_trail(merged):
         assert entry["inputs"], number_id
         for path, digest in entry["inputs"].items():
             assert hex64.fullmatch(digest), (number_id, path, digest)
-            assert digest == hashlib.sha256((ROOT / path).read_bytes()).hexdigest(), \
-                (number_id, path)
+            if "#" in path:  # a section of a config file, as the rule read it
+                config_file, section = path.split("#")
+                values = yaml.safe_load((ROOT / config_file).read_text(encoding="utf-8"))
+                assert {path: digest} == config_hashes(section, values[section], config_file)
+            else:
+                assert digest == hashlib.sha256((ROOT / path).read_bytes()).hexdigest(), \
+                    (number_id, path)
 
 
 def test_entries_name_the_rule_that_made_them(merged):

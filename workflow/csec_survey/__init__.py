@@ -11,7 +11,10 @@ imports from the core and from earlier stages only.
   printed), `core.granularity` (whole-number arithmetic of printed
   percentages), `core.platforms` (platform names, findings never redacted),
   `core.cells` (one answer by respondent and column), `core.paths`,
-  `core.logs`, and `core.build_exit` (the workflow's ``onsuccess`` hook);
+  `core.logs`, `core.lineage` (which export every artefact derives from),
+  `core.rule_script` (the frame of every rule script: log, lineage record,
+  one clear message on failure) and `core.build_exit` (the workflow's
+  ``onsuccess`` hook);
 - ingest: `ingest.qualtrics` (reading an export), `ingest.exclusions` (records
   that are not responses to analyse), `ingest.records` and `ingest.tidy` (the
   records as read, and the complete responses typed), `ingest.export_summary`

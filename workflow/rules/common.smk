@@ -1,12 +1,14 @@
 # Helpers shared by the rule files; no rules here.
 
+import shutil
+import sys
 from pathlib import Path
 
 import yaml
 
 import csec_survey.figures.style
 from csec_survey.core.build_exit import cancel_snakemake_timers
-from csec_survey.stats.registry import file_sha256
+from csec_survey.core.lineage import LineageError, export_sha256, file_sha256
 
 # The figures' shared style is package code, which Snakemake does not watch: its
 # content hash is a parameter of the figure rules, so that a style edit redraws them.
@@ -19,6 +21,22 @@ PAPER_PRIORITY = 1
 
 RESULTS = Path("results")
 LOGS = Path("logs")
+# Tables that still hold identifiers (the records as read, the typed responses) live
+# here, never under results/: the onsuccess and onerror handlers wipe it, and so does
+# the next build before it plans, in case the last one was killed.
+IDENTIFYING = Path(".identifying")
+
+# Every rule that derives from the export carries its hash as a parameter, so that a
+# new export reruns all of them, temporary files gone or not; a missing one stops here.
+try:
+    EXPORT_SHA256 = export_sha256(config["raw_export"])
+except LineageError as error:
+    sys.exit(f"error: {error}")
+
+# What the rules that need the pseudonymisation key read of the config.
+PSEUDONYM_KEY_CONFIG = {
+    name: config["deidentification"][name] for name in ("key_env", "demo_key_exports")
+}
 
 
 def results(*parts):
@@ -29,6 +47,27 @@ def results(*parts):
 def logs(*parts):
     """A path under logs/."""
     return str(LOGS.joinpath(*parts))
+
+
+def identifying(*parts):
+    """A path in the private scratch folder for tables that hold identifiers."""
+    return str(IDENTIFYING.joinpath(*parts))
+
+
+def lineage(name):
+    """Where a rule records the export, inputs and outputs of its run (results/lineage/)."""
+    return str(RESULTS / "lineage" / f"{name}.json")
+
+
+def wipe_identifying():
+    """Delete every table that holds identifiers, and leave the scratch folder private."""
+    shutil.rmtree(IDENTIFYING, ignore_errors=True)
+    IDENTIFYING.mkdir(mode=0o700)
+
+
+def another_build_running():
+    """Whether a Snakemake build holds this folder's lock (its tables must stay)."""
+    return any(Path(".snakemake", "locks").glob("*"))
 
 
 def benchmarks(name):
@@ -63,7 +102,31 @@ def deidentified_chunks(wildcards):
         "redactions": expand(
             results("interim", "deidentified", "{chunk}.redactions.parquet"), chunk=chunks
         ),
+        "lineage": [lineage(f"deidentify_chunk/{chunk}") for chunk in chunks],
     }
+
+
+def lineage_records():
+    """The lineage records the paper's artefacts chain back through, to the export.
+
+    Not the de-identification chunks': `deidentify` gathers theirs into its own."""
+    names = [
+        "read_export",
+        "validate_raw",
+        "tidy_responses",
+        "deidentify",
+        "validate_clean",
+        "compute_statistics",
+        "design_constants",
+        "external_context",
+        "build_registry",
+        "reproduce_published",
+        "select_quotes",
+    ]
+    names += [f"figure_{name}" for name in figure_names()]
+    if config["paper"]["quote_coding"] == "auto":
+        names.append("code_quotes")
+    return [lineage(name) for name in names]
 
 
 def quote_coding():

@@ -12,6 +12,7 @@ rule deidentify_chunk:
         # De-identified already; temporary because the gathered table supersedes them.
         responses=temp(results("interim", "deidentified", "{chunk}.responses.parquet")),
         redactions=temp(results("interim", "deidentified", "{chunk}.redactions.parquet")),
+        lineage=lineage("deidentify_chunk/{chunk}"),
     log:
         logs("deidentify_chunk", "{chunk}.log"),
     benchmark:
@@ -22,8 +23,10 @@ rule deidentify_chunk:
         mem_mb=1500,
         runtime=30,
     params:
-        deid=config["deidentification"],
+        key=PSEUDONYM_KEY_CONFIG,
+        chunk_respondents=config["deidentification"]["chunk_respondents"],
         export=config["raw_export"],
+        export_sha256=EXPORT_SHA256,
     script:
         "../scripts/deidentify_chunk.py"
 
@@ -40,6 +43,7 @@ rule deidentify:
             category="De-identification",
             caption="../report/redaction_log.rst",
         ),
+        lineage=lineage("deidentify"),
     log:
         logs("deidentify.log"),
     benchmark:
@@ -48,8 +52,9 @@ rule deidentify:
         mem_mb=2000,
         runtime=10,
     params:
-        deid=config["deidentification"],
+        key=PSEUDONYM_KEY_CONFIG,
         export=config["raw_export"],
+        export_sha256=EXPORT_SHA256,
     script:
         "../scripts/deidentify.py"
 
@@ -70,6 +75,7 @@ rule validate_clean:
             category="Validation",
             caption="../report/validation_clean.rst",
         ),
+        lineage=lineage("validate_clean"),
     log:
         logs("validate_clean.log"),
     benchmark:
@@ -79,8 +85,9 @@ rule validate_clean:
         mem_mb=2000,
         runtime=30,
     params:
-        deid=config["deidentification"],
+        key=PSEUDONYM_KEY_CONFIG,
         export=config["raw_export"],
+        export_sha256=EXPORT_SHA256,
     script:
         "../scripts/validate_clean.py"
 
@@ -97,13 +104,15 @@ rule evaluate_deidentification:
             category="De-identification",
             caption="../report/deid_evaluation.rst",
         ),
+        lineage=lineage("evaluate_deidentification"),
     log:
         logs("evaluate_deidentification.log"),
     benchmark:
         benchmarks("evaluate_deidentification")
     params:
-        deid=config["deidentification"],
+        key=PSEUDONYM_KEY_CONFIG,
         export=config["raw_export"],
+        export_sha256=EXPORT_SHA256,
     script:
         "../scripts/evaluate_deidentification.py"
 
@@ -117,11 +126,13 @@ rule disclosure_check:
             category="De-identification",
             caption="../report/disclosure.rst",
         ),
+        lineage=lineage("disclosure_check"),
     log:
         logs("disclosure_check.log"),
     benchmark:
         benchmarks("disclosure_check")
     params:
         k_anonymity=config["deidentification"]["k_anonymity"],
+        export_sha256=EXPORT_SHA256,
     script:
         "../scripts/disclosure_check.py"

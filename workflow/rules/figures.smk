@@ -26,6 +26,7 @@ for _figure in figure_names():
                 caption="../report/figure_data.rst",
             ),
             meta=results("figures", f"{_figure}.json"),
+            lineage=lineage(f"figure_{_figure}"),
         log:
             logs(f"figure_{_figure}.log"),
         benchmark:
@@ -34,5 +35,6 @@ for _figure in figure_names():
         params:
             figure=_figure,
             style=FIGURE_STYLE_SHA256,
+            export_sha256=EXPORT_SHA256,
         script:
             "../scripts/draw_figure.py"

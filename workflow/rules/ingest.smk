@@ -9,18 +9,20 @@ checkpoint read_export:
         export=config["raw_export"],
     output:
         # Every record as read, identifying data included: deleted once consumed.
-        records=temp(results("interim", "records.parquet")),
+        records=temp(identifying("records.parquet")),
         exclusions=report(
             results("interim", "exclusions.json"),
             category="Validation",
             caption="../report/exclusions.rst",
         ),
+        lineage=lineage("read_export"),
     log:
         logs("read_export.log"),
     benchmark:
         benchmarks("read_export")
     params:
         duplicate_key=config["exclusions"]["duplicate_key"],
+        export_sha256=EXPORT_SHA256,
     script:
         "../scripts/read_export.py"
 
@@ -33,10 +35,13 @@ rule tidy_responses:
         validation=results("validation", "raw.json"),
     output:
         # Holds direct identifiers: deleted once de-identification has consumed it.
-        responses=temp(results("interim", "responses.parquet")),
+        responses=temp(identifying("responses.parquet")),
+        lineage=lineage("tidy_responses"),
     log:
         logs("tidy_responses.log"),
     benchmark:
         benchmarks("tidy_responses")
+    params:
+        export_sha256=EXPORT_SHA256,
     script:
         "../scripts/tidy_responses.py"

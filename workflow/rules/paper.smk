@@ -7,13 +7,15 @@ rule code_quotes:
         responses=rules.tidy_responses.output.responses,
     output:
         coding=results("quotes", "coding.csv"),
+        lineage=lineage("code_quotes"),
     log:
         logs("code_quotes.log"),
     benchmark:
         benchmarks("code_quotes")
     params:
-        deid=config["deidentification"],
+        key=PSEUDONYM_KEY_CONFIG,
         export=config["raw_export"],
+        export_sha256=EXPORT_SHA256,
     script:
         "../scripts/code_quotes.py"
 
@@ -27,11 +29,14 @@ rule select_quotes:
         validation=rules.validate_clean.output.summary,
     output:
         quotes=results("quotes", "quotes.json"),
+        lineage=lineage("select_quotes"),
     log:
         logs("select_quotes.log"),
     benchmark:
         benchmarks("select_quotes")
     priority: PAPER_PRIORITY
+    params:
+        export_sha256=EXPORT_SHA256,
     script:
         "../scripts/select_quotes.py"
 
@@ -47,6 +52,8 @@ rule render_paper:
         figures=expand(
             results("figures", "{figure}.{ext}"), figure=figure_names(), ext=["png", "json"]
         ),
+        # Checked before rendering: everything the paper uses derives from the export.
+        records=lineage_records(),
     output:
         pdf=report(
             results("paper", "paper.pdf"),
@@ -56,6 +63,7 @@ rule render_paper:
         markdown=results("paper", "paper.md"),
         typst=results("paper", "paper.typ"),
         quotes_used=results("paper", "quotes_used.json"),
+        lineage=lineage("render_paper"),
     log:
         logs("render_paper.log"),
     benchmark:
@@ -66,6 +74,8 @@ rule render_paper:
         runtime=20,
     params:
         epoch=config["paper"]["source_date_epoch"],
+        export=config["raw_export"],
+        export_sha256=EXPORT_SHA256,
     script:
         "../scripts/render_paper.py"
 
@@ -74,16 +84,21 @@ rule audit_pdf:
     input:
         pdf=rules.render_paper.output.pdf,
         registry=rules.build_registry.output.registry,
+        records=[*lineage_records(), rules.render_paper.output.lineage],
     output:
         audit=report(
             results("provenance", "audit.json"),
             category="Paper",
             caption="../report/audit.rst",
         ),
+        lineage=lineage("audit_pdf"),
     log:
         logs("audit_pdf.log"),
     benchmark:
         benchmarks("audit_pdf")
     priority: PAPER_PRIORITY
+    params:
+        export=config["raw_export"],
+        export_sha256=EXPORT_SHA256,
     script:
         "../scripts/audit_pdf.py"

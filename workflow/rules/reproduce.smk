@@ -18,6 +18,7 @@ rule reproduce_published:
             category="Reproduction",
             caption="../report/reproduction_summary.rst",
         ),
+        lineage=lineage("reproduce_published"),
     log:
         logs("reproduce_published.log"),
     benchmark:
@@ -25,5 +26,6 @@ rule reproduce_published:
     priority: PAPER_PRIORITY
     params:
         sample_size=config["study"]["complete_responses"],
+        export_sha256=EXPORT_SHA256,
     script:
         "../scripts/reproduce_published.py"

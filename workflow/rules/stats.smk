@@ -12,20 +12,22 @@ rule compute_statistics:
             caption="../report/items.rst",
         ),
         numbers=results("registry", "survey.json"),
+        lineage=lineage("compute_statistics"),
     log:
         logs("compute_statistics.log"),
     benchmark:
         benchmarks("compute_statistics")
     priority: PAPER_PRIORITY
+    params:
+        export_sha256=EXPORT_SHA256,
     script:
         "../scripts/compute_statistics.py"
 
 
 rule design_constants:
-    input:
-        config="config/config.yaml",
     output:
         numbers=results("registry", "design.json"),
+        lineage=lineage("design_constants"),
     log:
         logs("design_constants.log"),
     benchmark:
@@ -41,6 +43,7 @@ rule external_context:
         table=config["external_context"],
     output:
         numbers=results("registry", "external.json"),
+        lineage=lineage("external_context"),
     log:
         logs("external_context.log"),
     benchmark:
@@ -60,10 +63,13 @@ rule build_registry:
             category="Survey numbers",
             caption="../report/numbers.rst",
         ),
+        lineage=lineage("build_registry"),
     log:
         logs("build_registry.log"),
     benchmark:
         benchmarks("build_registry")
     priority: PAPER_PRIORITY
+    params:
+        export_sha256=EXPORT_SHA256,
     script:
         "../scripts/build_registry.py"

@@ -16,6 +16,7 @@ rule validate_raw:
             category="Validation",
             caption="../report/validation_raw.rst",
         ),
+        lineage=lineage("validate_raw"),
     log:
         logs("validate_raw.log"),
     benchmark:
@@ -24,6 +25,8 @@ rule validate_raw:
         mem_mb=2000,
         runtime=30,
     params:
-        validation=config,
+        study=config["study"],
+        validation=config["validation"],
+        export_sha256=EXPORT_SHA256,
     script:
         "../scripts/validate_raw.py"

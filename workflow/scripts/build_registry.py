@@ -2,12 +2,12 @@
 
 import json
 
-from csec_survey.core.logs import rule_logger
+from csec_survey.core.rule_script import rule_script
 from csec_survey.stats.registry import merge_fragments
 
-log = rule_logger(snakemake.log[0])
-registry = merge_fragments(snakemake.input)
-with open(snakemake.output.registry, "w", encoding="utf-8") as handle:
-    json.dump(registry, handle, indent=2, ensure_ascii=False)
-    handle.write("\n")
-log.info("%d numbers in the registry", len(registry))
+with rule_script(snakemake) as log:
+    registry = merge_fragments(snakemake.input)
+    with open(snakemake.output.registry, "w", encoding="utf-8") as handle:
+        json.dump(registry, handle, indent=2, ensure_ascii=False)
+        handle.write("\n")
+    log.info("%d numbers in the registry", len(registry))

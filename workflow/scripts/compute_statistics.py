@@ -3,18 +3,18 @@
 import pandas as pd
 
 from csec_survey.core.codebook import load_instrument
-from csec_survey.core.logs import rule_logger
+from csec_survey.core.rule_script import rule_script
 from csec_survey.stats.items import answer_numbers, item_statistics, survey_numbers
 from csec_survey.stats.registry import input_hashes, write_fragment
 
-log = rule_logger(snakemake.log[0])
-instrument = load_instrument(snakemake.input.instrument)
-responses = pd.read_parquet(snakemake.input.clean)
-table = item_statistics(instrument, responses)
-table.to_csv(snakemake.output.item_table, index=False)
-trail = {"rule": snakemake.rule, "script": "workflow/scripts/compute_statistics.py",
-         "inputs": input_hashes([snakemake.input.clean, snakemake.input.instrument])}
-numbers = survey_numbers(instrument, responses, trail) + \
-    answer_numbers(instrument, table, trail)
-write_fragment(numbers, snakemake.output.numbers)
-log.info("%d survey numbers from %d responses", len(numbers), len(responses))
+with rule_script(snakemake) as log:
+    instrument = load_instrument(snakemake.input.instrument)
+    responses = pd.read_parquet(snakemake.input.clean)
+    table = item_statistics(instrument, responses)
+    table.to_csv(snakemake.output.item_table, index=False)
+    trail = {"rule": snakemake.rule, "script": "workflow/scripts/compute_statistics.py",
+             "inputs": input_hashes([snakemake.input.clean, snakemake.input.instrument])}
+    numbers = survey_numbers(instrument, responses, trail) + \
+        answer_numbers(instrument, table, trail)
+    write_fragment(numbers, snakemake.output.numbers)
+    log.info("%d survey numbers from %d responses", len(numbers), len(responses))

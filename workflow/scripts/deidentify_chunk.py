@@ -3,24 +3,24 @@
 import pandas as pd
 
 from csec_survey.core.codebook import load_instrument
-from csec_survey.core.logs import rule_logger
+from csec_survey.core.rule_script import RuleFailed, rule_script
 from csec_survey.deidentify.chunks import chunk_rows, planned_rows
 from csec_survey.deidentify.pseudonyms import key_from_config
 from csec_survey.deidentify.responses import deidentify_rows
 from csec_survey.deidentify.scrubber import Scrubber
 
-log = rule_logger(snakemake.log[0])
-key = key_from_config(snakemake.params.deid, snakemake.params.export)
-responses = pd.read_parquet(snakemake.input.responses)
-planned = planned_rows(snakemake.input.exclusions)
-if len(responses) != planned:
-    raise SystemExit(f"deidentify_chunk: {len(responses)} complete responses to de-identify, but "
-                     f"the chunks were planned for the {planned} read_export kept")
-responses = responses.iloc[chunk_rows(int(snakemake.wildcards.chunk), len(responses),
-                                      snakemake.params.deid["chunk_respondents"])]
-clean, redactions = deidentify_rows(responses, load_instrument(snakemake.input.instrument), key,
-                                    Scrubber())
-log.info("chunk %s: %d respondents, %d redactions", snakemake.wildcards.chunk, len(clean),
-         len(redactions))
-clean.to_parquet(snakemake.output.responses, index=False)
-redactions.to_parquet(snakemake.output.redactions, index=False)
+with rule_script(snakemake) as log:
+    key = key_from_config(snakemake.params.key, snakemake.params.export)
+    responses = pd.read_parquet(snakemake.input.responses)
+    planned = planned_rows(snakemake.input.exclusions)
+    if len(responses) != planned:
+        raise RuleFailed(f"{len(responses)} complete responses to de-identify, but "
+                         f"the chunks were planned for the {planned} read_export kept")
+    responses = responses.iloc[chunk_rows(int(snakemake.wildcards.chunk), len(responses),
+                                          snakemake.params.chunk_respondents)]
+    clean, redactions = deidentify_rows(responses, load_instrument(snakemake.input.instrument), key,
+                                        Scrubber())
+    log.info("chunk %s: %d respondents, %d redactions", snakemake.wildcards.chunk, len(clean),
+             len(redactions))
+    clean.to_parquet(snakemake.output.responses, index=False)
+    redactions.to_parquet(snakemake.output.redactions, index=False)

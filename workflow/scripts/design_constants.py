@@ -1,12 +1,12 @@
 """Snakemake script of rule design_constants: the study design's numbers, from the config."""
 
-from csec_survey.core.logs import rule_logger
+from csec_survey.core.rule_script import rule_script
 from csec_survey.stats.constants import design_numbers
-from csec_survey.stats.registry import input_hashes, write_fragment
+from csec_survey.stats.registry import config_hashes, write_fragment
 
-log = rule_logger(snakemake.log[0])
-numbers = design_numbers(snakemake.params.design, {
-    "rule": snakemake.rule, "script": "workflow/scripts/design_constants.py",
-    "inputs": input_hashes([snakemake.input.config])})
-write_fragment(numbers, snakemake.output.numbers)
-log.info("%d design constants", len(numbers))
+with rule_script(snakemake) as log:
+    numbers = design_numbers(snakemake.params.design, {
+        "rule": snakemake.rule, "script": "workflow/scripts/design_constants.py",
+        "inputs": config_hashes("design", snakemake.params.design)})
+    write_fragment(numbers, snakemake.output.numbers)
+    log.info("%d design constants", len(numbers))

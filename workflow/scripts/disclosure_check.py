@@ -4,16 +4,16 @@ import json
 
 import pandas as pd
 
-from csec_survey.core.logs import rule_logger
+from csec_survey.core.rule_script import rule_script
 from csec_survey.deidentify.disclosure import banded, k_anonymity_report
 
-log = rule_logger(snakemake.log[0])
-settings = snakemake.params.k_anonymity
-clean = banded(pd.read_parquet(snakemake.input.clean), settings["bands"])
-report = k_anonymity_report(clean, settings["quasi_identifiers"], settings["k"])
-log.info("k=%d: %d of %d respondents in groups below k on all quasi-identifiers",
-         report["k"], report["all_quasi_identifiers"]["respondents_in_groups_below_k"],
-         report["respondents"])
-with open(snakemake.output.report, "w", encoding="utf-8") as handle:
-    json.dump(report, handle, indent=2)
-    handle.write("\n")
+with rule_script(snakemake) as log:
+    settings = snakemake.params.k_anonymity
+    clean = banded(pd.read_parquet(snakemake.input.clean), settings["bands"])
+    report = k_anonymity_report(clean, settings["quasi_identifiers"], settings["k"])
+    log.info("k=%d: %d of %d respondents in groups below k on all quasi-identifiers",
+             report["k"], report["all_quasi_identifiers"]["respondents_in_groups_below_k"],
+             report["respondents"])
+    with open(snakemake.output.report, "w", encoding="utf-8") as handle:
+        json.dump(report, handle, indent=2)
+        handle.write("\n")

@@ -1,13 +1,13 @@
 """Snakemake script of the figure rules: one figure, its data and its words."""
 
-from csec_survey.core.logs import rule_logger
+from csec_survey.core.rule_script import rule_script
 from csec_survey.figures.charts import draw_figure, figure_data, load_figure_specs, write_outputs
 from csec_survey.stats.registry import read_registry
 
-log = rule_logger(snakemake.log[0])
-name = snakemake.params.figure
-data = figure_data(name, load_figure_specs(snakemake.input.specs)[name],
-                   read_registry(snakemake.input.registry))
-draw_figure(data, snakemake.output.pdf, snakemake.output.png)
-write_outputs(data, snakemake.output.data, snakemake.output.meta)
-log.info("figure %s: %d bars", name, len(data.rows()))
+with rule_script(snakemake) as log:
+    name = snakemake.params.figure
+    data = figure_data(name, load_figure_specs(snakemake.input.specs)[name],
+                       read_registry(snakemake.input.registry))
+    draw_figure(data, snakemake.output.pdf, snakemake.output.png)
+    write_outputs(data, snakemake.output.data, snakemake.output.meta)
+    log.info("figure %s: %d bars", name, len(data.rows()))

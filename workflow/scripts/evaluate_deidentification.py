@@ -5,25 +5,25 @@ import json
 import pandas as pd
 
 from csec_survey.core.codebook import load_instrument
-from csec_survey.core.logs import rule_logger
+from csec_survey.core.rule_script import RuleFailed, rule_script
 from csec_survey.deidentify.evaluation import evaluate, texts_from_truth
 from csec_survey.deidentify.pseudonyms import key_from_config, pseudonym
 
-log = rule_logger(snakemake.log[0])
-key = key_from_config(snakemake.params.deid, snakemake.params.export)
-instrument = load_instrument(snakemake.input.instrument)
-responses = pd.read_parquet(snakemake.input.responses)
-with open(snakemake.input.truth, encoding="utf-8") as handle:
-    truth = [json.loads(line) for line in handle]
-texts = texts_from_truth(
-    truth, responses, pd.read_parquet(snakemake.input.redactions),
-    {rid: pseudonym(rid, key) for rid in responses["ResponseId"]},
-    {column.name: column.variable for column in instrument.export_columns()})
-if not texts:
-    raise SystemExit(f"evaluate_deidentification: the ground truth {snakemake.input.truth} "
-                     "matches no answer of this export; is it the export's own?")
-evaluation = {"answers_evaluated": len(texts), **evaluate(texts)}
-log.info("recall of all planted personal data: %s", evaluation["recall"]["ALL"])
-with open(snakemake.output.evaluation, "w", encoding="utf-8") as handle:
-    json.dump(evaluation, handle, indent=2)
-    handle.write("\n")
+with rule_script(snakemake) as log:
+    key = key_from_config(snakemake.params.key, snakemake.params.export)
+    instrument = load_instrument(snakemake.input.instrument)
+    responses = pd.read_parquet(snakemake.input.responses)
+    with open(snakemake.input.truth, encoding="utf-8") as handle:
+        truth = [json.loads(line) for line in handle]
+    texts = texts_from_truth(
+        truth, responses, pd.read_parquet(snakemake.input.redactions),
+        {rid: pseudonym(rid, key) for rid in responses["ResponseId"]},
+        {column.name: column.variable for column in instrument.export_columns()})
+    if not texts:
+        raise RuleFailed(f"the ground truth {snakemake.input.truth} "
+                         "matches no answer of this export; is it the export's own?")
+    evaluation = {"answers_evaluated": len(texts), **evaluate(texts)}
+    log.info("recall of all planted personal data: %s", evaluation["recall"]["ALL"])
+    with open(snakemake.output.evaluation, "w", encoding="utf-8") as handle:
+        json.dump(evaluation, handle, indent=2)
+        handle.write("\n")

@@ -2,14 +2,14 @@
 
 import json
 
-from csec_survey.core.logs import rule_logger
+from csec_survey.core.rule_script import rule_script
 from csec_survey.ingest.records import read_records
 
-log = rule_logger(snakemake.log[0])
-read = read_records(snakemake.input.export, duplicate_key=snakemake.params.duplicate_key)
-log.info("layout: %s", read.layout)
-log.info("records dropped by rule, and kept: %s", read.exclusions)
-read.records.to_parquet(snakemake.output.records, index=False)
-with open(snakemake.output.exclusions, "w", encoding="utf-8") as handle:
-    json.dump(read.exclusions, handle, indent=2)
-    handle.write("\n")
+with rule_script(snakemake) as log:
+    read = read_records(snakemake.input.export, duplicate_key=snakemake.params.duplicate_key)
+    log.info("layout: %s", read.layout)
+    log.info("records dropped by rule, and kept: %s", read.exclusions)
+    read.records.to_parquet(snakemake.output.records, index=False)
+    with open(snakemake.output.exclusions, "w", encoding="utf-8") as handle:
+        json.dump(read.exclusions, handle, indent=2)
+        handle.write("\n")

@@ -6,35 +6,42 @@ import os
 import tempfile
 from pathlib import Path
 
-from csec_survey.core.logs import rule_logger
+from csec_survey.core.lineage import check_lineage, read_records
+from csec_survey.core.rule_script import rule_script
 from csec_survey.paper.render import PaperInputs, render_pdf, resolve
 from csec_survey.stats.registry import read_registry
 
-log = rule_logger(snakemake.log[0])
-figures = {Path(path).stem: json.loads(Path(path).read_text(encoding="utf-8"))
-           for path in snakemake.input.figures if path.endswith(".json")}
-pngs = {Path(path).stem: Path(path) for path in snakemake.input.figures if path.endswith(".png")}
-with open(snakemake.input.reproduction, encoding="utf-8", newline="") as handle:
-    reproduction = list(csv.DictReader(handle))
-inputs = PaperInputs(
-    registry=read_registry(snakemake.input.registry), figures=figures,
-    figure_files={name: f"{name}.png" for name in figures},
-    quotes=json.loads(Path(snakemake.input.quotes).read_text(encoding="utf-8")),
-    reproduction=reproduction)
-resolved = resolve(Path(snakemake.input.source).read_text(encoding="utf-8"), inputs)
-Path(snakemake.output.markdown).write_text(resolved.markdown, encoding="utf-8")
-Path(snakemake.output.quotes_used).write_text(
-    json.dumps(resolved.quotes, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-epoch = int(os.environ.get("SOURCE_DATE_EPOCH") or snakemake.params.epoch)
-with tempfile.TemporaryDirectory() as build:
-    renderer = render_pdf(resolved.markdown, Path(build), Path(snakemake.output.pdf),
-                          Path(snakemake.input.template), Path(snakemake.input.bibliography),
-                          {f"{name}.png": path for name, path in pngs.items()}, epoch)
-    typst_source = Path(build) / "paper.typ"
-    Path(snakemake.output.typst).write_text(
-        typst_source.read_text(encoding="utf-8") if typst_source.exists() else "",
-        encoding="utf-8")
-log.info("rendered with %s: %d registry numbers, %d quotes", renderer,
-         len(resolved.numbers), len(resolved.quotes))
-for theme in resolved.unquoted:
-    log.warning("no coded answer could be quoted for %s (see paper.quote_coding)", theme)
+with rule_script(snakemake) as log:
+    # Before anything is rendered: every artefact the paper uses derives from this export.
+    check_lineage([snakemake.input.registry, snakemake.input.reproduction,
+                   snakemake.input.quotes, *snakemake.input.figures],
+                  read_records(snakemake.input.records), snakemake.params.export,
+                  snakemake.params.export_sha256)
+    figures = {Path(path).stem: json.loads(Path(path).read_text(encoding="utf-8"))
+               for path in snakemake.input.figures if path.endswith(".json")}
+    pngs = {Path(path).stem: Path(path) for path in snakemake.input.figures
+            if path.endswith(".png")}
+    with open(snakemake.input.reproduction, encoding="utf-8", newline="") as handle:
+        reproduction = list(csv.DictReader(handle))
+    inputs = PaperInputs(
+        registry=read_registry(snakemake.input.registry), figures=figures,
+        figure_files={name: f"{name}.png" for name in figures},
+        quotes=json.loads(Path(snakemake.input.quotes).read_text(encoding="utf-8")),
+        reproduction=reproduction)
+    resolved = resolve(Path(snakemake.input.source).read_text(encoding="utf-8"), inputs)
+    Path(snakemake.output.markdown).write_text(resolved.markdown, encoding="utf-8")
+    Path(snakemake.output.quotes_used).write_text(
+        json.dumps(resolved.quotes, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    epoch = int(os.environ.get("SOURCE_DATE_EPOCH") or snakemake.params.epoch)
+    with tempfile.TemporaryDirectory() as build:
+        renderer = render_pdf(resolved.markdown, Path(build), Path(snakemake.output.pdf),
+                              Path(snakemake.input.template), Path(snakemake.input.bibliography),
+                              {f"{name}.png": path for name, path in pngs.items()}, epoch)
+        typst_source = Path(build) / "paper.typ"
+        Path(snakemake.output.typst).write_text(
+            typst_source.read_text(encoding="utf-8") if typst_source.exists() else "",
+            encoding="utf-8")
+    log.info("rendered with %s: %d registry numbers, %d quotes", renderer,
+             len(resolved.numbers), len(resolved.quotes))
+    for theme in resolved.unquoted:
+        log.warning("no coded answer could be quoted for %s (see paper.quote_coding)", theme)

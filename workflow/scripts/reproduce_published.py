@@ -4,19 +4,20 @@ import json
 from pathlib import Path
 
 from csec_survey.core.codebook import load_instrument
-from csec_survey.core.logs import rule_logger
 from csec_survey.core.published import read_published_values
+from csec_survey.core.rule_script import rule_script
 from csec_survey.reproduce.reproduction import reproduction_rows, rows_to_csv, summarise
 from csec_survey.stats.registry import read_registry
 
-log = rule_logger(snakemake.log[0])
-calibration = (json.loads(Path(snakemake.input.calibration).read_text(encoding="utf-8"))
-               if snakemake.input.calibration else None)
-rows = reproduction_rows(read_published_values(snakemake.input.figures),
-                         read_registry(snakemake.input.registry),
-                         load_instrument(snakemake.input.instrument),
-                         snakemake.params.sample_size, calibration)
-Path(snakemake.output.table).write_text(rows_to_csv(rows), encoding="utf-8")
-summary = summarise(rows)
-Path(snakemake.output.summary).write_text(json.dumps(summary, indent=2) + "\n", encoding="utf-8")
-log.info("reproduction: %s", summary)
+with rule_script(snakemake) as log:
+    calibration = (json.loads(Path(snakemake.input.calibration).read_text(encoding="utf-8"))
+                   if snakemake.input.calibration else None)
+    rows = reproduction_rows(read_published_values(snakemake.input.figures),
+                             read_registry(snakemake.input.registry),
+                             load_instrument(snakemake.input.instrument),
+                             snakemake.params.sample_size, calibration)
+    Path(snakemake.output.table).write_text(rows_to_csv(rows), encoding="utf-8")
+    summary = summarise(rows)
+    Path(snakemake.output.summary).write_text(json.dumps(summary, indent=2) + "\n",
+                                              encoding="utf-8")
+    log.info("reproduction: %s", summary)

@@ -24,7 +24,7 @@ DEMO_KEY = b"csec-survey demo key: public, for the synthetic export only"
 """The documented key of the synthetic demo. Public, so it protects nothing."""
 
 
-class MissingKeyError(RuntimeError):
+class MissingKeyError(ValueError):
     """No pseudonymisation key for an export that needs a real one."""
 
 

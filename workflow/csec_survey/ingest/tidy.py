@@ -10,15 +10,15 @@ may refuse, rather than explain, a value it cannot type.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Literal
 
 import pandas as pd
 
 from csec_survey.core.codebook import Instrument, Item
-from csec_survey.core.export_columns import STATUS_CODES
+from csec_survey.core.export_columns import METADATA_COLUMNS, STATUS_CODES
 
-__all__ = ["EXPORT_ROW", "TidyError", "tidy_responses"]
+__all__ = ["EXPORT_ROW", "TidyError", "tidy_responses", "undescribed_columns"]
 
 EXPORT_ROW = "export_row"
 """Column holding each response's 1-based position among the export's data rows."""
@@ -38,9 +38,10 @@ def tidy_responses(responses: pd.DataFrame, instrument: Instrument,
 
     ``responses`` holds strings (``None`` for blanks) as `read_export` returns
     them, with an ``export_row`` column numbering the export's data rows from 1;
-    ``values`` says whether answers are choice text or numeric codes. Columns
-    the instrument does not know are left out of the question part; metadata
-    and embedded data columns are kept.
+    ``values`` says whether answers are choice text or numeric codes. Qualtrics'
+    metadata columns and the codebook's embedded data are kept; a column the
+    codebook does not describe (see `undescribed_columns`) is dropped, so that
+    no unknown field, which may well identify someone, goes further.
     """
     question_columns = {column.name for column in instrument.export_columns()}
     missing = sorted(question_columns - set(responses.columns))
@@ -50,13 +51,25 @@ def tidy_responses(responses: pd.DataFrame, instrument: Instrument,
     responses = responses.set_index(EXPORT_ROW, drop=False)
     table = pd.DataFrame(index=responses.index)
     table[EXPORT_ROW] = responses[EXPORT_ROW].astype("Int64")
+    undescribed = set(undescribed_columns(responses.columns, instrument))
     for name in responses.columns:
-        if name not in question_columns and name != EXPORT_ROW:
+        if name not in question_columns and name != EXPORT_ROW and name not in undescribed:
             table[name] = _metadata(responses[name], name)
     for item in instrument.items:
         for variable, column in _item_variables(item, responses, values).items():
             table[variable] = column
     return table.reset_index(drop=True)
+
+
+def undescribed_columns(columns: Iterable[str], instrument: Instrument) -> list[str]:
+    """Columns of an export that neither Qualtrics' metadata nor the codebook describes.
+
+    A user's own embedded-data fields (``ContactEmail``, ``SupervisorName``) are
+    such columns until the codebook lists them under ``embedded_data``.
+    """
+    described = {name for name, _, _ in METADATA_COLUMNS} | set(instrument.embedded_data)
+    described |= {column.name for column in instrument.export_columns()} | {EXPORT_ROW}
+    return [name for name in columns if name not in described]
 
 
 def _metadata(values: pd.Series, name: str) -> pd.Series:

@@ -19,8 +19,9 @@ from pathlib import Path
 from typing import Any
 
 from csec_survey.core.granularity import percent_display
+from csec_survey.core.lineage import file_sha256
 
-__all__ = ["Number", "file_sha256", "input_hashes", "merge_fragments", "read_registry",
+__all__ = ["Number", "config_hashes", "input_hashes", "merge_fragments", "read_registry",
            "write_fragment"]
 
 
@@ -67,18 +68,21 @@ class Number:
         return data
 
 
-def file_sha256(path: str | Path) -> str:
-    """SHA-256 of a file's bytes."""
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def input_hashes(paths: Iterable[str | Path]) -> dict[str, str]:
     """``{path: sha256}`` for the inputs of a rule."""
     return {str(path): file_sha256(path) for path in paths}
+
+
+def config_hashes(section: str, values: Mapping[str, Any],
+                  config_file: str = "config/config.yaml") -> dict[str, str]:
+    """``{"config/config.yaml#section": sha256}`` of the one config section a rule read.
+
+    A rule that reads a section of the config has it as a parameter, not the file
+    as an input, so that editing another section does not rerun it; its trail
+    hashes what it read (as canonical JSON).
+    """
+    canonical = json.dumps(values, sort_keys=True, ensure_ascii=False, default=str)
+    return {f"{config_file}#{section}": hashlib.sha256(canonical.encode("utf-8")).hexdigest()}
 
 
 def write_fragment(numbers: Iterable[Number], path: str | Path) -> None:

@@ -9,23 +9,25 @@ counts of matches, never the values or the free text itself.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import pandas as pd
 
 from csec_survey.core.codebook import Instrument
-from csec_survey.core.export_columns import DIRECT_IDENTIFIERS
+from csec_survey.core.export_columns import DIRECT_IDENTIFIERS, METADATA_COLUMNS
 from csec_survey.core.platforms import platform_mentions
 from csec_survey.validate.expectations import Check, SuiteOutcome, run_suite
 from csec_survey.validate.personal_data import PERSONAL_PATTERNS, contains_personal_data
 
 __all__ = ["PSEUDONYM_PATTERN", "clean_frame", "clean_suite", "respondent_identifiers",
-           "validate_clean_responses"]
+           "undescribed_clean_columns", "validate_clean_responses"]
 
 PSEUDONYM_PATTERN = r"^P_[0-9a-f]{16}$"
 """The form of the keyed pseudonym that replaces ResponseId."""
 
 _CLEAN_ROW = "_row"
+# What de-identification puts in place of the response id and the timestamps.
+_ADDED_COLUMNS = ("pseudonym", "response_date")
 
 
 def respondent_identifiers(responses: pd.DataFrame,
@@ -40,6 +42,14 @@ def respondent_identifiers(responses: pd.DataFrame,
     return {str(p): [f"{first} {last}".strip(), last, email]
             for p, first, last, email in zip(pseudonyms, firsts, lasts,
                                              values("RecipientEmail"), strict=True)}
+
+
+def undescribed_clean_columns(columns: Iterable[str], instrument: Instrument) -> list[str]:
+    """Columns of a de-identified table that are neither a variable of the codebook, a
+    kept Qualtrics metadata column, nor one that de-identification adds."""
+    described = {column.variable for column in instrument.export_columns()}
+    described |= {name for name, _, _ in METADATA_COLUMNS} | set(_ADDED_COLUMNS)
+    return [name for name in columns if name not in described]
 
 
 def clean_frame(clean: pd.DataFrame, instrument: Instrument,
@@ -60,6 +70,7 @@ def clean_frame(clean: pd.DataFrame, instrument: Instrument,
     frame["pseudonym"] = clean["pseudonym"] if "pseudonym" in clean.columns else None
     for name in (*DIRECT_IDENTIFIERS, *instrument.embedded_data):
         frame[f"_present_{name}"] = int(name in clean.columns)
+    frame["_undescribed_columns"] = len(undescribed_clean_columns(clean.columns, instrument))
     # Each respondent's answers as plain strings: row-wise pandas is slow at scale.
     answers: list[list[str]] = [[] for _ in range(len(clean))]
     for name in text:
@@ -85,6 +96,10 @@ def clean_suite(instrument: Instrument) -> list[Check]:
     checks = [Check(e.ExpectColumnMaxToBeBetween(column=f"_present_{name}", max_value=0),
                     f"the direct identifier column {name!r} is gone")
               for name in (*DIRECT_IDENTIFIERS, *instrument.embedded_data)]
+    checks.append(Check(
+        e.ExpectColumnMaxToBeBetween(column="_undescribed_columns", max_value=0),
+        "the de-identified table holds no column that the codebook or Qualtrics does not "
+        "describe"))
     checks += [
         Check(e.ExpectColumnValuesToNotBeNull(column="pseudonym"),
               "every response has a pseudonym"),
