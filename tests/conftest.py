@@ -23,6 +23,55 @@ def run_snakemake(project: Path, *args: str, profile: str = "none",
         capture_output=True, text=True, check=False, timeout=1200, env={**os.environ, **env})
 
 
+def identifying_values(export: Path) -> set[str]:
+    """What must never appear under results/ or logs/: every value of the export's
+    identifying columns, and every free-text answer that held personal data, unscrubbed."""
+    import json
+
+    from csec_survey.core.paths import companion_paths
+    from csec_survey.ingest.qualtrics import read_export
+
+    records = read_export(export).responses
+    values = set()
+    for column in ("ResponseId", "RecipientEmail", "IPAddress", "ExternalReference",
+                   "AgencyName", "LocationLatitude", "LocationLongitude"):
+        values |= {str(value) for value in records[column].dropna()}
+    values |= {f"{first} {last}" for first, last in
+               zip(records["RecipientFirstName"], records["RecipientLastName"], strict=True)
+               if first and last}
+    truth = companion_paths(export)["truth"]
+    if truth.exists():
+        by_id = records.set_index("ResponseId")
+        for line in truth.read_text(encoding="utf-8").splitlines():
+            planted = json.loads(line)
+            if planted["personal"]:
+                values.add(str(by_id.at[planted["ResponseId"], planted["column"]]))
+    return values
+
+
+def leaks(project: Path, values: set[str], *texts: str) -> dict[str, list[str]]:
+    """Files under results/ and logs/ (and ``texts``, such as a build's output) that hold
+    any of ``values``, with up to three of them each."""
+    import pandas as pd
+    import pypdfium2
+
+    found: dict[str, str] = {f"text {index}": text for index, text in enumerate(texts)}
+    for folder in ("results", "logs"):
+        for path in (project / folder).rglob("*"):
+            if path.suffix == ".parquet":
+                frame = pd.read_parquet(path)
+                found[str(path)] = "\n".join(
+                    frame.astype("string").fillna("").agg(" ".join, axis=1))
+            elif path.suffix == ".pdf":
+                document = pypdfium2.PdfDocument(path)
+                found[str(path)] = "\n".join(page.get_textpage().get_text_range()
+                                             for page in document)
+            elif path.is_file():
+                found[str(path)] = path.read_text(encoding="utf-8", errors="replace")
+    return {name: sorted(value for value in values if value in text)[:3]
+            for name, text in found.items() if any(value in text for value in values)}
+
+
 def registry_fragments(folder: Path) -> list[Path]:
     """The survey, design and external registry fragments, built in-process as the rules
     build them (inputs keyed by repository-relative path) and written into ``folder``."""

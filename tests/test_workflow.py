@@ -9,10 +9,9 @@ from pathlib import Path
 import pandas as pd
 import pdfplumber
 import pytest
-from conftest import run_snakemake
+from conftest import identifying_values, leaks, run_snakemake
 
 from csec_survey.core.paths import copy_workflow
-from csec_survey.ingest.qualtrics import read_export
 
 pytestmark = pytest.mark.workflow
 
@@ -47,34 +46,17 @@ def test_identifying_intermediates_are_deleted_once_consumed(built):
     project, _, _ = built
     assert not (project / "results" / "interim" / "responses.parquet").exists()
     assert not (project / "results" / "interim" / "records.parquet").exists()
+    assert list((project / ".identifying").iterdir()) == []
+    assert (project / ".identifying").stat().st_mode & 0o077 == 0
     assert (project / "results" / "clean" / "responses.parquet").stat().st_size > 0
 
 
-def test_no_personal_metadata_survives_under_results_or_in_logs(built):
+def test_no_personal_data_survives_under_results_or_in_logs(built):
     project, run, _ = built
-    records = read_export(project / "data" / "raw" / "synthetic_export.csv").responses
-    values = set()
-    for column in ("ResponseId", "RecipientEmail", "IPAddress", "ExternalReference",
-                   "AgencyName", "LocationLatitude", "LocationLongitude"):
-        values |= {str(v) for v in records[column].dropna()}
-    values |= {f"{first} {last}" for first, last in
-               zip(records["RecipientFirstName"], records["RecipientLastName"], strict=True)
-               if first and last}
-    outputs = {}
-    for folder in ("results", "logs"):
-        for path in (project / folder).rglob("*"):
-            if path.suffix == ".parquet":
-                frame = pd.read_parquet(path)
-                outputs[path] = "\n".join(frame.astype("string").fillna("").agg(" ".join, axis=1))
-            elif path.is_file():
-                outputs[path] = path.read_text(encoding="utf-8", errors="replace")
-    outputs["stdout"] = run.stdout + run.stderr
-    with pdfplumber.open(project / "results" / "paper" / "paper.pdf") as pdf:
-        outputs["paper.pdf"] = "\n".join(page.extract_text() or "" for page in pdf.pages)
-    assert len(outputs) > 20
-    leaks = {str(path): sorted(v for v in values if v in text)[:3]
-             for path, text in outputs.items() if any(v in text for v in values)}
-    assert leaks == {}
+    values = identifying_values(project / "data" / "raw" / "synthetic_export.csv")
+    assert len(values) > 1000
+    assert leaks(project, values, run.stdout + run.stderr) == {}
+    assert list((project / ".identifying").iterdir()) == []
 
 
 def test_checks_beside_the_paper_wait_until_every_figure_has_started(built):
