@@ -219,28 +219,48 @@ def test_an_unreadable_export_is_one_message_without_a_traceback(tmp_path):
     assert "read_export failed:" in (project / "logs" / "read_export.log").read_text()
 
 
-def test_a_build_killed_during_deidentification_leaves_nothing_identifying(built, tmp_path):
-    reference, _ = built
-    project = copy_workflow(tmp_path / "project")
+def _killed_while_running(project: Path, log: str) -> None:
+    """Start a build and kill it, with no chance to clean up, once ``log`` appears."""
     build = subprocess.Popen(
         [sys.executable, "-m", "snakemake", "--cores", "2", "--directory", str(project),
          "--snakefile", str(project / "Snakefile"), "--workflow-profile", "none"],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     deadline = time.monotonic() + 300
-    while not (project / "logs" / "deidentify_chunk" / "0.log").exists():
+    while not (project / "logs" / log).exists():
         assert build.poll() is None and time.monotonic() < deadline
-        time.sleep(0.1)
+        time.sleep(0.05)
     os.killpg(build.pid, signal.SIGKILL)
     build.wait()
-    values = identifying_values(project / EXPORT)
+
+
+# Every rule that reads a table holding identifiers, by the log it opens when it starts.
+RULES_HOLDING_IDENTIFIERS = {
+    "read_export": "read_export.log", "validate_raw": "validate_raw.log",
+    "tidy_responses": "tidy_responses.log", "deidentify_chunk": "deidentify_chunk/0.log",
+    "validate_clean": "validate_clean.log",
+    "evaluate_deidentification": "evaluate_deidentification.log",
+    "code_quotes": "code_quotes.log",
+}
+
+
+@pytest.mark.parametrize("rule", sorted(RULES_HOLDING_IDENTIFIERS))
+def test_a_build_killed_in_a_rule_holding_identifiers_leaves_none_behind(tmp_path, rule):
+    project = copy_workflow(tmp_path / "project")
+    _killed_while_running(project, RULES_HOLDING_IDENTIFIERS[rule])
+    assert leaks(project, identifying_values(project / EXPORT)) == {}
+
+
+def test_a_killed_build_resumes_to_the_same_paper_and_wipes_its_scratch(built, tmp_path):
+    reference, _ = built
+    project = copy_workflow(tmp_path / "project")
+    _killed_while_running(project, "deidentify_chunk/0.log")
     # The records as read and the typed responses are in the private scratch folder only.
     assert list((project / ".identifying").iterdir())
-    assert leaks(project, values) == {}
     assert run_snakemake(project, "--unlock").returncode == 0
     run = run_snakemake(project, "--rerun-incomplete")
     assert run.returncode == 0, _output(run)[-3000:]
     assert list((project / ".identifying").iterdir()) == []
-    assert leaks(project, values, _output(run)) == {}
+    assert leaks(project, identifying_values(project / EXPORT), _output(run)) == {}
     assert (project / "results" / "paper" / "paper.pdf").read_bytes() == \
         (reference / "results" / "paper" / "paper.pdf").read_bytes()
 

@@ -77,13 +77,15 @@ def read_records(paths: Iterable[str | Path]) -> list[dict[str, Any]]:
 
 
 def check_lineage(used: Iterable[str | Path], records: Iterable[Mapping[str, Any]],
-                  export_path: str | Path, export: str, derived: str = "results") -> None:
+                  export_path: str | Path, export: str,
+                  derived: tuple[str, ...] = ("results", ".identifying")) -> None:
     """Fail unless every file in ``used`` derives, record by record, from ``export``.
 
     A file derives from the export when a record lists it (same path, same
     content) among its outputs, that record was made for ``export``, and each
     of its inputs is the export itself or again derives from it. Every file
-    under ``derived`` must have such a record; files elsewhere (the codebook,
+    under the ``derived`` folders (the workflow's results and its scratch for
+    identifying tables) must have such a record; files elsewhere (the codebook,
     the paper's sources) end a chain.
     """
     by_output: dict[tuple[str, str], Mapping[str, Any]] = {}
@@ -104,7 +106,7 @@ def check_lineage(used: Iterable[str | Path], records: Iterable[Mapping[str, Any
             return
         record = by_output.get((name, digest))
         if record is None:
-            if Path(name).parts[:1] == (derived,):
+            if Path(name).parts[0] in derived:
                 problems.append(f"{name} (used by {used_by}) has no lineage record: it was "
                                 "replaced, or made by another build")
             return
