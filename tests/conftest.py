@@ -23,6 +23,24 @@ def run_snakemake(project: Path, *args: str, profile: str = "none",
         capture_output=True, text=True, check=False, timeout=1200, env={**os.environ, **env})
 
 
+def kill_build_when(project: Path, appears: str) -> None:
+    """Start a build in ``project`` and kill it, with no chance to clean up, as soon as the
+    file ``appears`` (relative to the project) exists."""
+    import signal
+    import time
+
+    build = subprocess.Popen(
+        [sys.executable, "-m", "snakemake", "--cores", "2", "--directory", str(project),
+         "--snakefile", str(project / "Snakefile"), "--workflow-profile", "none"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    deadline = time.monotonic() + 300
+    while not (project / appears).exists():
+        assert build.poll() is None and time.monotonic() < deadline
+        time.sleep(0.05)
+    os.killpg(build.pid, signal.SIGKILL)
+    build.wait()
+
+
 def identifying_values(export: Path) -> set[str]:
     """What must never appear under results/ or logs/: every value of the export's
     identifying columns, and every free-text answer that held personal data, unscrubbed."""

@@ -4,19 +4,16 @@ with another export's numbers or with identifying data left under results/ or lo
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
-import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pandas as pd
 import pytest
 import yaml
-from conftest import identifying_values, leaks, run_snakemake
+from conftest import identifying_values, kill_build_when, leaks, run_snakemake
 from corrupt_exports import write_corrupted
 
 from csec_survey.core.lineage import file_sha256
@@ -219,20 +216,6 @@ def test_an_unreadable_export_is_one_message_without_a_traceback(tmp_path):
     assert "read_export failed:" in (project / "logs" / "read_export.log").read_text()
 
 
-def _killed_while_running(project: Path, log: str) -> None:
-    """Start a build and kill it, with no chance to clean up, once ``log`` appears."""
-    build = subprocess.Popen(
-        [sys.executable, "-m", "snakemake", "--cores", "2", "--directory", str(project),
-         "--snakefile", str(project / "Snakefile"), "--workflow-profile", "none"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-    deadline = time.monotonic() + 300
-    while not (project / "logs" / log).exists():
-        assert build.poll() is None and time.monotonic() < deadline
-        time.sleep(0.05)
-    os.killpg(build.pid, signal.SIGKILL)
-    build.wait()
-
-
 # Every rule that reads a table holding identifiers, by the log it opens when it starts.
 RULES_HOLDING_IDENTIFIERS = {
     "read_export": "read_export.log", "validate_raw": "validate_raw.log",
@@ -246,14 +229,14 @@ RULES_HOLDING_IDENTIFIERS = {
 @pytest.mark.parametrize("rule", sorted(RULES_HOLDING_IDENTIFIERS))
 def test_a_build_killed_in_a_rule_holding_identifiers_leaves_none_behind(tmp_path, rule):
     project = copy_workflow(tmp_path / "project")
-    _killed_while_running(project, RULES_HOLDING_IDENTIFIERS[rule])
+    kill_build_when(project, f"logs/{RULES_HOLDING_IDENTIFIERS[rule]}")
     assert leaks(project, identifying_values(project / EXPORT)) == {}
 
 
 def test_a_killed_build_resumes_to_the_same_paper_and_wipes_its_scratch(built, tmp_path):
     reference, _ = built
     project = copy_workflow(tmp_path / "project")
-    _killed_while_running(project, "deidentify_chunk/0.log")
+    kill_build_when(project, "logs/deidentify_chunk/0.log")
     # The records as read and the typed responses are in the private scratch folder only.
     assert list((project / ".identifying").iterdir())
     assert run_snakemake(project, "--unlock").returncode == 0

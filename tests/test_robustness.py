@@ -1,13 +1,9 @@
 """The build survives being interrupted, and needs no network."""
 
 import os
-import signal
-import subprocess
-import sys
-import time
 
 import pytest
-from conftest import run_snakemake
+from conftest import kill_build_when, run_snakemake
 
 from csec_survey.core.paths import copy_workflow
 
@@ -51,17 +47,8 @@ def test_the_whole_build_runs_without_network(offline_build):
 def test_an_interrupted_build_resumes_to_the_same_pdf(offline_build, tmp_path):
     reference, _ = offline_build
     project = copy_workflow(tmp_path / "project")
-    build = subprocess.Popen(
-        [sys.executable, "-m", "snakemake", "--cores", "2", "--directory", str(project),
-         "--snakefile", str(project / "Snakefile"), "--workflow-profile", "none"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-    deadline = time.monotonic() + 300
     # Interrupt once de-identification has finished and later rules are under way.
-    while not (project / "results" / "clean" / "redaction_log.json").exists():
-        assert build.poll() is None and time.monotonic() < deadline
-        time.sleep(0.2)
-    os.killpg(build.pid, signal.SIGKILL)
-    build.wait()
+    kill_build_when(project, "results/clean/redaction_log.json")
     assert not (project / "results" / "paper" / "paper.pdf").exists()
     # What a researcher does after a crash: release the lock, finish what was cut off.
     assert run_snakemake(project, "--unlock").returncode == 0
