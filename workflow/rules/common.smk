@@ -122,6 +122,7 @@ def lineage_records():
         "build_registry",
         "reproduce_published",
         "select_quotes",
+        "check_claims",
     ]
     names += [f"figure_{name}" for name in figure_names()]
     if config["paper"]["quote_coding"] == "auto":

@@ -1,4 +1,4 @@
-# The paper: quotes chosen, sources resolved and rendered, the PDF audited.
+# The paper: quotes chosen, claims checked, sources resolved and rendered, the PDF audited.
 
 
 rule code_quotes:
@@ -41,6 +41,33 @@ rule select_quotes:
         "../scripts/select_quotes.py"
 
 
+rule check_claims:
+    input:
+        source=config["paper"]["source"],
+        registry=rules.build_registry.output.registry,
+        reproduction=rules.reproduce_published.output.table,
+        quotes=rules.select_quotes.output.quotes,
+        figures=expand(results("figures", "{figure}.csv"), figure=figure_names()),
+        published=config["published_figures"],
+        instrument=config["instrument"],
+    output:
+        claims=report(
+            results("provenance", "claims.json"),
+            category="Paper",
+            caption="../report/claims.rst",
+        ),
+        lineage=lineage("check_claims"),
+    log:
+        logs("check_claims.log"),
+    benchmark:
+        benchmarks("check_claims")
+    priority: PAPER_PRIORITY
+    params:
+        export_sha256=EXPORT_SHA256,
+    script:
+        "../scripts/check_claims.py"
+
+
 rule render_paper:
     input:
         source=config["paper"]["source"],
@@ -49,6 +76,7 @@ rule render_paper:
         registry=rules.build_registry.output.registry,
         reproduction=rules.reproduce_published.output.table,
         quotes=rules.select_quotes.output.quotes,
+        claims=rules.check_claims.output.claims,
         figures=expand(
             results("figures", "{figure}.{ext}"), figure=figure_names(), ext=["png", "json"]
         ),
@@ -84,6 +112,11 @@ rule audit_pdf:
     input:
         pdf=rules.render_paper.output.pdf,
         registry=rules.build_registry.output.registry,
+        reproduction=rules.reproduce_published.output.table,
+        quotes_used=rules.render_paper.output.quotes_used,
+        # Quotes are checked word for word against the answers they are drawn from.
+        clean=rules.deidentify.output.responses,
+        instrument=config["instrument"],
         records=[*lineage_records(), rules.render_paper.output.lineage],
     output:
         audit=report(

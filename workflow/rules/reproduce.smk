@@ -6,7 +6,6 @@ rule reproduce_published:
         registry=rules.build_registry.output.registry,
         figures=config["published_figures"],
         instrument=config["instrument"],
-        calibration=synthetic_companion("calibration"),
     output:
         table=report(
             results("reproduction.csv"),

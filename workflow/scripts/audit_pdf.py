@@ -1,27 +1,42 @@
 """Snakemake script of rule audit_pdf: every numeral of the body traced, or the build fails."""
 
+import csv
 import json
+from pathlib import Path
 
+import pandas as pd
+
+from csec_survey.core.codebook import load_instrument
 from csec_survey.core.lineage import check_lineage, read_records
 from csec_survey.core.rule_script import RuleFailed, rule_script
 from csec_survey.paper.audit import audit_pdf
+from csec_survey.paper.quotes import misquoted
 from csec_survey.stats.registry import read_registry
 
 with rule_script(snakemake) as log:
     # The PDF is declared done only if it, and the registry it is audited against, derive
     # from the configured export.
-    check_lineage([snakemake.input.pdf, snakemake.input.registry],
+    check_lineage([snakemake.input.pdf, snakemake.input.registry, snakemake.input.clean],
                   read_records(snakemake.input.records),
                   snakemake.params.export, snakemake.params.export_sha256)
-    result = audit_pdf(snakemake.input.pdf, read_registry(snakemake.input.registry))
+    quotes = json.loads(Path(snakemake.input.quotes_used).read_text(encoding="utf-8"))
+    wrong = misquoted(quotes, pd.read_parquet(snakemake.input.clean))
+    if wrong:
+        raise RuleFailed("quotes in the paper that are not word for word the de-identified "
+                         f"answer they are drawn from: {', '.join(wrong)}")
+    with open(snakemake.input.reproduction, encoding="utf-8", newline="") as handle:
+        reproduction = list(csv.DictReader(handle))
+    result = audit_pdf(snakemake.input.pdf, read_registry(snakemake.input.registry),
+                       quotes=[quote["text"] for quote in quotes],
+                       codebook_numbers=load_instrument(snakemake.input.instrument)
+                       .printed_numbers(), reproduction=reproduction)
     summary = result.as_json()
-    log.info("audit: %d numerals, %d linked to the registry, exempt %s", result.numerals,
-             result.linked, result.exempt)
+    log.info("audit: %d numerals, %d linked to the registry, %d quotes verified, exempt %s",
+             result.numerals, result.linked, result.quotes_verified, result.exempt)
     if not result.passed:
-        log.info("every numeral no registry link covers: %s",
-                 json.dumps(result.problems, indent=2))
-        raise RuleFailed("numerals in the body of the PDF that no registry link "
-                         f"covers:\n{json.dumps(result.problems[:20], indent=2)}")
+        log.info("every problem: %s", json.dumps(result.problems, indent=2))
+        raise RuleFailed("numerals or quantities in the PDF that nothing accounts for:\n"
+                         f"{json.dumps(result.problems[:20], indent=2)}")
     with open(snakemake.output.audit, "w", encoding="utf-8") as handle:
         json.dump(summary, handle, indent=2)
         handle.write("\n")

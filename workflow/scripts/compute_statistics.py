@@ -4,7 +4,12 @@ import pandas as pd
 
 from csec_survey.core.codebook import load_instrument
 from csec_survey.core.rule_script import rule_script
-from csec_survey.stats.items import answer_numbers, item_statistics, survey_numbers
+from csec_survey.stats.items import (
+    answer_numbers,
+    interval_level_number,
+    item_statistics,
+    survey_numbers,
+)
 from csec_survey.stats.registry import input_hashes, write_fragment
 
 with rule_script(snakemake) as log:
@@ -14,7 +19,8 @@ with rule_script(snakemake) as log:
     table.to_csv(snakemake.output.item_table, index=False)
     trail = {"rule": snakemake.rule, "script": "workflow/scripts/compute_statistics.py",
              "inputs": input_hashes([snakemake.input.clean, snakemake.input.instrument])}
-    numbers = survey_numbers(instrument, responses, trail) + \
-        answer_numbers(instrument, table, trail)
+    numbers = [*survey_numbers(instrument, responses, trail),
+               *answer_numbers(instrument, table, trail),
+               interval_level_number(trail["rule"], trail["script"])]
     write_fragment(numbers, snakemake.output.numbers)
     log.info("%d survey numbers from %d responses", len(numbers), len(responses))

@@ -14,7 +14,7 @@ from csec_survey.stats.registry import read_registry
 with rule_script(snakemake) as log:
     # Before anything is rendered: every artefact the paper uses derives from this export.
     check_lineage([snakemake.input.registry, snakemake.input.reproduction,
-                   snakemake.input.quotes, *snakemake.input.figures],
+                   snakemake.input.quotes, snakemake.input.claims, *snakemake.input.figures],
                   read_records(snakemake.input.records), snakemake.params.export,
                   snakemake.params.export_sha256)
     figures = {Path(path).stem: json.loads(Path(path).read_text(encoding="utf-8"))
@@ -27,7 +27,9 @@ with rule_script(snakemake) as log:
         registry=read_registry(snakemake.input.registry), figures=figures,
         figure_files={name: f"{name}.png" for name in figures},
         quotes=json.loads(Path(snakemake.input.quotes).read_text(encoding="utf-8")),
-        reproduction=reproduction)
+        reproduction=reproduction,
+        claims={claim["claim"]: claim["holds"] for claim in json.loads(
+            Path(snakemake.input.claims).read_text(encoding="utf-8"))["claims"]})
     resolved = resolve(Path(snakemake.input.source).read_text(encoding="utf-8"), inputs)
     Path(snakemake.output.markdown).write_text(resolved.markdown, encoding="utf-8")
     Path(snakemake.output.quotes_used).write_text(

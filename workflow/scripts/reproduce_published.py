@@ -10,12 +10,10 @@ from csec_survey.reproduce.reproduction import reproduction_rows, rows_to_csv, s
 from csec_survey.stats.registry import read_registry
 
 with rule_script(snakemake) as log:
-    calibration = (json.loads(Path(snakemake.input.calibration).read_text(encoding="utf-8"))
-                   if snakemake.input.calibration else None)
     rows = reproduction_rows(read_published_values(snakemake.input.figures),
                              read_registry(snakemake.input.registry),
                              load_instrument(snakemake.input.instrument),
-                             snakemake.params.sample_size, calibration)
+                             snakemake.params.sample_size)
     Path(snakemake.output.table).write_text(rows_to_csv(rows), encoding="utf-8")
     summary = summarise(rows)
     Path(snakemake.output.summary).write_text(json.dumps(summary, indent=2) + "\n",

@@ -14,4 +14,5 @@ with rule_script(snakemake) as log:
         json.dump(quotes, handle, indent=2, ensure_ascii=False)
         handle.write("\n")
     log.info("quotable answers by question: %s",
-             {question: sum(map(len, themes.values())) for question, themes in quotes.items()})
+             {question: sum(len(theme["quotes"]) for theme in themes.values())
+              for question, themes in quotes.items()})

@@ -8,6 +8,7 @@ was asked what, and which statistic produces each published figure.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -180,6 +181,17 @@ class Instrument:
                     text=f"{item.wording} - {other.label} - Text",
                     item=item.id, variable=str(item.other_text_variable()), kind="other_text"))
         return columns
+
+    def printed_numbers(self) -> set[float]:
+        """The numbers the codebook prints: in the questions' wording, the answers' labels
+        ("25,000 or fewer") and the bounds of the published statistics' ranges."""
+        texts = [text for item in self.items
+                 for text in (item.wording, *(option.label for option in item.options))]
+        numbers = {float(match.replace(",", "")) for text in texts
+                   for match in re.findall(r"\d[\d,]*(?:\.\d+)?", text)}
+        numbers.update(float(bound) for statistic in self.published.values()
+                       for bound in statistic.range or () if bound is not None)
+        return numbers
 
     def unmapped(self, value_ids: Iterable[str]) -> list[str]:
         """Figure ids that no published statistic produces."""

@@ -95,10 +95,9 @@ def figure_data(name: str, spec: Mapping[str, Any], registry: Mapping[str, Any])
         panels.append((panel["title"], bars))
     every = [bar for _, bars in panels for bar in bars]
     # The caption is printed in the paper's body, where every numeral must link to the
-    # registry: bases and intervals are named in words; the counts are on the bars.
+    # registry: the counts are on the bars, and the methods state the intervals' level.
     caption = (f"{' '.join(spec['caption'].split())} Bars show the share of those who "
-               "answered, with the count beside each bar; whiskers are Wilson intervals "
-               "at the ninety-five percent level.")
+               "answered, with the count beside each bar; whiskers are Wilson intervals.")
     alt = f"{spec['title']} ({_bases(every)}). Horizontal bar charts. " + " ".join(
         f"{title}: " + "; ".join(f"{bar.label} {bar.entry['display']}" for bar in bars) + "."
         for title, bars in panels)

@@ -1,38 +1,58 @@
-"""Audit of the finished PDF: no numeral in the body that is not a link to its registry entry.
+"""Audit of the finished PDF: every numeral, and every quantity in words, accounted for.
 
-The PDF is read back as a reader's software sees it: words with their
-positions, and link annotations with their destinations. Every word of the
-body that holds a digit must lie inside a link whose destination is the row of
-a registry entry in the provenance appendix, and the linked text must be that
-entry's printed value. The exceptions are the ones a report needs: page
-numbers and running heads, figure and section numbers, citations and the
-contents (links to references and headings), and everything from the
-reference list on.
+The PDF is read back as a reader's software sees it (`csec_survey.paper.pdf_text`).
+In the body, up to the reference list:
 
-The PDF is read with pdfium (``pypdfium2``): its text page gives the characters
-in reading order, and its link API the annotations and where they lead.
+- a word holding a digit must lie inside a link to the row of a registry entry
+  in Appendix A, and show that entry's printed value;
+- a link to anything else vouches only for what such a link shows: in a
+  citation (a link into the reference list), what the entry of the work cited
+  prints (its year); in the contents, the number printed on the page the link
+  leads to;
+- "Figure N" and "Table N" name a figure, and the footer's number is the page's;
+- a heading holds no numeral, and a running head none either;
+- a quantity written in words ("twenty-five thousand") lies inside a registry
+  link or is a number the codebook itself prints: in an answer's label, a
+  question's wording or a published statistic's range ("more than twenty
+  years" being the band from 21);
+- a block quote is exempt from the numeral rules, because it is checked word
+  for word against the quotes the paper drew from the de-identified answers.
+
+The appendices have rules of their own: each row of Appendix A (provenance)
+and of Appendix B (published against rebuilt) starts with its id, and every
+numeral in a row must be one of that row's own values, the registry entry's
+or the reproduction report's.
 """
 
 from __future__ import annotations
 
-import ctypes
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 import pypdfium2
-from pypdfium2 import raw
 
-__all__ = ["AuditResult", "audit_pdf"]
+from csec_survey.paper.pdf_text import Link, Word, page_links, page_words
+
+__all__ = ["AuditResult", "audit_pdf", "number_in_words"]
 
 _DIGIT = re.compile(r"\d")
 _MARGIN = 60  # points: running heads and page numbers live outside this band
-_PUNCTUATION = "()[],;:.\u201c\u201d\"'"
-_TOLERANCE = 3  # points: a wider gap, or a baseline this far off, starts a new word (as pdfplumber)
-_LINE_END_HYPHEN = 0x2  # what pdfium reports for a hyphen that breaks a word across lines
+_PUNCTUATION = "()[],;:.\u201c\u201d\"'\u00b7"
+_HEADING_SIZE = 11.5  # points: body text is 10.5, headings 12 and up (paper/template.typ)
+_QUOTE_SIZE = 10.0  # points: the template's block quotes
+_REFERENCE_HEIGHT = 40  # points: an entry of the reference list is at most three lines
+_UNITS = {word: value for value, word in enumerate(
+    ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+     "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+     "nineteen"])}
+_TENS = {word: 10 * value for value, word in enumerate(
+    ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"], start=2)}
+_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+_NUMBER_WORDS = {**_UNITS, **_TENS, **_SCALES, "dozen": 12}
 
 
 @dataclass
@@ -43,6 +63,7 @@ class AuditResult:
     audited_pages: list[int] = field(default_factory=list)
     numerals: int = 0
     linked: int = 0
+    quotes_verified: int = 0
     exempt: dict[str, int] = field(default_factory=dict)
     problems: list[dict[str, Any]] = field(default_factory=list)
 
@@ -55,204 +76,289 @@ class AuditResult:
         """The audit result as written to ``results/provenance/audit.json``."""
         return {"passed": self.passed, "pages": self.pages, "audited_pages": self.audited_pages,
                 "numerals": self.numerals, "linked_to_registry": self.linked,
-                "exempt": self.exempt, "problems": self.problems}
+                "quotes_verified": self.quotes_verified, "exempt": self.exempt,
+                "problems": self.problems}
+
+    def _exempt(self, reason: str) -> None:
+        self.exempt[reason] = self.exempt.get(reason, 0) + 1
 
 
-@dataclass
-class _Word:
-    """A word; ``top`` and ``bottom`` are measured from the top of the page."""
-
-    text: str
-    x0: float
-    x1: float
-    top: float
-    bottom: float
-    size: float
-
-
-@dataclass
-class _Link:
-    """A link annotation's rectangle and the first word of the row it leads to."""
-
-    x0: float
-    x1: float
-    top: float
-    bottom: float
-    target: str | None
+def number_in_words(words: Sequence[str]) -> int | None:
+    """The number that ``words`` ("twenty-five", "thousand") spell out, or None."""
+    parts = [part for word in words for part in word.lower().split("-")]
+    if not parts or any(part not in _NUMBER_WORDS for part in parts):
+        return None
+    total = current = 0
+    for part in parts:
+        value = _NUMBER_WORDS[part]
+        if part == "hundred":
+            current = max(current, 1) * value
+        elif part in _SCALES:
+            total, current = total + max(current, 1) * value, 0
+        else:
+            current += value
+    return total + current
 
 
-def audit_pdf(path: str | Path, registry: Mapping[str, Any]) -> AuditResult:
-    """Audit the PDF at ``path`` against the number registry."""
+def audit_pdf(path: str | Path, registry: Mapping[str, Any], quotes: Iterable[str] = (),
+              codebook_numbers: Iterable[float] = (),
+              reproduction: Sequence[Mapping[str, Any]] = ()) -> AuditResult:
+    """Audit the PDF at ``path``.
+
+    ``quotes`` are the texts the paper quotes (already checked against the
+    de-identified answers), ``codebook_numbers`` the numbers the codebook prints,
+    and ``reproduction`` the rows of the reproduction report (Appendix B).
+    """
     document = pypdfium2.PdfDocument(str(path))
     try:
         pages = [document[index] for index in range(len(document))]
-        # Each page is read once, and only if audited or a link leads there.
-        words = cache(lambda index: _page_words(pages[index]))
+        words = cache(lambda index: page_words(pages[index]))
         result = AuditResult(pages=len(pages))
-        end_page, end_top = _references_start(words, len(pages))
-        for index in range(min(end_page + 1, len(pages))):
+        references = _heading_position(words, len(pages), "References")
+        appendix_a = _heading_position(words, len(pages), "Appendix", "A:")
+        appendix_b = _heading_position(words, len(pages), "Appendix", "B:")
+        body = [(index, position, word) for index in range(len(pages))
+                for position, word in enumerate(words(index))
+                if (index, word.top) < references]
+        in_quotes = _verified_quotes(body, pages, {_squash(q) for q in quotes}, result)
+        allowed = {float(number) for number in codebook_numbers}
+        for index in sorted({index for index, _, _ in body}):
             result.audited_pages.append(index + 1)
-            links = _links(document, pages, index, words)
-            page_words = words(index)
-            for position, word in enumerate(page_words):
-                if index == end_page and word.top >= end_top:
-                    break
-                if not _DIGIT.search(word.text):
-                    continue
-                result.numerals += 1
-                reason = _exemption(word, page_words[position - 1] if position else None,
-                                    pages[index].get_height())
-                link = next((link for link in links if _inside(word, link)), None)
-                if reason is None and link is not None:
-                    reason = _check_link(link, page_words, registry, result)
-                if reason is None:
-                    result.problems.append({"page": index + 1, "text": word.text,
-                                            "why": "not inside a link to a registry entry"})
-                elif reason == "mismatch":
-                    result.problems[-1]["page"] = index + 1
-                elif reason != "registry":
-                    result.exempt[reason] = result.exempt.get(reason, 0) + 1
+            _audit_body_page(document, pages, index, words, references, in_quotes, allowed,
+                             registry, result)
+        rows = {row["id"]: row for row in reproduction}
+        for index in range(len(pages)):
+            for start, end, own in ((appendix_a, appendix_b, _provenance_values(registry)),
+                                    (appendix_b, (len(pages), 0.0), _reproduction_values(rows))):
+                page_part = [w for w in words(index) if start <= (index, w.top) < end]
+                if page_part:
+                    _audit_appendix(page_part, own, pages[index].get_height(), index, result)
     finally:
         document.close()
     return result
 
 
-def _page_words(page: pypdfium2.PdfPage) -> list[_Word]:
-    """The words of a page in reading order, split the way pdfplumber's ``extract_words`` does.
-
-    A word ends at white space (pdfium also reports the gaps it sees between text
-    objects as spaces), at a change of font size, and where the next character
-    does not follow on the same baseline within the tolerance.
-    """
-    textpage = page.get_textpage()
-    handle = textpage.raw
-    height = page.get_height()
-    x, y = ctypes.c_double(), ctypes.c_double()
-    box = raw.FS_RECTF()
-    words: list[_Word] = []
-    word: _Word | None = None
-    descent = 0.0  # of the current word's font
-    previous = (0.0, 0.0, 0.0)  # x0, x1 and baseline of the last character, read only mid-word
-    for index in range(raw.FPDFText_CountChars(handle)):
-        code = raw.FPDFText_GetUnicode(handle, index)
-        text = "-" if code == _LINE_END_HYPHEN else chr(code)
-        if text.isspace():
-            word = None
+def _audit_body_page(document: pypdfium2.PdfDocument, pages: list[pypdfium2.PdfPage],
+                     index: int, words: Callable[[int], list[Word]],
+                     references: tuple[int, float], in_quotes: set[tuple[int, int]],
+                     allowed: set[float], registry: Mapping[str, Any],
+                     result: AuditResult) -> None:
+    links = page_links(document, pages, index, words)
+    page_words_ = words(index)
+    height = pages[index].get_height()
+    spelled: list[tuple[int, Word]] = []
+    for position, word in enumerate(page_words_):
+        if (index, word.top) >= references:
+            break
+        link = next((link for link in links if _inside(word, link)), None)
+        registry_link = link is not None and _registry_id(link, registry) is not None
+        if (index, position) in in_quotes:
+            if _DIGIT.search(word.text):
+                result.numerals += 1
+                result._exempt("in a quote checked word for word")
             continue
-        size = raw.FPDFText_GetFontSize(handle, index)
-        raw.FPDFText_GetCharOrigin(handle, index, x, y)
-        raw.FPDFText_GetLooseCharBox(handle, index, box)
-        # x0 is the glyph's origin; x1 the loose box's right edge (the advance, or the ink
-        # where an italic glyph overhangs it).
-        x0, x1, baseline = x.value, box.right, height - y.value
-        if word is None or size != word.size or not _follows(previous, x0, baseline):
-            descent = _descent(handle, index, size)
-            # Vertical extent as pdfminer measures it: one em, from the font's descent up.
-            word = _Word(text, x0, x1, baseline - descent - size, baseline - descent, size)
-            words.append(word)
+        bare = word.text.strip(_PUNCTUATION).lower()
+        if not registry_link and bare.split("-")[0] in _NUMBER_WORDS:
+            spelled.append((position, word))
+            continue
+        _judge_spelled(spelled, page_words_, allowed, index, result)
+        spelled = []
+        if not _DIGIT.search(word.text):
+            continue
+        result.numerals += 1
+        previous = page_words_[position - 1] if position else None
+        reason, why = _exemption(word, previous, height, link, page_words_, registry, words,
+                                 references)
+        if reason == "registry":
+            result.linked += 1
+        elif reason is not None:
+            result._exempt(reason)
         else:
-            word.text += text
-            word.x1 = max(word.x1, x1)
-            word.top = min(word.top, baseline - descent - size)
-            word.bottom = max(word.bottom, baseline - descent)
-        previous = (x0, x1, baseline)
-    textpage.close()
-    return words
+            result.problems.append({"page": index + 1, "text": word.text, "why": why})
+    _judge_spelled(spelled, page_words_, allowed, index, result)
 
 
-def _follows(previous: tuple[float, float, float], x0: float, baseline: float) -> bool:
-    """Whether a character at ``x0`` on ``baseline`` continues after ``previous``."""
-    last_x0, last_x1, last_baseline = previous
-    return (last_x0 <= x0 <= last_x1 + _TOLERANCE
-            and abs(baseline - last_baseline) <= _TOLERANCE)
+def _exemption(word: Word, previous: Word | None, height: float, link: Link | None,
+               page: list[Word], registry: Mapping[str, Any],
+               words: Callable[[int], list[Word]],
+               references: tuple[int, float]) -> tuple[str | None, str]:
+    """Why a numeral is accounted for, or None and why not."""
+    text = word.text.strip(_PUNCTUATION)
+    if word.bottom > height - _MARGIN:
+        return (("page number", "") if text.isdigit() else
+                (None, "a numeral in the page footer that is not the page number"))
+    if word.top < _MARGIN:
+        return None, "a numeral in a running head"
+    if word.size >= _HEADING_SIZE:
+        return None, "a numeral in a heading: headings hold no data numerals"
+    if previous is not None and previous.text.strip(_PUNCTUATION) in ("Figure", "Table"):
+        return "figure or table number", ""
+    if link is None:
+        return None, "not inside a link to a registry entry"
+    number_id = _registry_id(link, registry)
+    if number_id is not None:
+        return _check_registry_link(link, number_id, page, registry)
+    if link.target_page is not None and text == _page_label(words(link.target_page)):
+        return "page number in the contents", ""
+    if link.target_page is not None and (link.target_page, link.target_top) >= references:
+        entry = {w.text.strip(_PUNCTUATION) for w in words(link.target_page)
+                 if -4 <= w.top - link.target_top < _REFERENCE_HEIGHT}
+        return (("in a citation, as in the work cited", "") if text in entry else
+                (None, "inside a citation, but not in the entry of the work cited"))
+    return None, ("inside a link to a heading or figure, which vouches for no numeral but "
+                  "the page it leads to")
 
 
-def _descent(textpage: raw.FPDF_TEXTPAGE, index: int, size: float) -> float:
-    """The descent (negative, in points) of the font of character ``index`` at ``size``."""
-    descent = ctypes.c_float()
-    font = raw.FPDFTextObj_GetFont(raw.FPDFText_GetTextObject(textpage, index))
-    raw.FPDFFont_GetDescent(font, size, descent)
-    return descent.value
+def _registry_id(link: Link, registry: Mapping[str, Any]) -> str | None:
+    target = (link.target or "").strip(_PUNCTUATION)
+    return target if target in registry else None
 
 
-def _links(document: pypdfium2.PdfDocument, pages: list[pypdfium2.PdfPage], index: int,
-           words: Callable[[int], list[_Word]]) -> list[_Link]:
-    """The link annotations of page ``index``, in the order of the page's annotations."""
-    page = pages[index]
-    height = page.get_height()
-    links = []
-    position, link, rect = ctypes.c_int(0), raw.FPDF_LINK(), raw.FS_RECTF()
-    while raw.FPDFLink_Enumerate(page.raw, position, link):
-        raw.FPDFLink_GetAnnotRect(link, rect)
-        links.append(_Link(x0=min(rect.left, rect.right), x1=max(rect.left, rect.right),
-                           top=height - max(rect.top, rect.bottom),
-                           bottom=height - min(rect.top, rect.bottom),
-                           target=_target(document, pages, link, words)))
-    return links
+def _check_registry_link(link: Link, number_id: str, page: list[Word],
+                         registry: Mapping[str, Any]) -> tuple[str | None, str]:
+    display = registry[number_id]["display"]
+    # A value that wraps ("November | 2012") is one link annotation per line: each
+    # must show a run of the value's words.
+    shown = " ".join(w.text for w in page if _inside(w, link)).strip(_PUNCTUATION)
+    parts = display.split()
+    runs = {" ".join(parts[i:j]) for i in range(len(parts)) for j in range(i + 1, len(parts) + 1)}
+    if shown not in runs:
+        return None, (f"mismatch: the link to {number_id} shows {shown!r} but the registry "
+                      f"prints {display!r}")
+    return "registry", ""
 
 
-def _target(document: pypdfium2.PdfDocument, pages: list[pypdfium2.PdfPage],
-            link: raw.FPDF_LINK, words: Callable[[int], list[_Word]]) -> str | None:
-    """The first word of the line a link leads to, or None without a place on a page."""
-    # pdfium resolves named destinations and falls back to a GoTo action's destination.
-    destination = raw.FPDFLink_GetDest(document.raw, link)
-    if not destination:
-        return None
-    index = raw.FPDFDest_GetDestPageIndex(document.raw, destination)
-    has_x, has_y, has_zoom = ctypes.c_int(), ctypes.c_int(), ctypes.c_int()
-    x, y, zoom = ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
-    if index < 0 or not raw.FPDFDest_GetLocationInPage(destination, has_x, has_y, has_zoom,
-                                                       x, y, zoom):
-        return None
-    # XYZ destinations are in PDF space (origin bottom left); words are measured from the top.
-    top = pages[index].get_height() - (y.value if has_y.value else 0.0)
-    near = [word for word in words(index) if -4 <= word.top - top < 14]
-    near.sort(key=lambda word: (abs(word.top - top), word.x0))
-    return near[0].text if near else None
+def _judge_spelled(run: list[tuple[int, Word]], page: list[Word], allowed: set[float],
+                   index: int, result: AuditResult) -> None:
+    """A run of number words: a number the codebook prints, or a problem."""
+    texts = [word.text.strip(_PUNCTUATION) for _, word in run]
+    value = number_in_words(texts)
+    if value is None or texts == ["one"] or texts == ["One"]:
+        return  # "one" alone is a pronoun as often as a number
+    before = page[run[0][0] - 1].text.lower() if run[0][0] else ""
+    if value in allowed or (before in ("than", "over") and value + 1 in allowed):
+        result._exempt("number in words from the codebook")
+        return
+    result.problems.append({"page": index + 1, "text": " ".join(texts),
+                            "why": "a quantity in words that is neither a registry value "
+                                   "nor a number the codebook prints"})
 
 
-def _references_start(words: Callable[[int], list[_Word]], pages: int) -> tuple[int, float]:
-    """Page index and top of the "References" heading: the audit stops there."""
+def _verified_quotes(body: list[tuple[int, int, Word]], pages: list[pypdfium2.PdfPage],
+                     quotes: set[str], result: AuditResult) -> set[tuple[int, int]]:
+    """(page, position) of every word of a block quote found verbatim among ``quotes``;
+    a block quote that is not is a problem."""
+    verified: set[tuple[int, int]] = set()
+    run: list[tuple[int, int, Word]] = []
+    for index, position, word in body:
+        height = pages[index].get_height()
+        if word.top < _MARGIN or word.bottom > height - _MARGIN:
+            continue  # a running head or page number between two lines of a quote
+        quoted = abs(word.size - _QUOTE_SIZE) < 0.05
+        if quoted and (run or word.text.startswith("\u201c")):
+            run.append((index, position, word))
+            if not word.text.rstrip(".,;:)").endswith("\u201d"):
+                continue
+        elif not run:
+            continue
+        text = _squash("".join(w.text[:-1] if w.broken else w.text for _, _, w in run))
+        if text.strip("\"") in quotes:
+            verified.update((i, p) for i, p, _ in run)
+            result.quotes_verified += 1
+        else:
+            first = run[0]
+            result.problems.append({"page": first[0] + 1, "text": text[:60],
+                                    "why": "a block quote that is not word for word one of "
+                                           "the de-identified answers the paper quotes"})
+            verified.update((i, p) for i, p, _ in run)
+        run = []
+    return verified
+
+
+def _squash(text: str) -> str:
+    """Text without white space, its quotation marks and apostrophes made straight."""
+    return "".join(text.translate(_STRAIGHT).split())
+
+
+_STRAIGHT = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
+
+
+def _provenance_values(registry: Mapping[str, Any]) -> Callable[[str], set[str] | None]:
+    def own(row_id: str) -> set[str] | None:
+        entry = registry.get(row_id)
+        if entry is None:
+            return None
+        inputs = [f"{Path(path).name} {digest[:12]}" for path, digest in entry["inputs"].items()]
+        return _tokens(row_id, entry["display"], entry.get("numerator"),
+                       entry.get("denominator"), entry["value"], entry.get("base"),
+                       entry.get("quantity"), entry.get("citation"), entry["rule"], *inputs)
+    return own
+
+
+def _reproduction_values(rows: Mapping[str, Mapping[str, Any]]
+                         ) -> Callable[[str], set[str] | None]:
+    def own(row_id: str) -> set[str] | None:
+        row = rows.get(row_id)
+        if row is None:
+            return None
+        unit = "%" if row["unit"] == "percent" else ""
+        return _tokens(row_id, f"{row['published']}{unit}", row["rebuilt"], row["numerator"],
+                       row["denominator"], row["status"])
+    return own
+
+
+def _tokens(*values: Any) -> set[str]:
+    return {token.strip(_PUNCTUATION) for value in values if value not in (None, "")
+            for token in str(value).split()}
+
+
+def _audit_appendix(words: list[Word], own: Callable[[str], set[str] | None], height: float,
+                    index: int, result: AuditResult) -> None:
+    """Each numeral of an appendix belongs to the row it stands in: the last row id at or
+    above it, read in the left-hand column."""
+    ids = [(word, values) for word in words
+           if (values := own(word.text.strip(_PUNCTUATION))) is not None]
+    left = min((word.x0 for word, _ in ids), default=0.0)
+    starts = sorted(((word.top, values) for word, values in ids if abs(word.x0 - left) < 2),
+                    key=lambda start: start[0])
+    for word in words:
+        if not _DIGIT.search(word.text):
+            continue
+        result.numerals += 1
+        text = word.text.strip(_PUNCTUATION)
+        if word.bottom > height - _MARGIN and text.isdigit():
+            result._exempt("page number")
+            continue
+        row = [values for top, values in starts if top <= word.top + 2]
+        if row and text in row[-1]:
+            result._exempt("an appendix row's own value")
+            continue
+        result.problems.append({"page": index + 1, "text": word.text,
+                                "why": "a numeral in an appendix that is not a value of "
+                                       "the row it stands in"})
+
+
+def _heading_position(words: Callable[[int], list[Word]], pages: int, first: str,
+                      second: str | None = None) -> tuple[int, float]:
+    """Page index and top of the first large heading that starts with these words; the
+    end of the document if there is none."""
     for index in range(pages):
-        for word in words(index):
-            if word.text == "References" and word.size >= 14:
+        page = words(index)
+        for position, word in enumerate(page):
+            if word.text == first and word.size >= 14 and (
+                    second is None or (position + 1 < len(page)
+                                       and page[position + 1].text == second)):
                 return index, word.top
     return pages, float("inf")
 
 
-def _exemption(word: _Word, previous: _Word | None, height: float) -> str | None:
-    if word.top < _MARGIN or word.bottom > height - _MARGIN:
-        return "page header or footer"
-    if word.size >= 11.5:
-        return "heading"
-    if previous is not None and previous.text in ("Figure", "Table"):
-        return "figure or table number"
-    return None
+def _page_label(words: list[Word]) -> str | None:
+    """The number printed in a page's footer: the lowest word holding only digits."""
+    digits = [word for word in words if word.text.isdigit()]
+    return max(digits, key=lambda word: word.top).text if digits else None
 
 
-def _inside(word: _Word, link: _Link) -> bool:
+def _inside(word: Word, link: Link) -> bool:
     x = (word.x0 + word.x1) / 2
     y = (word.top + word.bottom) / 2
     return link.x0 - 1 <= x <= link.x1 + 1 and link.top - 1 <= y <= link.bottom + 1
-
-
-def _check_link(link: _Link, page_words: list[_Word], registry: Mapping[str, Any],
-                result: AuditResult) -> str | None:
-    target = (link.target or "").strip(_PUNCTUATION)
-    entry = registry.get(target)
-    if entry is None:
-        # A link to a heading, a figure or a reference: contents, cross-references, citations.
-        return "link to a heading, figure or reference"
-    shown = " ".join(w.text for w in page_words if _inside(w, link)).strip(_PUNCTUATION)
-    # A value that wraps ("November | 2012") is one link annotation per line: each
-    # must show a run of the value's words.
-    words = entry["display"].split()
-    runs = {" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1,
-                                                                            len(words) + 1)}
-    if shown not in runs:
-        result.problems.append({"text": shown, "registry_id": target,
-                                "why": f"mismatch: the link shows {shown!r} but the registry "
-                                       f"prints {entry['display']!r}"})
-        return "mismatch"
-    result.linked += 1
-    return "registry"

@@ -21,7 +21,7 @@ import pandas as pd
 from csec_survey.core.cells import CellLookup
 from csec_survey.deidentify.pseudonyms import PseudonymKey, pseudonym
 
-__all__ = ["CODING_COLUMNS", "coding_from_truth", "read_coding", "select_quotes",
+__all__ = ["CODING_COLUMNS", "coding_from_truth", "misquoted", "read_coding", "select_quotes",
            "write_coding"]
 
 CODING_COLUMNS = ("pseudonym", "question", "theme", "exemplar")
@@ -33,11 +33,13 @@ def coding_from_truth(truth: Iterable[Mapping[str, Any]], key: PseudonymKey,
     """A coding file from the generator's ground truth: the themes it wrote each answer on.
 
     Only answers of ``complete`` response ids and single-theme answers are
-    coded. Exemplars are, per question and theme, the answers with the least
-    personal data to redact and the most platform names.
+    coded. Exemplars are, per question and theme, the first answers in pseudonym
+    order: a keyed hash, so a draw that knows nothing of the answers. The truth's
+    record of what personal data each answer holds is never read: preferring
+    answers with little to redact would hide the scrubber's misses from the reader.
     """
     rows = []
-    candidates: dict[tuple[str, str], list[tuple[tuple[int, int], str]]] = {}
+    candidates: dict[tuple[str, str], list[str]] = {}
     for row in truth:
         if row["ResponseId"] not in complete or len(row["themes"]) != 1 \
                 or not row["item"].startswith("oe_"):
@@ -46,12 +48,10 @@ def coding_from_truth(truth: Iterable[Mapping[str, Any]], key: PseudonymKey,
         theme = row["themes"][0]
         rows.append({"pseudonym": code, "question": row["item"], "theme": theme,
                      "exemplar": "no"})
-        # Fewest redactions first, then most platform names (findings) mentioned.
-        rank = (len(row["personal"]), -len(row["keep"]))
-        candidates.setdefault((row["item"], theme), []).append((rank, code))
+        candidates.setdefault((row["item"], theme), []).append(code)
     exemplars = {(question, theme, code)
-                 for (question, theme), ranked in candidates.items()
-                 for _, code in sorted(ranked)[:_EXEMPLARS_PER_THEME]}
+                 for (question, theme), codes in candidates.items()
+                 for code in sorted(codes)[:_EXEMPLARS_PER_THEME]}
     for row in rows:
         if (row["question"], row["theme"], row["pseudonym"]) in exemplars:
             row["exemplar"] = "yes"
@@ -84,24 +84,41 @@ def read_coding(path: str | Path) -> list[dict[str, str]]:
 
 def select_quotes(coding: Iterable[Mapping[str, str]], clean: pd.DataFrame,
                   min_length: int = 40, max_length: int = 600) -> dict[str, Any]:
-    """Per question and theme, the coded answers to quote, exemplars first, verbatim."""
+    """Per question and theme: how many non-blank answers are coded to it (``coded``),
+    and the ones to quote (``quotes``), exemplars first, verbatim.
+
+    A quote may hold digits: the PDF audit checks quotes word for word against
+    the de-identified answers instead of tracing their numerals to the registry.
+    """
     answers = CellLookup(clean, "pseudonym")
-    quotes: dict[str, dict[str, list[dict[str, str]]]] = {}
+    themes: dict[str, dict[str, dict[str, Any]]] = {}
     for row in sorted(coding, key=lambda r: (r["exemplar"] != "yes", r["pseudonym"])):
         if not answers.has(row["pseudonym"], row["question"]):
             continue
         answer = answers.get(row["pseudonym"], row["question"])
-        if pd.isna(answer):
+        if pd.isna(answer) or not str(answer).strip():
             continue
         answer = str(answer).strip()
-        # Every numeral in the paper must trace to the registry: quotes carry none.
-        if not min_length <= len(answer) <= max_length or _mostly_placeholders(answer) \
-                or re.search(r"\d", answer):
-            continue
-        quotes.setdefault(row["question"], {}).setdefault(row["theme"], []).append(
-            {"pseudonym": row["pseudonym"], "text": answer,
-             "exemplar": row["exemplar"]})
-    return quotes
+        theme = themes.setdefault(row["question"], {}).setdefault(
+            row["theme"], {"coded": 0, "quotes": []})
+        theme["coded"] += 1
+        if min_length <= len(answer) <= max_length and not _mostly_placeholders(answer):
+            theme["quotes"].append({"pseudonym": row["pseudonym"], "text": answer,
+                                    "exemplar": row["exemplar"]})
+    return themes
+
+
+def misquoted(quotes: Iterable[Mapping[str, str]], clean: pd.DataFrame) -> list[str]:
+    """The quotes (``pseudonym``, ``question``, ``text``) that are not, word for word,
+    the de-identified answer they claim to be, named by pseudonym and question."""
+    answers = CellLookup(clean, "pseudonym")
+    wrong = []
+    for quote in quotes:
+        found = (answers.get(quote["pseudonym"], quote["question"])
+                 if answers.has(quote["pseudonym"], quote["question"]) else None)
+        if found is None or pd.isna(found) or str(found).strip() != quote["text"]:
+            wrong.append(f"{quote['pseudonym']} / {quote['question']}")
+    return wrong
 
 
 def _mostly_placeholders(text: str) -> bool:

@@ -8,6 +8,12 @@ shortcodes, resolved here at render time from the pipeline's outputs.
 - ``{{< figure NAME >}}``: the figure with its caption (``@fig-NAME`` refers to it);
 - ``{{< quotes QUESTION THEME N >}}``: N verbatim, de-identified answers coded
   to the theme;
+- ``{{< quantifier ID >}}`` (``Quantifier``): the word for a share;
+  ``{{< reproduction_verdict >}}``: whether the numbers reproduce the 2014
+  report's; and
+  ``{{< claim KIND ARG ... >}}``: nothing, once the claim has been checked
+  (`csec_survey.paper.claims`); a claim that was not checked, or is false, is
+  an error here too;
 - ``{{< provenance >}}`` and ``{{< reproduction >}}``: the two appendices.
 
 The resolved Markdown is rendered by Quarto where it is installed, and
@@ -28,9 +34,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from csec_survey.paper.claims import quantifier_word, reproduction_words
+from csec_survey.paper.shortcodes import SHORTCODE
+
 __all__ = ["PaperInputs", "Resolved", "anchor", "render_pdf", "resolve"]
 
-_SHORTCODE = re.compile(r"\{\{<\s*(\w+)((?:\s+[^\s>]+)*)\s*>\}\}")
 # Escaped, a character is printed as written: quotes stay verbatim (no smart quotes).
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#+\-!|@$~^'\"])")
 
@@ -42,8 +50,10 @@ class PaperInputs:
     registry: Mapping[str, Any]
     figures: Mapping[str, Mapping[str, Any]]
     figure_files: Mapping[str, str]
-    quotes: Mapping[str, Mapping[str, Sequence[Mapping[str, str]]]]
+    quotes: Mapping[str, Mapping[str, Mapping[str, Any]]]
     reproduction: Sequence[Mapping[str, str]]
+    # claim id -> whether it holds, as checked by the rule check_claims
+    claims: Mapping[str, bool] = field(default_factory=dict)
 
 
 @dataclass
@@ -65,8 +75,8 @@ def resolve(source: str, inputs: PaperInputs) -> Resolved:
     """Replace every shortcode of ``source``; an unknown id, figure or theme is an error."""
     resolved = Resolved(markdown="")
     # The provenance appendix lists what the body used, so it is resolved last.
-    body = _SHORTCODE.sub(lambda match: _expand(match, inputs, resolved, defer=True), source)
-    resolved.markdown = _SHORTCODE.sub(lambda match: _expand(match, inputs, resolved), body)
+    body = SHORTCODE.sub(lambda match: _expand(match, inputs, resolved, defer=True), source)
+    resolved.markdown = SHORTCODE.sub(lambda match: _expand(match, inputs, resolved), body)
     return resolved
 
 
@@ -89,6 +99,20 @@ def _expand(match: re.Match[str], inputs: PaperInputs, resolved: Resolved,
         meta = inputs.figures[figure]
         return (f"![{_escape(meta['caption'])}]({inputs.figure_files[figure]})"
                 f"{{#fig-{figure} fig-alt=\"{meta['alt_text']}\"}}")
+    if name in ("quantifier", "Quantifier"):
+        (number_id,) = arguments
+        entry = inputs.registry.get(number_id)
+        if entry is None or not isinstance(entry.get("value"), (int, float)):
+            raise KeyError(f"paper: {{{{< {name} {number_id} >}}}} names no registry share")
+        word = quantifier_word(float(entry["value"]))
+        return word[0].upper() + word[1:] if name == "Quantifier" else word
+    if name == "reproduction_verdict":
+        return reproduction_words(inputs.reproduction)
+    if name == "claim":
+        claim_id = f"{arguments[0]}({', '.join(arguments[1:])})"
+        if inputs.claims.get(claim_id) is not True:
+            raise KeyError(f"paper: claim {claim_id} was not checked true by check_claims")
+        return ""
     if name == "quotes":
         question, theme, count = arguments
         return _quotes(question, theme, int(count), inputs, resolved)
@@ -101,7 +125,8 @@ def _expand(match: re.Match[str], inputs: PaperInputs, resolved: Resolved,
 
 def _quotes(question: str, theme: str, count: int, inputs: PaperInputs,
             resolved: Resolved) -> str:
-    available = [q for q in inputs.quotes.get(question, {}).get(theme, [])
+    coded = inputs.quotes.get(question, {}).get(theme, {"quotes": []})
+    available = [q for q in coded["quotes"]
                  if q["pseudonym"] not in {used["pseudonym"] for used in resolved.quotes}]
     if not available:
         # A small sample may leave a theme without a quotable answer: say so, don't fail.

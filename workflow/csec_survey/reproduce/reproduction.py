@@ -4,18 +4,22 @@ For every row of the published figures: the printed value, the rebuilt
 display with its numerator and denominator, a granularity check in the spirit
 of the GRIM test (can any whole count over the stated base print as the
 published percentage, and which bases from 1 to the sample size could have),
-a status, and a note that carries the calibration record's explanation.
+a status, and a note in plain words computed from the rebuilt numbers (what
+base the report states, how many answered, what count gives what share).
 
-Statuses:
+Statuses of the survey values, compared with the rebuilt data:
 
 - ``reproduced``: the rebuilt number prints as published, over the stated base;
-- ``reproduced on a documented base``: it prints as published over a base the
-  report left unclear, or one that differs from the stated base for a reason
-  the calibration record gives;
-- ``published value internally inconsistent``: no whole count over the stated
-  base prints as the published value, alone or together with the other
-  published shares of the same question (shares that cannot add up);
-- ``not reproducible``: the rebuilt number does not print as published.
+- ``reproduced on another base``: it prints as published, over a base the
+  report does not state or that differs from the one it states;
+- ``cannot hold at the stated base``: it prints as published, but no whole
+  count over the stated base gives the published value, alone or together
+  with the other published shares of the same question;
+- ``not reproduced``: the rebuilt number does not print as published.
+
+Design constants and statistics cited from other studies are not computed
+from the survey: they are inputs copied from the report, with a status of
+their own (``copied from the report``), counted apart in the summary.
 """
 
 from __future__ import annotations
@@ -30,10 +34,12 @@ from csec_survey.core.codebook import Instrument
 from csec_survey.core.granularity import bases_giving, counts_giving
 from csec_survey.core.published import PublishedValue
 
-__all__ = ["STATUSES", "reproduction_rows", "rows_to_csv", "summarise"]
+__all__ = ["COPIED", "NOT_REPRODUCED", "STATUSES", "reproduction_rows", "rows_to_csv", "summarise"]
 
-STATUSES = ("reproduced", "reproduced on a documented base",
-            "published value internally inconsistent", "not reproducible")
+STATUSES = ("reproduced", "reproduced on another base", "cannot hold at the stated base",
+            "not reproduced")
+NOT_REPRODUCED = STATUSES[3]
+COPIED = "copied from the report"
 
 _COLUMNS = ("id", "section", "quantity", "kind", "published", "unit", "rebuilt", "numerator",
             "denominator", "base_published", "base_rebuilt", "status",
@@ -41,8 +47,7 @@ _COLUMNS = ("id", "section", "quantity", "kind", "published", "unit", "rebuilt",
 
 
 def reproduction_rows(figures: Sequence[PublishedValue], registry: Mapping[str, Any],
-                      instrument: Instrument, sample_size: int,
-                      calibration: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
+                      instrument: Instrument, sample_size: int) -> list[dict[str, Any]]:
     """One row per published figure, in the order of the published record."""
     jointly_impossible = _jointly_impossible(figures, instrument)
     rows = []
@@ -51,15 +56,19 @@ def reproduction_rows(figures: Sequence[PublishedValue], registry: Mapping[str, 
         if entry is None:
             raise KeyError(f"the registry has no entry {figure.value_id!r}; every published "
                            "figure needs one")
-        rows.append(_row(figure, entry, sample_size, figure.value_id in jointly_impossible,
-                         (calibration or {}).get("figures", {}).get(figure.value_id)))
+        rows.append(_row(figure, entry, sample_size, figure.value_id in jointly_impossible))
     return rows
 
 
-def summarise(rows: Iterable[Mapping[str, Any]]) -> dict[str, int]:
-    """How many rows have each status (every status listed)."""
-    counts = Counter(row["status"] for row in rows)
-    return {status: counts.get(status, 0) for status in STATUSES}
+def summarise(rows: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
+    """How many survey values have each status (every status listed), and, apart, how
+    many inputs of each kind were copied from the report."""
+    rows = list(rows)
+    counts = Counter(row["status"] for row in rows if row["status"] != COPIED)
+    copied = Counter(row["kind"] for row in rows if row["status"] == COPIED)
+    return {"survey values": {status: counts.get(status, 0) for status in STATUSES},
+            COPIED: {"design constants": copied.get("design", 0),
+                     "statistics of other studies": copied.get("external", 0)}}
 
 
 def rows_to_csv(rows: Iterable[Mapping[str, Any]]) -> str:
@@ -72,32 +81,42 @@ def rows_to_csv(rows: Iterable[Mapping[str, Any]]) -> str:
 
 
 def _row(figure: PublishedValue, entry: Mapping[str, Any], sample_size: int,
-         jointly_impossible: bool, calibrated: Mapping[str, Any] | None) -> dict[str, Any]:
+         jointly_impossible: bool) -> dict[str, Any]:
     published = figure.value
     rebuilt = entry["display"]
     matches = _number(published) in (_number(rebuilt), str(entry["value"]))
     stated = figure.base_n_as_published
     percent = figure.unit == "percent" and figure.kind == "survey"
     counts = counts_giving(int(published), stated) if percent and stated else None
-    notes = [figure.note] if figure.note else []
-    notes += [choice["note"] for choice in (calibrated or {}).get("choices", ())
-              if choice["kind"] != "not_reproduced"]
+    notes = []
     if figure.kind == "design":
-        notes.append("design constant, from config/config.yaml")
-    if figure.kind == "external":
-        notes.append(f"cited from {entry.get('citation', figure.citation)}")
-    if not matches:
-        status = STATUSES[3]
-    elif (counts == [] or jointly_impossible) and percent:
+        status = COPIED
+        notes.append(f"A design constant: copied into config/config.yaml, not computed "
+                     f"from the survey (rebuilt value {rebuilt})")
+    elif figure.kind == "external":
+        status = COPIED
+        notes.append(f"Cited from {entry.get('citation', figure.citation)}, another study: "
+                     "not computed from the survey")
+    elif not matches:
+        status = NOT_REPRODUCED
+        notes.append(f"Published {published}{'%' if percent else ''}; rebuilt "
+                     f"{_found(entry)}")
+    elif percent and (counts == [] or jointly_impossible):
         status = STATUSES[2]
-        notes.insert(0, f"No whole count out of {stated} prints as {published}%"
-                     if counts == [] else
+        notes.append(f"No whole count out of {stated} gives {published}%" if counts == [] else
                      f"The published shares of this question cannot all hold for {stated} "
                      "respondents: no whole counts adding up to them give every one")
+        notes.append(f"rebuilt: {_found(entry)}")
     elif percent and (stated is None or entry.get("denominator") != stated):
         status = STATUSES[1]
+        notes.append(("Base not stated" if stated is None else
+                      f"The report states {stated}") + f"; {_found(entry)}")
     else:
         status = STATUSES[0]
+        if percent:
+            notes.append(_found(entry).capitalize())
+    if figure.note:
+        notes.append(figure.note)
     return {
         "id": figure.value_id, "section": figure.section, "quantity": figure.quantity,
         "kind": figure.kind, "published": published, "unit": figure.unit, "rebuilt": rebuilt,
@@ -110,6 +129,15 @@ def _row(figure: PublishedValue, entry: Mapping[str, Any], sample_size: int,
         if percent else "",
         "note": " ".join(note if note.endswith(".") else f"{note}." for note in notes),
     }
+
+
+def _found(entry: Mapping[str, Any]) -> str:
+    """``38 of the 142 answered gives 27%``: what the rebuilt data give, in words."""
+    if not entry.get("denominator"):
+        return f"{entry['display']}"
+    counted = "answered" if "answered" in entry.get("base", "") else "in the base"
+    return (f"{entry['numerator']} of the {entry['denominator']} {counted} gives "
+            f"{entry['display']}")
 
 
 def _jointly_impossible(figures: Sequence[PublishedValue], instrument: Instrument) -> set[str]:

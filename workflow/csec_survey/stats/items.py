@@ -13,17 +13,23 @@ import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
+from statistics import NormalDist
 from typing import Any
 
 import pandas as pd
 
 from csec_survey.core.codebook import Instrument, Item, PublishedStatistic, population_mask
+from csec_survey.core.lineage import file_sha256
+from csec_survey.core.paths import ROOT
 from csec_survey.stats.registry import Number
 
 __all__ = ["Evaluated", "answer_id", "answer_numbers", "base_sentence", "evaluate",
-           "item_statistics", "survey_numbers", "wilson_interval"]
+           "interval_level_number", "item_statistics", "survey_numbers",
+           "wilson_interval"]
 
-_Z95 = 1.959963984540054
+INTERVAL_LEVEL = 95  # percent: the level of every Wilson interval the pipeline computes
+_Z95 = NormalDist().inv_cdf(0.5 + INTERVAL_LEVEL / 200)
 
 
 @dataclass(frozen=True)
@@ -126,6 +132,18 @@ def survey_numbers(instrument: Instrument, responses: pd.DataFrame,
                                         result.denominator, interval95=(100 * low, 100 * high),
                                         **common))
     return numbers
+
+
+def interval_level_number(rule: str, script: str) -> Number:
+    """The registry entry of the intervals' confidence level, which the paper states.
+
+    It is this module's constant, so its trail hashes this module.
+    """
+    source = Path(__file__)
+    return Number(id="stats.interval_level", value=INTERVAL_LEVEL,
+                  display=f"{INTERVAL_LEVEL}%", kind="method",
+                  quantity="confidence level of the Wilson score intervals", rule=rule,
+                  script=script, inputs={str(source.relative_to(ROOT)): file_sha256(source)})
 
 
 def answer_id(item: Item, answer: str) -> str:
