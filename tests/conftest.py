@@ -109,8 +109,10 @@ def registry_fragments(folder: Path) -> list[Path]:
     instrument = load_instrument(ROOT / config["instrument"])
     responses = ingest_export(ROOT / config["raw_export"], instrument).responses
     fragments = {
-        "survey": items.survey_numbers(instrument, responses, trail(
+        "survey": [*items.survey_numbers(instrument, responses, trail(
             "compute_statistics", [config["raw_export"], config["instrument"]])),
+            items.interval_level_number("compute_statistics",
+                                        "workflow/scripts/compute_statistics.py")],
         "design": constants.design_numbers(config["design"], {
             **trail("design_constants", []), "inputs": config_hashes("design", config["design"])}),
         "external": constants.external_numbers(ROOT / config["external_context"], trail(

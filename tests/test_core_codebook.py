@@ -88,3 +88,12 @@ def test_an_unreadable_codebook_is_refused(tmp_path):
     path.write_text("items: [", encoding="utf-8")
     with pytest.raises(InstrumentError, match="cannot read the instrument"):
         load_instrument(path)
+
+
+def test_printed_numbers_are_the_codebooks_labels_wording_and_ranges(instrument):
+    numbers = instrument.printed_numbers()
+    # labels ("25,000 or fewer", "More than 100,000"), wording ("under 18") and the
+    # published statistics' ranges (years of experience from 21).
+    assert {25_000.0, 25_001.0, 100_000.0, 18.0, 21.0, 11.0, 20.0, 5.0} <= numbers
+    # Answer codes and column names are not printed.
+    assert 9999.0 not in numbers and 72.0 not in numbers

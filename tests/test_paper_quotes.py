@@ -15,7 +15,13 @@ import yaml
 from csec_survey.cli import main
 from csec_survey.deidentify.pseudonyms import DEMO_KEY, PseudonymKey, pseudonym
 from csec_survey.ingest.records import read_records
-from csec_survey.paper.quotes import CODING_COLUMNS, coding_from_truth, read_coding, select_quotes
+from csec_survey.paper.quotes import (
+    CODING_COLUMNS,
+    coding_from_truth,
+    misquoted,
+    read_coding,
+    select_quotes,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 PHRASEBANKS = ROOT / "workflow" / "csec_survey" / "synthetic" / "phrasebank"
@@ -74,7 +80,7 @@ def test_exemplars_come_first_then_by_pseudonym():
     coding = _coding(("P_a", "oe_needs", "funding", "no"), ("P_d", "oe_needs", "funding", "yes"),
                      ("P_c", "oe_needs", "funding", "no"), ("P_b", "oe_needs", "funding", "yes"))
     quotes = select_quotes(coding, clean)
-    chosen = quotes["oe_needs"]["funding"]
+    chosen = quotes["oe_needs"]["funding"]["quotes"]
     assert [q["pseudonym"] for q in chosen] == ["P_b", "P_d", "P_a", "P_c"]
     assert [q["exemplar"] for q in chosen] == ["yes", "yes", "no", "no"]
     assert set(chosen[0]) == {"pseudonym", "text", "exemplar"}
@@ -84,34 +90,35 @@ def test_text_is_verbatim_stripped_cell():
     cell = "   Honestly the sheer number of johns is what overwhelms us, [PERSON] agrees.\n  "
     quotes = select_quotes(_coding(("P_a", "oe_dynamics", "larger_client_pool", "yes")),
                            _clean({"P_a": {"oe_dynamics": cell}}))
-    assert quotes["oe_dynamics"]["larger_client_pool"][0]["text"] == cell.strip()
+    assert quotes["oe_dynamics"]["larger_client_pool"]["quotes"][0]["text"] == cell.strip()
 
 
 def test_length_limits_are_inclusive():
     answers = {"P_39": "a" * 39, "P_40": "a" * 40, "P_600": "a" * 600, "P_601": "a" * 601}
     coding = _coding(*((p, "oe_needs", "funding", "yes") for p in answers))
     quotes = select_quotes(coding, _clean({p: {"oe_needs": text} for p, text in answers.items()}))
-    assert [q["pseudonym"] for q in quotes["oe_needs"]["funding"]] == ["P_40", "P_600"]
+    assert [q["pseudonym"] for q in quotes["oe_needs"]["funding"]["quotes"]] == ["P_40", "P_600"]
+    # Every non-blank coded answer is counted, quotable or not.
+    assert quotes["oe_needs"]["funding"]["coded"] == 4
     quotes = select_quotes(coding, _clean({p: {"oe_needs": t} for p, t in answers.items()}),
                            min_length=39, max_length=39)
-    assert [q["pseudonym"] for q in quotes["oe_needs"]["funding"]] == ["P_39"]
+    assert [q["pseudonym"] for q in quotes["oe_needs"]["funding"]["quotes"]] == ["P_39"]
 
 
-def test_skips_answers_with_more_than_two_placeholders_or_any_digit():
+def test_skips_answers_with_more_than_two_placeholders_but_keeps_digits():
     answers = {
         "P_two": f"[PERSON] at [AGENCY] said: {LONG}.",
         "P_three": f"[PERSON] at [AGENCY] in [PLACE] said: {LONG}.",
-        # Numbered placeholders carry a digit, which the paper could not print untraced.
         "P_numbered": f"[PLACE 1] and [PLACE 2]: {LONG}.",
+        # The audit checks quotes word for word, so a digit no longer bars an answer.
         "P_digit": f"{LONG}, over 100 of them.",
-        "P_digit_word": f"{LONG}, case 2b mostly.",
         "P_plain": f"{LONG}.",
     }
     coding = _coding(*((p, "oe_needs", "funding", "no") for p in answers))
     quotes = select_quotes(coding, _clean({p: {"oe_needs": t} for p, t in answers.items()}))
-    kept = [q["pseudonym"] for q in quotes["oe_needs"]["funding"]]
-    assert kept == ["P_plain", "P_two"]
-    assert not any(re.search(r"\d", q["text"]) for q in quotes["oe_needs"]["funding"])
+    kept = [q["pseudonym"] for q in quotes["oe_needs"]["funding"]["quotes"]]
+    assert kept == ["P_digit", "P_numbered", "P_plain", "P_two"]
+    assert quotes["oe_needs"]["funding"]["coded"] == 5
 
 
 def test_uncoded_missing_and_unknown_answers_never_appear():
@@ -125,8 +132,8 @@ def test_uncoded_missing_and_unknown_answers_never_appear():
                      ("P_not_in_table", "oe_needs", "funding", "yes"),
                      ("P_coded", "oe_practices", "listservs_bulletins", "yes"))
     quotes = select_quotes(coding, clean)
-    assert quotes == {"oe_needs": {"funding": [
-        {"pseudonym": "P_coded", "text": f"{LONG}.", "exemplar": "no"}]}}
+    assert quotes == {"oe_needs": {"funding": {"coded": 1, "quotes": [
+        {"pseudonym": "P_coded", "text": f"{LONG}.", "exemplar": "no"}]}}}
     texts = json.dumps(quotes)
     assert "nobody coded it" not in texts and "uncoded question" not in texts
 
@@ -137,7 +144,7 @@ def test_themes_are_kept_apart():
     coding = _coding(("P_a", "oe_needs", "funding", "yes"),
                      ("P_b", "oe_needs", "training_assistance", "yes"))
     quotes = select_quotes(coding, clean)
-    assert {theme: [q["pseudonym"] for q in chosen]
+    assert {theme: [q["pseudonym"] for q in chosen["quotes"]]
             for theme, chosen in quotes["oe_needs"].items()} == \
         {"funding": ["P_a"], "training_assistance": ["P_b"]}
 
@@ -187,20 +194,24 @@ def test_coding_from_truth_pseudonyms_depend_on_the_key():
     assert pseudonym("R_1", KEY) == pseudonym("R_1", KEY.secret)
 
 
-def test_coding_from_truth_exemplars_prefer_fewer_personal_spans():
+def test_coding_from_truth_exemplars_are_the_first_pseudonyms():
     rows = coding_from_truth(TRUTH, KEY, COMPLETE)
     exemplars = {row["pseudonym"] for row in rows if row["exemplar"] == "yes"}
-    # funding: R_2 and R_4 have no personal span, R_3 one; R_5 (two) and R_1 (three) lose.
-    # A theme with a single answer has it as its exemplar, however personal.
-    assert exemplars == {pseudonym(rid, KEY) for rid in ("R_2", "R_3", "R_4", "R_6")}
+    funding = sorted(pseudonym(rid, KEY) for rid in ("R_1", "R_2", "R_3", "R_4", "R_5"))
+    # A theme with a single answer has it as its exemplar.
+    assert exemplars == {*funding[:3], pseudonym("R_6", KEY)}
     assert {row["exemplar"] for row in rows} == {"yes", "no"}
 
 
-def test_coding_from_truth_breaks_ties_by_more_platform_names():
-    truth = [_truth(f"R_{i}", "oe_needs", ["funding"], personal=0, keep=i) for i in range(5)]
-    rows = coding_from_truth(truth, KEY, {f"R_{i}" for i in range(5)})
-    exemplars = {row["pseudonym"] for row in rows if row["exemplar"] == "yes"}
-    assert exemplars == {pseudonym(f"R_{i}", KEY) for i in (2, 3, 4)}
+def test_coding_from_truth_never_reads_what_an_answer_holds():
+    """Exemplars must not prefer answers with little to redact: that would hide the
+    scrubber's misses from the reader. The truth's personal and platform spans are
+    not read at all."""
+    bare = [{key: value for key, value in row.items() if key not in ("personal", "keep")}
+            for row in TRUTH]
+    assert coding_from_truth(bare, KEY, COMPLETE) == coding_from_truth(TRUTH, KEY, COMPLETE)
+    heavier = [{**row, "personal": row["personal"] * 5} for row in TRUTH]
+    assert coding_from_truth(heavier, KEY, COMPLETE) == coding_from_truth(TRUTH, KEY, COMPLETE)
 
 
 def test_coding_from_truth_at_most_three_exemplars_per_question_and_theme():
@@ -280,3 +291,13 @@ def test_every_theme_the_paper_quotes_is_coded(committed):
     for question, theme, count in re.findall(r"\{\{<\s*quotes\s+(\S+)\s+(\S+)\s+(\d+)\s*>\}\}",
                                              source):
         assert coded[(question, theme)] >= int(count), (question, theme)
+
+
+def test_misquoted_names_quotes_that_are_not_the_answer_word_for_word():
+    clean = _clean({"P_a": {"oe_needs": f"  {LONG}.  "}, "P_b": {"oe_needs": None}})
+    right = {"pseudonym": "P_a", "question": "oe_needs", "text": f"{LONG}."}
+    assert misquoted([right], clean) == []
+    wrong = [{**right, "text": f"{LONG}!"}, {**right, "pseudonym": "P_b"},
+             {**right, "pseudonym": "P_nobody"}, {**right, "question": "oe_unique"}]
+    assert misquoted(wrong, clean) == ["P_a / oe_needs", "P_b / oe_needs",
+                                       "P_nobody / oe_needs", "P_a / oe_unique"]

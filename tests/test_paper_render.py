@@ -19,7 +19,7 @@ from PIL import Image
 from csec_survey.core.codebook import load_instrument
 from csec_survey.paper.render import PaperInputs, anchor, render_pdf, resolve
 from csec_survey.stats.constants import design_numbers
-from csec_survey.stats.items import answer_id
+from csec_survey.stats.items import answer_id, interval_level_number
 from csec_survey.stats.registry import Number
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -57,21 +57,21 @@ FIGURES = {"sample": {"caption": "The sample: who answered.",
                       "alt_text": "Who answered. Horizontal bar charts."}}
 QUOTES = {
     "oe_dynamics": {
-        "larger_client_pool": [
+        "larger_client_pool": {"coded": 3, "quotes": [
             {"pseudonym": "P_aaaaaaaaaaaaaaaa", "text": "The buyer pool is *basically* "
              "unlimited now, [PERSON] says so.", "exemplar": "yes"},
             {"pseudonym": "P_bbbbbbbbbbbbbbbb", "text": "It is a national market now, "
              "with fresh buyers in each place.", "exemplar": "yes"},
             {"pseudonym": "P_cccccccccccccccc", "text": "Demand drives this, and tech has "
              "multiplied demand.", "exemplar": "no"},
-        ],
-        "easier_marketing": [
+        ]},
+        "easier_marketing": {"coded": 2, "quotes": [
             # The same respondent as the first quote above: not quoted a second time.
             {"pseudonym": "P_aaaaaaaaaaaaaaaa", "text": "Posting an ad takes five minutes "
              "from a phone anywhere.", "exemplar": "yes"},
             {"pseudonym": "P_dddddddddddddddd", "text": "Marketing a kid is cheap and quick "
              "and nobody sees it happen.", "exemplar": "no"},
-        ],
+        ]},
     },
 }
 REPRODUCTION = [
@@ -84,10 +84,12 @@ REPRODUCTION = [
 ]
 
 
-def _inputs(registry: dict | None = None) -> PaperInputs:
+def _inputs(registry: dict | None = None, claims: dict | None = None,
+            reproduction: list | None = None) -> PaperInputs:
     return PaperInputs(registry=registry if registry is not None else _registry(),
                        figures=FIGURES, figure_files={"sample": "sample.png"},
-                       quotes=QUOTES, reproduction=REPRODUCTION)
+                       quotes=QUOTES, reproduction=REPRODUCTION if reproduction is None
+                       else reproduction, claims=claims or {})
 
 
 def _unescape(text: str) -> str:
@@ -133,7 +135,8 @@ def pipeline_ids() -> set[str]:
             answers |= {answer_id(item, str(option.code)) for option in item.options}
         elif item.type == "multi":
             answers |= {answer_id(item, str(option.key)) for option in item.options}
-    return survey | design | external | answers
+    method = {interval_level_number("compute_statistics", "x").id}
+    return survey | design | external | answers | method
 
 
 def _strip(text: str) -> str:
@@ -196,7 +199,8 @@ def test_every_quotes_shortcode_names_a_question_and_theme_of_the_phrase_banks(s
 
 def test_only_known_shortcodes(shortcodes):
     names = {name for name, _ in shortcodes}
-    assert names <= {"num", "figure", "quotes", "provenance", "reproduction"}
+    assert names <= {"num", "figure", "quotes", "provenance", "reproduction", "claim",
+                     "quantifier", "Quantifier", "reproduction_verdict"}
     assert {"provenance", "reproduction"} <= names
 
 
@@ -239,7 +243,7 @@ def test_quotes_are_verbatim_escaped_blockquotes_at_most_n():
     blocks = resolved.markdown.split("\n\n")
     assert len(blocks) == 2
     assert all(block.startswith("> ") for block in blocks)
-    first = QUOTES["oe_dynamics"]["larger_client_pool"][0]["text"]
+    first = QUOTES["oe_dynamics"]["larger_client_pool"]["quotes"][0]["text"]
     assert r"\*basically\*" in blocks[0] and r"\[PERSON\]" in blocks[0]
     assert _unescape(blocks[0][2:]) == f"\u201c{first}\u201d"
     assert [q["pseudonym"] for q in resolved.quotes] == ["P_aaaaaaaaaaaaaaaa",
@@ -274,6 +278,35 @@ def test_a_theme_with_no_quote_left_says_so_and_is_reported():
     resolved = resolve(source, _inputs())
     assert resolved.unquoted == ["oe_dynamics/larger_client_pool", "oe_needs/funding"]
     assert resolved.markdown.count("No answer coded to this theme could be quoted.") == 2
+
+
+@pytest.mark.parametrize("share, word", [(100, "nearly all"), (90, "nearly all"),
+                                         (89.9, "most"), (60.1, "most"), (60, "about half"),
+                                         (40, "about half"), (39.9, "a minority"),
+                                         (20, "a minority"), (19.9, "few"), (0, "few")])
+def test_quantifiers_print_the_word_for_the_share(share, word):
+    registry = {"x.share": {"value": share, "display": f"{share:g}%", "kind": "percent"}}
+    resolved = resolve("{{< Quantifier x.share >}} of them; {{< quantifier x.share >}}.",
+                       _inputs(registry))
+    assert resolved.markdown == f"{word[0].upper()}{word[1:]} of them; {word}."
+
+
+def test_a_claim_prints_nothing_once_checked_true_and_fails_otherwise():
+    source = "Most were men{{< claim most demo.male >}}."
+    assert resolve(source, _inputs(claims={"most(demo.male)": True})).markdown == \
+        "Most were men."
+    for claims in ({}, {"most(demo.male)": False}):
+        with pytest.raises(KeyError, match=r"most\(demo\.male\) was not checked true"):
+            resolve(source, _inputs(claims=claims))
+
+
+def test_the_reproduction_verdict_follows_the_reproduction_report():
+    source = "The numbers {{< reproduction_verdict >}}."
+    assert resolve(source, _inputs()).markdown == \
+        "The numbers reproduce the original report's figures."
+    failing = [*REPRODUCTION, {**REPRODUCTION[0], "status": "not reproduced"}]
+    assert "depart from some of the original report's figures" in \
+        resolve(source, _inputs(reproduction=failing)).markdown
 
 
 def _provenance_rows(markdown: str) -> list[tuple[str, str, str]]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import itertools
-import json
 from datetime import date
 from fractions import Fraction
 from pathlib import Path
@@ -16,13 +15,18 @@ from conftest import registry_fragments
 
 from csec_survey.core.codebook import load_instrument
 from csec_survey.core.published import read_published_values
-from csec_survey.reproduce.reproduction import STATUSES, reproduction_rows, rows_to_csv, summarise
+from csec_survey.reproduce.reproduction import (
+    COPIED,
+    STATUSES,
+    reproduction_rows,
+    rows_to_csv,
+    summarise,
+)
 from csec_survey.stats.registry import merge_fragments
 
 ROOT = Path(__file__).resolve().parents[1]
-CALIBRATION = ROOT / "data" / "raw" / "synthetic_export.calibration.json"
 SAMPLE = 144
-REPRODUCED, DOCUMENTED, INCONSISTENT, NOT_REPRODUCIBLE = STATUSES
+REPRODUCED, ANOTHER_BASE, CANNOT_HOLD, NOT_REPRODUCED = STATUSES
 
 
 @pytest.fixture(scope="module")
@@ -46,13 +50,8 @@ def figures(config):
 
 
 @pytest.fixture(scope="module")
-def calibration(config):
-    return json.loads((CALIBRATION).read_text(encoding="utf-8"))
-
-
-@pytest.fixture(scope="module")
-def rows(figures, registry, instrument, calibration):
-    return reproduction_rows(figures, registry, instrument, SAMPLE, calibration)
+def rows(figures, registry, instrument):
+    return reproduction_rows(figures, registry, instrument, SAMPLE)
 
 
 @pytest.fixture(scope="module")
@@ -112,11 +111,11 @@ def test_rows_carry_the_published_record(rows, figures):
 
 def test_every_row_has_a_status(rows):
     for row in rows:
-        assert row["status"] in STATUSES, row["id"]
+        assert row["status"] in (*STATUSES, COPIED), row["id"]
 
 
 def test_nothing_is_unreproducible_on_the_synthetic_data(rows):
-    assert [row["id"] for row in rows if row["status"] == NOT_REPRODUCIBLE] == []
+    assert [row["id"] for row in rows if row["status"] == NOT_REPRODUCED] == []
 
 
 def _rebuilt_prints_as_published(row: dict) -> bool:
@@ -130,7 +129,7 @@ def _rebuilt_prints_as_published(row: dict) -> bool:
 
 def test_every_reproducible_row_prints_as_published(rows):
     for row in rows:
-        if row["status"] != NOT_REPRODUCIBLE:
+        if row["status"] != NOT_REPRODUCED:
             assert _rebuilt_prints_as_published(row), (row["id"], row["rebuilt"],
                                                        row["published"])
 
@@ -151,7 +150,7 @@ def test_rebuilt_shares_are_their_numerator_over_denominator(rows, registry):
 @pytest.mark.parametrize("value_id", ["juris.small", "juris.medium", "juris.large"])
 def test_juris_shares_cannot_all_hold(by_id, value_id):
     row = by_id[value_id]
-    assert row["status"] == INCONSISTENT
+    assert row["status"] == CANNOT_HOLD
     assert "cannot all hold for 144" in row["note"]
     # each share is possible alone; it is their sum that fails
     assert row["counts_at_published_base"] not in ("", "none")
@@ -168,14 +167,16 @@ def test_juris_shares_really_cannot_add_up(figures):
 def test_mostly_girls_cannot_be_a_whole_count_of_45(by_id):
     row = by_id["victim.mostly_girls"]
     assert _brute_counts(77, 45) == []
-    assert row["status"] == INCONSISTENT
+    assert row["status"] == CANNOT_HOLD
     assert row["counts_at_published_base"] == "none"
-    assert "No whole count out of 45 prints as 77%" in row["note"]
+    assert "No whole count out of 45 gives 77%" in row["note"]
+    # and what the rebuilt data give instead, in words
+    assert "Rebuilt: 34 of the 44 answered gives 77%." in row["note"]
 
 
 def test_every_inconsistent_row_says_why(rows):
     for row in rows:
-        if row["status"] == INCONSISTENT:
+        if row["status"] == CANNOT_HOLD:
             assert row["kind"] == "survey" and row["unit"] == "percent"
             assert row["note"].startswith(("No whole count out of",
                                            "The published shares of this question")), row["id"]
@@ -184,7 +185,7 @@ def test_every_inconsistent_row_says_why(rows):
 def test_single_inconsistent_rows_have_no_count_at_the_stated_base(rows, figures):
     stated = {f.value_id: f.base_n_as_published for f in figures}
     for row in rows:
-        if row["status"] == INCONSISTENT and not row["id"].startswith("juris."):
+        if row["status"] == CANNOT_HOLD and not row["id"].startswith("juris."):
             assert _brute_counts(int(row["published"]), stated[row["id"]]) == [], row["id"]
 
 
@@ -193,7 +194,7 @@ def test_unclear_bases_are_reproduced_on_a_documented_base(rows, instrument, pre
     chosen = [row for row in rows if row["id"].startswith(prefix) and row["id"] != "unit.any"]
     assert chosen
     for row in chosen:
-        assert row["status"] == DOCUMENTED, row["id"]
+        assert row["status"] == ANOTHER_BASE, row["id"]
         base_choice = instrument.published[row["id"]].base_choice
         assert base_choice, row["id"]
         assert base_choice in row["note"], row["id"]
@@ -203,37 +204,60 @@ def test_unit_any_has_a_stated_base_and_is_reproduced(by_id):
     assert by_id["unit.any"]["status"] == REPRODUCED
 
 
-def test_design_and_external_rows_are_reproduced(rows, registry):
+def test_design_and_external_rows_are_inputs_copied_from_the_report(rows, registry):
     others = [row for row in rows if row["kind"] in ("design", "external")]
     assert len(others) == 14
+    assert [row for row in rows if row["status"] == COPIED] == others
     for row in others:
-        assert row["status"] == REPRODUCED, row["id"]
         assert row["counts_at_published_base"] == "" and row["bases_that_could_give_it"] == ""
-    for row in others:
         if row["kind"] == "design":
-            assert "design constant, from config/config.yaml" in row["note"]
+            assert "A design constant: copied into config/config.yaml" in row["note"]
         else:
-            assert f"cited from {registry[row['id']]['citation']}." in row["note"]
+            assert f"Cited from {registry[row['id']]['citation']}, another study" in row["note"]
 
 
 def test_external_notes_name_the_registry_citation(by_id, registry):
     row = by_id["ext.youth_internet"]
-    assert f"cited from {registry['ext.youth_internet']['citation']}." in row["note"]
+    assert f"Cited from {registry['ext.youth_internet']['citation']}" in row["note"]
 
 
 def test_documented_base_rows_differ_from_or_lack_a_stated_base(rows, figures):
     stated = {f.value_id: f.base_n_as_published for f in figures}
     for row in rows:
-        if row["status"] == DOCUMENTED:
+        if row["status"] == ANOTHER_BASE:
             assert stated[row["id"]] is None or stated[row["id"]] != row["denominator"], row["id"]
         if row["status"] == REPRODUCED and row["unit"] == "percent" and row["kind"] == "survey":
             assert stated[row["id"]] == row["denominator"], row["id"]
 
 
-def test_calibration_notes_are_carried(by_id, calibration):
-    note = calibration["figures"]["victim.mostly_boys"]["choices"][0]["note"]
-    assert by_id["victim.mostly_boys"]["status"] == DOCUMENTED
-    assert note in by_id["victim.mostly_boys"]["note"]
+def test_notes_say_what_the_rebuilt_data_give(by_id):
+    row = by_id["victim.mostly_boys"]
+    assert row["status"] == ANOTHER_BASE
+    assert row["note"].startswith("The report states 45; 1 of the 44 answered gives 2%.")
+    assert by_id["help.any"]["note"].startswith("Base not stated; ")
+    assert by_id["tech.most_cases"]["note"] == "31 of the 45 answered gives 69%."
+
+
+def test_notes_follow_the_data_not_a_plan(figures, registry, instrument, by_id):
+    """A note is computed from the registry it is given: edit the data, the note moves."""
+    entry = registry["victim.mostly_boys"]
+    changed = {**registry, "victim.mostly_boys": {**entry, "numerator": 2, "denominator": 88}}
+    row = next(r for r in reproduction_rows(figures, changed, instrument, SAMPLE)
+               if r["id"] == "victim.mostly_boys")
+    assert "2 of the 88 answered gives 2%" in row["note"]
+    assert row["note"] != by_id["victim.mostly_boys"]["note"]
+
+
+def test_no_note_is_copied_from_the_calibration_record(rows, instrument):
+    """The generator's plan is not read; the codebook's own reading of a base is."""
+    calibration = (ROOT / "data" / "raw" / "synthetic_export.calibration.json").read_text(
+        encoding="utf-8")
+    codebook = " ".join(" ".join(statistic.base_choice.split())
+                        for statistic in instrument.published.values() if statistic.base_choice)
+    for row in rows:
+        for sentence in row["note"].split(". "):
+            if len(sentence) > 40 and sentence.rstrip(".") not in codebook:
+                assert sentence.rstrip(".") not in calibration, row["id"]
 
 
 def test_notes_end_each_sentence_with_a_full_stop(rows):
@@ -292,16 +316,20 @@ def test_ranges_are_compressed(rows):
 
 # --- summary and CSV ---------------------------------------------------------------
 
-def test_summary_counts_add_up(rows):
+def test_summary_counts_add_up_and_counts_copied_inputs_apart(rows):
     summary = summarise(rows)
-    assert list(summary) == list(STATUSES)
-    assert sum(summary.values()) == len(rows)
-    assert summary[NOT_REPRODUCIBLE] == 0
-    assert summary[INCONSISTENT] >= 4
+    survey = summary["survey values"]
+    assert list(survey) == list(STATUSES)
+    assert summary[COPIED] == {"design constants": 7, "statistics of other studies": 7}
+    assert sum(survey.values()) + sum(summary[COPIED].values()) == len(rows)
+    assert sum(survey.values()) == sum(1 for row in rows if row["kind"] == "survey")
+    assert survey[NOT_REPRODUCED] == 0
+    assert survey[CANNOT_HOLD] >= 4
 
 
 def test_summary_lists_every_status_even_when_absent():
-    assert summarise([]) == dict.fromkeys(STATUSES, 0)
+    assert summarise([]) == {"survey values": dict.fromkeys(STATUSES, 0),
+                             COPIED: {"design constants": 0, "statistics of other studies": 0}}
 
 
 def test_csv_round_trips(rows):
@@ -314,28 +342,24 @@ def test_csv_round_trips(rows):
 
 # --- failures --------------------------------------------------------------------------
 
-def test_a_wrong_display_is_not_reproducible(figures, registry, instrument, calibration):
+def test_a_wrong_display_is_not_reproducible(figures, registry, instrument):
     changed = {**registry, "tech.most_cases": {**registry["tech.most_cases"], "display": "70%"}}
-    rows = reproduction_rows(figures, changed, instrument, SAMPLE, calibration)
+    rows = reproduction_rows(figures, changed, instrument, SAMPLE)
     row = next(row for row in rows if row["id"] == "tech.most_cases")
-    assert row["status"] == NOT_REPRODUCIBLE
+    assert row["status"] == NOT_REPRODUCED
     assert row["rebuilt"] == "70%"
-    assert summarise(rows)[NOT_REPRODUCIBLE] == 1
+    assert row["note"].startswith("Published 69%; rebuilt 31 of the 45 answered gives 70%")
+    assert summarise(rows)["survey values"][NOT_REPRODUCED] == 1
 
 
 def test_a_wrong_count_is_not_reproducible(figures, registry, instrument):
     changed = {**registry, "resp.total": {**registry["resp.total"], "display": "143",
                                           "value": 143}}
     rows = reproduction_rows(figures, changed, instrument, SAMPLE)
-    assert next(r for r in rows if r["id"] == "resp.total")["status"] == NOT_REPRODUCIBLE
+    assert next(r for r in rows if r["id"] == "resp.total")["status"] == NOT_REPRODUCED
 
 
-def test_a_missing_entry_raises_naming_the_id(figures, registry, instrument, calibration):
+def test_a_missing_entry_raises_naming_the_id(figures, registry, instrument):
     missing = {key: value for key, value in registry.items() if key != "victim.equal"}
     with pytest.raises(KeyError, match=r"victim\.equal"):
-        reproduction_rows(figures, missing, instrument, SAMPLE, calibration)
-
-
-def test_without_a_calibration_record_the_statuses_stand(figures, registry, instrument, rows):
-    bare = reproduction_rows(figures, registry, instrument, SAMPLE, None)
-    assert [row["status"] for row in bare] == [row["status"] for row in rows]
+        reproduction_rows(figures, missing, instrument, SAMPLE)

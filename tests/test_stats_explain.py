@@ -17,7 +17,6 @@ from csec_survey.stats.explain import explain, paper_mentions
 from csec_survey.stats.registry import Number, merge_fragments
 
 ROOT = Path(__file__).resolve().parents[1]
-CALIBRATION = ROOT / "data" / "raw" / "synthetic_export.calibration.json"
 
 
 @pytest.fixture(scope="module")
@@ -29,9 +28,8 @@ def built(tmp_path_factory):
     registry = merge_fragments(registry_fragments(folder))
     registry_path = folder / "numbers.json"
     registry_path.write_text(json.dumps(registry, indent=2), encoding="utf-8")
-    calibration = json.loads((CALIBRATION).read_text(encoding="utf-8"))
     rows = reproduction_rows(read_published_values(ROOT / config["published_figures"]),
-                             registry, instrument, 144, calibration)
+                             registry, instrument, 144)
     reproduction = folder / "reproduction.csv"
     reproduction.write_text(rows_to_csv(rows), encoding="utf-8")
     paper = folder / "paper"
@@ -62,7 +60,7 @@ def empty_paper(tmp_path_factory):
 # --- every id ---------------------------------------------------------------------------
 
 def test_explain_accounts_for_every_registry_id(registry, empty_paper):
-    assert len(registry) == 89
+    assert len(registry) == 90  # the 89 published values and the intervals' level
     for number_id, entry in registry.items():
         text = explain(number_id, registry, empty_paper)
         assert text.startswith(f"{number_id}: {entry['display']}"), number_id
@@ -74,7 +72,7 @@ def test_explain_accounts_for_every_registry_id(registry, empty_paper):
 
 
 def test_explain_with_the_reproduction_report_for_every_id(built):
-    for number_id in built["registry"]:
+    for number_id in built["rows"]:
         text = explain(number_id, built["registry"], built["paper"], built["reproduction"])
         row = built["rows"][number_id]
         assert f"status: {row['status']}" in text, number_id
@@ -129,12 +127,14 @@ def test_design_number_shows_its_value_and_sum(registry, empty_paper):
 def test_reproduction_note_is_shown(built):
     text = explain("unit.cac", built["registry"], built["paper"], built["reproduction"])
     assert "published in 2014: 49% (unclear: all respondents or those in a unit);" in text
-    assert "status: reproduced on a documented base" in text
-    assert "note: multiple units possible." in text
+    assert "status: reproduced on another base" in text
+    assert ("note: Base not stated; 71 of the 144 in the base gives 49%. The report does not "
+            "say whether the unit shares") in text
+    assert text.endswith("Multiple units possible.")
     inconsistent = explain("victim.mostly_girls", built["registry"], built["paper"],
                            built["reproduction"])
-    assert "status: published value internally inconsistent" in inconsistent
-    assert "No whole count out of 45 prints as 77%" in inconsistent
+    assert "status: cannot hold at the stated base" in inconsistent
+    assert "No whole count out of 45 gives 77%" in inconsistent
 
 
 def test_a_missing_reproduction_file_is_skipped(registry, empty_paper, tmp_path):
@@ -208,9 +208,10 @@ def test_explain_a_share_without_respondents(tmp_path):
 
 # --- the command line -------------------------------------------------------------------
 
-def test_cli_prints_the_account(built, capsys):
+def test_cli_prints_the_account(built, capsys, tmp_path):
     status = main(["explain", "tech.most_cases", "--registry", str(built["registry_path"]),
-                   "--paper", str(built["paper"]), "--reproduction", str(built["reproduction"])])
+                   "--paper", str(built["paper"]), "--reproduction", str(built["reproduction"]),
+                   "--claims", str(tmp_path / "no_claims.json")])
     out = capsys.readouterr().out
     assert status == 0
     assert out.strip() == explain("tech.most_cases", built["registry"], built["paper"],
@@ -237,3 +238,58 @@ def test_cli_unknown_id_fails_with_the_group(built, capsys):
     captured = capsys.readouterr()
     assert status == 1
     assert "tech.nope" in captured.err and "tech.most_cases" in captured.err
+
+
+# --- claims -----------------------------------------------------------------------------
+
+CLAIMS = {"source": "paper/paper.qmd", "claims": [
+    {"claim": "most(demo.male)", "kind": "most", "args": ["demo.male"],
+     "sentence": "Most respondents were men ({demo.male}).", "line": 63,
+     "predicate": "each share is more than 50%", "values": {"demo.male": "76% (109 / 144)"},
+     "holds": True},
+    {"claim": "order(a.x, a.y+a.z)", "kind": "order", "args": ["a.x", "a.y+a.z"],
+     "sentence": "X came first.", "line": 63, "predicate": "no share ...",
+     "values": {"a.x": "1%", "a.y": "2%", "a.z": "0%"}, "holds": False,
+     "why": "a.y is above a.x, which the sentence puts first"}]}
+
+
+@pytest.fixture()
+def claims_file(tmp_path):
+    path = tmp_path / "claims.json"
+    path.write_text(json.dumps(CLAIMS), encoding="utf-8")
+    return path
+
+
+def test_cli_explains_a_claim(built, claims_file, capsys):
+    status = main(["explain", "most(demo.male)", "--claims", str(claims_file),
+                   "--registry", str(built["registry_path"])])
+    out = capsys.readouterr().out
+    assert status == 0
+    assert out.splitlines() == [
+        "most(demo.male): true",
+        '  sentence: "Most respondents were men ({demo.male})." (paper/paper.qmd:63)',
+        "  claims: each share is more than 50%",
+        "  demo.male = 76% (109 / 144)",
+        "  checked by: rule check_claims, script workflow/scripts/check_claims.py "
+        "(results/provenance/claims.json)"]
+
+
+def test_cli_explains_the_claims_of_a_line_with_what_was_found(claims_file, capsys):
+    assert main(["explain", "line:63", "--claims", str(claims_file)]) == 0
+    out = capsys.readouterr().out
+    assert "most(demo.male): true" in out and "order(a.x, a.y+a.z): false" in out
+    assert "  found: a.y is above a.x, which the sentence puts first" in out
+
+
+def test_cli_unknown_claim_fails_naming_the_kinds(claims_file, capsys):
+    assert main(["explain", "few(demo.male)", "--claims", str(claims_file)]) == 1
+    err = capsys.readouterr().err
+    assert "few(demo.male)" in err and "most, order" in err
+
+
+def test_a_number_lists_the_claims_that_name_it(built):
+    text = explain("demo.male", built["registry"], built["paper"], None, CLAIMS["claims"])
+    assert text.splitlines()[-2:] == ["  claims the paper makes with it:",
+                                      "    most(demo.male): true (line 63)"]
+    assert "claims the paper" not in explain("tech.most_cases", built["registry"],
+                                             built["paper"], None, CLAIMS["claims"])

@@ -9,10 +9,14 @@ import pandas as pd
 import pytest
 
 from csec_survey.core.codebook import PublishedStatistic, population_mask
+from csec_survey.core.lineage import file_sha256
+from csec_survey.stats import items
 from csec_survey.stats.items import (
+    INTERVAL_LEVEL,
     Evaluated,
     base_sentence,
     evaluate,
+    interval_level_number,
     item_statistics,
     wilson_interval,
 )
@@ -268,3 +272,14 @@ def test_base_of_the_respondents(instrument, responses):
 def test_base_of_the_respondents_reads_well(instrument, responses):
     assert _sentence(instrument, responses, "resp.total") == \
         "all 144 respondents after exclusions"
+
+
+def test_the_interval_level_is_a_registry_number_traced_to_its_module():
+    number = interval_level_number("compute_statistics", "workflow/scripts/compute_statistics.py")
+    assert (number.id, number.value, number.display, number.kind) == \
+        ("stats.interval_level", 95, "95%", "method")
+    assert number.inputs == {"workflow/csec_survey/stats/items.py": file_sha256(items.__file__)}
+    # The level printed is the level computed: a 95% Wilson interval's z.
+    assert INTERVAL_LEVEL == 95
+    low, high = wilson_interval(50, 100)
+    assert (round(low, 4), round(high, 4)) == (0.4038, 0.5962)

@@ -36,8 +36,10 @@ imports from the core and from earlier stages only.
   trail) and `stats.explain` (that trail in words);
 - reproduce: `reproduce.reproduction` (published against rebuilt);
 - figures: `figures.style` and `figures.charts`;
-- paper: `paper.quotes`, `paper.render` (the PDF) and `paper.audit` (its
-  numerals, read back);
+- paper: `paper.quotes`, `paper.shortcodes` (the source's shortcodes and
+  sentences), `paper.claims` (what the words claim about the data, judged),
+  `paper.render` (the PDF), `paper.pdf_text` (the PDF's words and links, read
+  back) and `paper.audit` (its numerals, quantities and quotes accounted for);
 
 and, apart from the stages, the generator of the synthetic stand-in export,
 which produces test data and is no stage of the analysis:

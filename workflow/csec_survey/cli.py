@@ -34,12 +34,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     inspect.add_argument("--instrument", type=Path, default=paths.INSTRUMENT)
 
     explain = commands.add_parser(
-        "explain", help="the provenance of one number of the paper, by its registry id")
-    explain.add_argument("id", help="registry id, such as tech.most_cases")
+        "explain", help="the provenance of one number of the paper, by its registry id, or "
+        "of one of its claims")
+    explain.add_argument("id", help="registry id, such as tech.most_cases; or a claim, such as "
+                         "'most(demo.male)' or line:147 (the claims made on a line)")
     explain.add_argument("--registry", type=Path, default=paths.ROOT / "results" / "numbers.json")
     explain.add_argument("--paper", type=Path, default=paths.ROOT / "paper")
     explain.add_argument("--reproduction", type=Path,
                          default=paths.ROOT / "results" / "reproduction.csv")
+    explain.add_argument("--claims", type=Path,
+                         default=paths.ROOT / "results" / "provenance" / "claims.json")
 
     code = commands.add_parser(
         "code-quotes", help="write the quote coding file of a synthetic export from its "
@@ -92,13 +96,21 @@ def _inspect(args: argparse.Namespace) -> int:
 
 
 def _explain(args: argparse.Namespace) -> int:
-    from csec_survey.stats.explain import explain
+    from csec_survey.stats.explain import explain, explain_claim
     from csec_survey.stats.registry import read_registry
 
-    if not args.registry.exists():
-        raise ValueError(f"{args.registry} does not exist: build the paper first "
-                         "(snakemake --cores 4) or pass --registry")
-    print(explain(args.id, read_registry(args.registry), args.paper, args.reproduction))
+    is_claim = "(" in args.id or args.id.startswith("line:")
+    needed = args.claims if is_claim else args.registry
+    if not needed.exists():
+        raise ValueError(f"{needed} does not exist: build the paper first "
+                         f"(snakemake --cores 4) or pass --{'claims' if is_claim else 'registry'}")
+    claims = (json.loads(args.claims.read_text(encoding="utf-8"))
+              if args.claims.exists() else {"claims": [], "source": ""})
+    if is_claim:
+        print(explain_claim(args.id, claims["claims"], claims["source"]))
+    else:
+        print(explain(args.id, read_registry(args.registry), args.paper, args.reproduction,
+                      claims["claims"]))
     return 0
 
 

@@ -173,6 +173,10 @@ def _audit_body_page(document: pypdfium2.PdfDocument, pages: list[pypdfium2.PdfP
             result.linked += 1
         elif reason is not None:
             result._exempt(reason)
+        elif why.startswith("mismatch"):
+            shown = " ".join(w.text for w in page_words_ if _inside(w, link))
+            result.problems.append({"page": index + 1, "text": shown.strip(_PUNCTUATION),
+                                    "registry_id": _registry_id(link, registry), "why": why})
         else:
             result.problems.append({"page": index + 1, "text": word.text, "why": why})
     _judge_spelled(spelled, page_words_, allowed, index, result)

@@ -392,3 +392,4 @@ def _bar_order(claim: Claim, data: ClaimData) -> list[Verdict]:
                                 f"{wrong[0][1]} is drawn above {wrong[0][0]}" if wrong else "")]
             return verdicts
     return []
+

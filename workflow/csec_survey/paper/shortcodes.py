@@ -11,13 +11,15 @@ import re
 __all__ = ["SHORTCODE", "line_of", "paragraphs", "readable", "sentences"]
 
 SHORTCODE = re.compile(r"\{\{<\s*(\w+)((?:\s+[^\s>]+)*)\s*>\}\}")
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"\u201d)*]*\s+(?=[A-Z*\"\u201c(\[{\x00])")
+# A sentence ends at a full stop (or ! ?) and any closing marks, before white space and
+# what can open the next: a capital, emphasis, a quote, a bracket or a (masked) shortcode.
+_SENTENCE_END = re.compile(r"[.!?][\"\u201d)*]*(?=\s+[A-Z*\"\u201c(\[{\x00])")
 
 
 def paragraphs(source: str) -> list[tuple[str, int]]:
     """(text, offset) of each paragraph: text between blank lines."""
     found, start = [], 0
-    for match in re.finditer(r"\n[ \t]*\n", source + "\n\n"):
+    for match in re.finditer(r"\n(?:[ \t]*\n)+", source + "\n\n"):
         text = source[start:match.start()]
         if text.strip():
             found.append((text, start))
@@ -32,9 +34,9 @@ def sentences(paragraph: str, offset: int) -> list[tuple[int, int, str]]:
     # Shortcodes hold dots (registry ids), so sentences are split with them masked.
     masked = SHORTCODE.sub(lambda m: "\x00" * len(m.group(0)), paragraph)
     for match in [*_SENTENCE_END.finditer(masked), None]:
-        end = match.start() if match else len(paragraph)
+        end = match.end() if match else len(paragraph)
         found.append((offset + start, offset + end, readable(paragraph[start:end])))
-        start = match.end() if match else start
+        start = end + len(paragraph[end:]) - len(paragraph[end:].lstrip())
     return found
 
 

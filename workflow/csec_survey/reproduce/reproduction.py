@@ -5,7 +5,8 @@ display with its numerator and denominator, a granularity check in the spirit
 of the GRIM test (can any whole count over the stated base print as the
 published percentage, and which bases from 1 to the sample size could have),
 a status, and a note in plain words computed from the rebuilt numbers (what
-base the report states, how many answered, what count gives what share).
+base the report states, how many answered, what count gives what share), with
+the codebook's reading of a base the report left unclear.
 
 Statuses of the survey values, compared with the rebuilt data:
 
@@ -56,7 +57,9 @@ def reproduction_rows(figures: Sequence[PublishedValue], registry: Mapping[str, 
         if entry is None:
             raise KeyError(f"the registry has no entry {figure.value_id!r}; every published "
                            "figure needs one")
-        rows.append(_row(figure, entry, sample_size, figure.value_id in jointly_impossible))
+        statistic = instrument.published.get(figure.value_id)
+        rows.append(_row(figure, entry, sample_size, figure.value_id in jointly_impossible,
+                         statistic.base_choice if statistic else None))
     return rows
 
 
@@ -81,7 +84,7 @@ def rows_to_csv(rows: Iterable[Mapping[str, Any]]) -> str:
 
 
 def _row(figure: PublishedValue, entry: Mapping[str, Any], sample_size: int,
-         jointly_impossible: bool) -> dict[str, Any]:
+         jointly_impossible: bool, base_choice: str | None) -> dict[str, Any]:
     published = figure.value
     rebuilt = entry["display"]
     matches = _number(published) in (_number(rebuilt), str(entry["value"]))
@@ -115,6 +118,8 @@ def _row(figure: PublishedValue, entry: Mapping[str, Any], sample_size: int,
         status = STATUSES[0]
         if percent:
             notes.append(_found(entry).capitalize())
+    if base_choice:
+        notes.append(" ".join(base_choice.split()))
     if figure.note:
         notes.append(figure.note)
     return {
@@ -127,7 +132,7 @@ def _row(figure: PublishedValue, entry: Mapping[str, Any], sample_size: int,
         (" ".join(map(str, counts)) or "none"),
         "bases_that_could_give_it": _ranges(bases_giving(int(published), sample_size))
         if percent else "",
-        "note": " ".join(note if note.endswith(".") else f"{note}." for note in notes),
+        "note": " ".join(note[0].upper() + note[1:].rstrip(".") + "." for note in notes),
     }
 
 

@@ -1,14 +1,15 @@
-"""The provenance of one registry number, in words a reviewer can follow."""
+"""The provenance of one registry number, or of one claim of the paper, in words a reviewer
+can follow."""
 
 from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-__all__ = ["explain", "paper_mentions"]
+__all__ = ["explain", "explain_claim", "paper_mentions"]
 
 
 def paper_mentions(number_id: str, paper: Path) -> list[str]:
@@ -23,8 +24,13 @@ def paper_mentions(number_id: str, paper: Path) -> list[str]:
 
 
 def explain(number_id: str, registry: Mapping[str, Any], paper: Path,
-            reproduction: Path | None = None) -> str:
-    """A paragraph-per-question account of where ``number_id`` came from."""
+            reproduction: Path | None = None,
+            claims: Sequence[Mapping[str, Any]] = ()) -> str:
+    """A paragraph-per-question account of where ``number_id`` came from.
+
+    ``claims`` are the paper's checked claims (``results/provenance/claims.json``);
+    those that name the number are listed with their verdicts.
+    """
     if number_id not in registry:
         close = [key for key in registry if key.split(".")[0] == number_id.split(".")[0]]
         hint = f" Ids in the same group: {', '.join(close)}." if close else ""
@@ -66,4 +72,36 @@ def explain(number_id: str, registry: Mapping[str, Any], paper: Path,
                                  f" status: {row['status']}")
                     if row["note"]:
                         lines.append(f"  note: {row['note']}")
+    about = [claim for claim in claims
+             if number_id in {part for arg in claim["args"] for part in arg.split("+")}]
+    if about:
+        lines.append("  claims the paper makes with it:")
+        lines.extend(f"    {claim['claim']}: {'true' if claim['holds'] else 'false'} "
+                     f"(line {claim['line']})" for claim in about)
+    return "\n".join(lines)
+
+def explain_claim(claim_id: str, claims: Sequence[Mapping[str, Any]], source: str) -> str:
+    """A claim of ``claims.json`` in words: its sentence, predicate, values and verdict.
+
+    ``claim_id`` is a claim's id (``most(demo.male)``) or ``line:N`` for every claim
+    made on line N of ``source``, the paper's source.
+    """
+    if claim_id.startswith("line:"):
+        found = [c for c in claims if str(c["line"]) == claim_id.partition(":")[2]]
+    else:
+        found = [c for c in claims if c["claim"] == " ".join(claim_id.split())]
+    if not found:
+        kinds = ", ".join(sorted({c["kind"] for c in claims}))
+        raise KeyError(f"no claim {claim_id!r} in the paper's claims; claims are named like "
+                       f"most(demo.male) or line:N, and their kinds are {kinds}")
+    lines = []
+    for claim in found:
+        lines.append(f"{claim['claim']}: {'true' if claim['holds'] else 'false'}")
+        lines.append(f"  sentence: \"{claim['sentence']}\" ({source}:{claim['line']})")
+        lines.append(f"  claims: {claim['predicate']}")
+        lines.extend(f"  {key} = {value}" for key, value in claim["values"].items())
+        if claim.get("why"):
+            lines.append(f"  found: {claim['why']}")
+        lines.append("  checked by: rule check_claims, script workflow/scripts/check_claims.py "
+                     "(results/provenance/claims.json)")
     return "\n".join(lines)
