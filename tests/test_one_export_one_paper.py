@@ -110,8 +110,8 @@ RERUN_BY_SECTION = {
     "design.reminder_weeks": ({"design": {"reminder_weeks": 3}}, {"design_constants"},
                               {"design_constants", "build_registry", "reproduce_published",
                                "figure_sample", "figure_technologies", "figure_victims",
-                               "figure_opportunities_obstacles", "figure_help", "render_paper",
-                               "audit_pdf"}),
+                               "figure_opportunities_obstacles", "figure_help", "check_claims",
+                               "render_paper", "audit_pdf"}),
     "paper.source_date_epoch": ({"paper": {"source_date_epoch": 1417392001}},
                                 {"render_paper"}, {"render_paper", "audit_pdf"}),
 }
@@ -119,7 +119,7 @@ ALL_RULES = {"read_export", "validate_raw", "tidy_responses", "deidentify", "val
              "evaluate_deidentification", "disclosure_check", "compute_statistics",
              "build_registry", "reproduce_published", "figure_sample", "figure_technologies",
              "figure_victims", "figure_opportunities_obstacles", "figure_help", "code_quotes",
-             "select_quotes", "render_paper", "audit_pdf"}
+             "select_quotes", "check_claims", "render_paper", "audit_pdf"}
 
 
 def _merged(base: dict, change: dict) -> dict:
