@@ -206,6 +206,13 @@ def test_check_paper_refuses_undeclared_sentences():
         check_paper("Most respondents were men.", DATA)
 
 
+def test_without_any_coded_answer_the_build_asks_for_a_coding_file():
+    source = "Money first.\n\n{{< quotes oe_needs funding 2 >}}"
+    with pytest.raises(ValueError, match=r"set paper\.quote_coding to your coders' file"):
+        check_paper(source, ClaimData(registry=REGISTRY))
+    assert [v.holds for v in check_paper(source, DATA)] == [True]
+
+
 def test_a_false_claim_names_sentence_claim_and_numbers():
     (verdict,) = evaluate([Claim("most", ("demo.male_low",),
                                  "Most respondents were men ({demo.male_low}).", 63)], DATA)

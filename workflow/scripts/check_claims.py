@@ -28,7 +28,8 @@ with rule_script(snakemake) as log:
     false = [verdict for verdict in verdicts if not verdict.holds]
     log.info("%d claims checked, %d false", len(verdicts), len(false))
     if false:
-        raise RuleFailed(f"{len(false)} of the paper's claims are false for this export "
+        raise RuleFailed(f"{len(false)} of the paper's {len(verdicts)} claims are false for "
+                         "this export "
                          f"({snakemake.input.source}):\n  - "
                          + "\n  - ".join(verdict.message() for verdict in false))
     Path(snakemake.output.claims).write_text(json.dumps(

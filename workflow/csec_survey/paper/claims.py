@@ -281,14 +281,22 @@ def undeclared_sentences(source: str) -> list[str]:
 def check_paper(source: str, data: ClaimData) -> list[Verdict]:
     """Every claim of the source judged against ``data``, with text and figure agreement.
 
-    A sentence that uses the claim vocabulary without declaring a claim, or a claim
-    of an unknown kind or over an unknown id, is an error (``ValueError``).
+    A sentence that uses the claim vocabulary without declaring a claim, a claim of
+    an unknown kind or over an unknown id, and theme claims with no answer coded at
+    all (no coding file) are errors.
     """
     undeclared = undeclared_sentences(source)
     if undeclared:
         raise ValueError("sentences whose words depend on the data declare no claim:\n  - "
                          + "\n  - ".join(undeclared))
-    return evaluate(find_claims(source), data) + figure_agreement(source, data)
+    claims = find_claims(source)
+    if not data.themes and any(claim.kind == "raised" for claim in claims):
+        # Every theme claim would be false for want of a coder, not of answers: say so once.
+        raise ValueError("no answer of this export is coded to a theme, so the paper's "
+                         "accounts of what investigators said cannot be checked: set "
+                         "paper.quote_coding to your coders' file (pseudonym,question,theme,"
+                         "exemplar); only a synthetic export is coded from its ground truth")
+    return evaluate(claims, data) + figure_agreement(source, data)
 
 
 def evaluate(claims: Sequence[Claim], data: ClaimData) -> list[Verdict]:
