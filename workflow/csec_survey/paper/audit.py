@@ -20,8 +20,9 @@ In the body, up to the reference list:
 
 The appendices have rules of their own: each row of Appendix A (provenance)
 and of Appendix B (published against rebuilt) starts with its id, and every
-numeral in a row must be one of that row's own values, the registry entry's
-or the reproduction report's.
+numeral in a row must be one of that row's own values: what rendering prints
+for that registry entry or reproduction report row (`render.provenance_fields`,
+`render.reproduction_fields`), read back from the data, not from the PDF.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from typing import Any
 import pypdfium2
 
 from csec_survey.paper.pdf_text import Link, Word, page_links, page_words
+from csec_survey.paper.render import provenance_fields, reproduction_fields
 
 __all__ = ["AuditResult", "audit_pdf", "number_in_words"]
 
@@ -290,12 +292,7 @@ _STRAIGHT = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d"
 def _provenance_values(registry: Mapping[str, Any]) -> Callable[[str], set[str] | None]:
     def own(row_id: str) -> set[str] | None:
         entry = registry.get(row_id)
-        if entry is None:
-            return None
-        inputs = [f"{Path(path).name} {digest[:12]}" for path, digest in entry["inputs"].items()]
-        return _tokens(row_id, entry["display"], entry.get("numerator"),
-                       entry.get("denominator"), entry["value"], entry.get("base"),
-                       entry.get("quantity"), entry.get("citation"), entry["rule"], *inputs)
+        return None if entry is None else _tokens(*provenance_fields(row_id, entry))
     return own
 
 
@@ -303,17 +300,13 @@ def _reproduction_values(rows: Mapping[str, Mapping[str, Any]]
                          ) -> Callable[[str], set[str] | None]:
     def own(row_id: str) -> set[str] | None:
         row = rows.get(row_id)
-        if row is None:
-            return None
-        unit = "%" if row["unit"] == "percent" else ""
-        return _tokens(row_id, f"{row['published']}{unit}", row["rebuilt"], row["numerator"],
-                       row["denominator"], row["status"])
+        return None if row is None else _tokens(*reproduction_fields(row))
     return own
 
 
-def _tokens(*values: Any) -> set[str]:
-    return {token.strip(_PUNCTUATION) for value in values if value not in (None, "")
-            for token in str(value).split()}
+def _tokens(*values: str) -> set[str]:
+    """The words of what an appendix row prints, as the audit reads them back."""
+    return {token.strip(_PUNCTUATION) for value in values for token in value.split()}
 
 
 def _audit_appendix(words: list[Word], own: Callable[[str], set[str] | None], height: float,

@@ -40,7 +40,8 @@ __all__ = ["KINDS", "QUANTIFIERS", "VOCABULARY", "Claim", "ClaimData", "Verdict"
            "check_paper", "claim_data", "evaluate", "figure_agreement", "find_claims",
            "quantifier_word", "reproduction_words", "undeclared_sentences"]
 
-# (lowest share in percent, word): the first whose bound the share reaches.
+# (lowest share in percent, word): the first whose bound the share reaches. "Most" starts
+# just above 60%, where "about half" ends.
 QUANTIFIERS = ((90.0, "nearly all"), (60.000001, "most"), (40.0, "about half"),
                (20.0, "a minority"), (0.0, "few"))
 
@@ -50,6 +51,8 @@ VOCABULARY = ("most", "mostly", "majority", "minority", "nearly all", "almost al
 _VOCABULARY = re.compile(r"\b(" + "|".join(re.escape(w) for w in VOCABULARY) + r")\b",
                          re.IGNORECASE)
 _BY_FAR_POINTS = 15.0
+# Shortcodes whose words a rule picks from the data.
+_WORDS_FROM_RULES = ("quantifier", "Quantifier", "reproduction_verdict")
 
 
 @dataclass(frozen=True)
@@ -244,7 +247,7 @@ def find_claims(source: str) -> list[Claim]:
                                      f"{' '.join(args)!r}; the kinds are "
                                      f"{', '.join(k for k in KINDS if k != 'raised')}")
                 kind, args = args[0], args[1:]
-            elif name in ("quantifier", "Quantifier", "reproduction_verdict"):
+            elif name in _WORDS_FROM_RULES:
                 kind = "quantifier" if name != "reproduction_verdict" else name
             elif name == "quotes":
                 kind, args = "raised", args[:2]
@@ -268,8 +271,7 @@ def undeclared_sentences(source: str) -> list[str]:
             continue
         for start, end, text in sentences(paragraph, offset):
             words = _VOCABULARY.findall(text)
-            declared = any(m.group(1) in ("claim", "quantifier", "Quantifier",
-                                          "reproduction_verdict")
+            declared = any(m.group(1) in ("claim", *_WORDS_FROM_RULES)
                            for m in SHORTCODE.finditer(source, start, end))
             if words and "[@" not in text and not declared:
                 found.append(f"line {line_of(source, start)}, \"{text}\": says "

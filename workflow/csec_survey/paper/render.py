@@ -37,7 +37,8 @@ from typing import Any
 from csec_survey.paper.claims import quantifier_word, reproduction_words
 from csec_survey.paper.shortcodes import SHORTCODE
 
-__all__ = ["PaperInputs", "Resolved", "anchor", "render_pdf", "resolve"]
+__all__ = ["PaperInputs", "Resolved", "anchor", "provenance_fields", "render_pdf",
+           "reproduction_fields", "resolve"]
 
 # Escaped, a character is printed as written: quotes stay verbatim (no smart quotes).
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#+\-!|@$~^'\"])")
@@ -138,34 +139,46 @@ def _quotes(question: str, theme: str, count: int, inputs: PaperInputs,
     return "\n\n".join(f"> \u201c{_escape(q['text'])}\u201d" for q in chosen)
 
 
+def provenance_fields(number_id: str, entry: Mapping[str, Any]) -> list[str]:
+    """What the provenance appendix prints for one registry entry, field by field: its id,
+    printed value, how it was computed, its base, its rule and its inputs."""
+    computed = (f"{entry['numerator']} / {entry['denominator']}"
+                if entry.get("denominator") else
+                f"cited from {entry['citation']}" if entry.get("citation") else
+                str(entry["value"]))
+    inputs = "; ".join(f"{Path(path).name} {digest[:12]}"
+                       for path, digest in entry["inputs"].items())
+    about = entry.get("base") or entry.get("quantity") or ""
+    return [number_id, entry["display"], computed, about, f"rule {entry['rule']},",
+            f"inputs {inputs}"]
+
+
 def _provenance(numbers: Sequence[str], registry: Mapping[str, Any]) -> str:
     # One paragraph per number rather than a table: a link target inside a table row
     # that breaks to the next page is placed where the row would have started.
     entries = []
     for number_id in numbers:
-        entry = registry[number_id]
-        computed = (f"{entry['numerator']} / {entry['denominator']}"
-                    if entry.get("denominator") else
-                    f"cited from {entry['citation']}" if entry.get("citation") else
-                    str(entry["value"]))
-        inputs = "; ".join(f"{Path(path).name} {digest[:12]}"
-                           for path, digest in entry["inputs"].items())
-        about = entry.get("base") or entry.get("quantity") or ""
-        entries.append(
-            f"[{_escape(number_id)}]{{#{anchor(number_id)}}} · **{_escape(entry['display'])}**"
-            f" · {_escape(computed)} · {_escape(about)} · rule {_escape(entry['rule'])},"
-            f" inputs {_escape(inputs)}")
+        _, display, computed, about, rule, inputs = (
+            _escape(field) for field in provenance_fields(number_id, registry[number_id]))
+        entries.append(f"[{_escape(number_id)}]{{#{anchor(number_id)}}} · **{display}**"
+                       f" · {computed} · {about} · {rule} {inputs}")
     return "\n\n".join(entries)
+
+
+def reproduction_fields(row: Mapping[str, Any]) -> list[str]:
+    """What the reproduction appendix prints for one row of the reproduction report."""
+    unit = "%" if row["unit"] == "percent" else ""
+    counts = f"{row['numerator']} / {row['denominator']}" if row["denominator"] else ""
+    return [row["id"], f"{row['published']}{unit}", row["rebuilt"], counts, row["status"]]
 
 
 def _reproduction(rows: Sequence[Mapping[str, str]]) -> str:
     lines = ["| Figure | Published | Rebuilt | Count / base | Status |",
              f"|:{'-' * 30}|:{'-' * 10}|:{'-' * 12}|:{'-' * 12}|:{'-' * 30}|"]
     for row in rows:
-        unit = "%" if row["unit"] == "percent" else ""
-        counts = f"{row['numerator']} / {row['denominator']}" if row["denominator"] else ""
-        lines.append(f"| {_escape(row['id'])} | {_escape(row['published'] + unit)} | "
-                     f"{_escape(row['rebuilt'])} | {counts} | {_escape(row['status'])} |")
+        figure, published, rebuilt, counts, status = reproduction_fields(row)
+        lines.append(f"| {_escape(figure)} | {_escape(published)} | {_escape(rebuilt)} | "
+                     f"{counts} | {_escape(status)} |")
     return "\n".join(lines)
 
 
