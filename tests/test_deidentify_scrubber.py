@@ -406,21 +406,26 @@ def test_heldout_ordinary_words_kept(heldout_evaluation):
 # annotated by a helper who never read the scrubber, its word lists or its tests.
 # Committed once; scored here on every change and never tuned against: a miss found
 # here goes into new development cases in new words, not into this file. The floors
-# are its first score (session 6), so that the tests fail on a regression, not on
-# the gap that issue 17 is to close.
+# are its latest score, so that the tests fail on a regression, not on the gap that
+# issue 17 is to close. First score (session 6): recall 0.32, platform names 0.96,
+# ordinary words 0.997. Session 7, after the development set below: recall 0.77.
 
 FROZEN = Path(__file__).parent / "data" / "frozen" / "deid_frozen_texts.txt"
-FROZEN_FLOORS = {"recall": 0.31, "platform_names_kept": 0.96, "ordinary_words_kept": 0.996}
+FROZEN_FLOORS = {"recall": 0.77, "platform_names_kept": 0.99, "ordinary_words_kept": 0.997}
 
 
-@pytest.fixture(scope="module")
-def frozen_evaluation(scrubber):
-    items = load_heldout(FROZEN)
+def _evaluated(scrubber, path):
+    items = load_heldout(path)
     results = list(scrubber.scrub_many((item.text, None) for item in items))
     return evaluate([EvaluatedText(
         text=item.text, personal=[(kind, s, e, False) for kind, s, e in item.personal],
         keep=item.platforms, redacted=[(e.type, e.start, e.end) for e in result.entities])
         for item, result in zip(items, results, strict=True)])
+
+
+@pytest.fixture(scope="module")
+def frozen_evaluation(scrubber):
+    return _evaluated(scrubber, FROZEN)
 
 
 def test_frozen_set_is_the_one_committed():
@@ -435,6 +440,34 @@ def test_frozen_set_scores_no_worse_than_its_first_measurement(frozen_evaluation
     assert recall["rate"] >= FROZEN_FLOORS["recall"], recall
     for kept in ("platform_names_kept", "ordinary_words_kept"):
         assert frozen_evaluation[kept]["rate"] >= FROZEN_FLOORS[kept], frozen_evaluation[kept]
+
+
+# --- the development set ----------------------------------------------------------
+# tests/data/dev/deid_dev_texts.txt: 434 answers written by a second helper who read
+# neither the scrubber nor the frozen set, to the groups of misses issue 17 lists
+# (lower-case names, towns and agencies, word-names, initials and aliases, acronyms,
+# addresses without numbers, phones and e-mails in every form, cued handles, tails
+# and tips, partial dates) and to false alarms to avoid. The scrubber was tuned on
+# it: it is a development set, and these floors guard what the tuning bought.
+
+DEVELOPMENT = Path(__file__).parent / "data" / "dev" / "deid_dev_texts.txt"
+DEVELOPMENT_FLOORS = {"ALL": 0.93, "DIRECT_IDENTIFIERS": 0.97, "NAMES_AGENCIES_PLACES": 0.92}
+
+
+@pytest.fixture(scope="module")
+def development_evaluation(scrubber):
+    return _evaluated(scrubber, DEVELOPMENT)
+
+
+@pytest.mark.parametrize("group", sorted(DEVELOPMENT_FLOORS))
+def test_development_set_recall(development_evaluation, group):
+    recall = development_evaluation["recall"][group]
+    assert recall["rate"] >= DEVELOPMENT_FLOORS[group], recall
+
+
+def test_development_set_keeps_platforms_and_words(development_evaluation):
+    assert development_evaluation["platform_names_kept"]["rate"] >= 0.99
+    assert development_evaluation["ordinary_words_kept"]["rate"] >= 0.995
 
 
 # --- defects found while writing these tests, now fixed -----------------------

@@ -11,10 +11,14 @@ The lists are derived from well-kept public data packages and committed under
   ("will", "hope", "mobile", "grant"), judged from spaCy's word frequencies
   (``spacy-lookups-data``). Those need context before they count as names;
 - common words: the most frequent lower-case English words, from the same
-  frequencies; a capitalised word outside them may be an unlisted name.
+  frequencies; a capitalised word outside them may be an unlisted name;
+- domain words (``domain_words.txt``, written by hand for this project):
+  capitalised words of this field that are no one's name (peoples and tribes,
+  car makes, laws, alerts, forensic tools, jargon), which the lists above
+  would otherwise take for names.
 
-`build_gazetteers` rewrites the files from the packages; `load_gazetteers`
-reads them.
+`build_gazetteers` rewrites the package-derived files; `load_gazetteers`
+reads them all.
 """
 
 from __future__ import annotations
@@ -40,6 +44,9 @@ _ALWAYS_ORDINARY = (
     "saturday", "sunday", "christmas", "easter", "thanksgiving", "north", "south", "east",
     "west", "northern", "southern", "eastern", "western", "internet", "web", "english",
     "spanish", "american", "god", "bible")
+# Endings that make an everyday word of another: "subpoenas", "pimping", "rehomed".
+_INFLECTIONS = (("s", ""), ("es", ""), ("ies", "y"), ("ed", ""), ("ed", "e"), ("ing", ""),
+                ("ing", "e"), ("ly", ""), ("er", ""), ("ers", ""))
 # Lower-case words this frequent are everyday English (about the 40,000 most used).
 _COMMON_WORDS = 40000
 
@@ -54,14 +61,23 @@ class Gazetteers:
     us_states: frozenset[str]
     ordinary_words: frozenset[str]
     common_words: frozenset[str]
+    domain_words: frozenset[str] = frozenset()
 
     def is_ordinary(self, word: str) -> bool:
         """Whether a capitalised name or place is mostly an ordinary English word."""
         return word.lower() in self.ordinary_words
 
     def is_common(self, word: str) -> bool:
-        """Whether a word, in lower case, is everyday English."""
-        return word.lower() in self.common_words
+        """Whether a word, in lower case, is everyday English, inflected ("subpoenas")
+        or not."""
+        lower = word.lower()
+        return lower in self.common_words or any(
+            lower.endswith(ending) and lower[:-len(ending)] + restored in self.common_words
+            for ending, restored in _INFLECTIONS if len(lower) > len(ending) + 2)
+
+    def is_domain(self, word: str) -> bool:
+        """Whether a capitalised word is this field's vocabulary, not a name."""
+        return word in self.domain_words
 
 
 @cache
@@ -70,7 +86,9 @@ def load_gazetteers() -> Gazetteers:
     folder = resources.files("csec_survey.deidentify") / "data"
     lists = {name: frozenset((folder / f"{name}.txt").read_text(encoding="utf-8").split("\n"))
              - {""} for name in _FILES}
-    return Gazetteers(**lists)
+    domain = (folder / "domain_words.txt").read_text(encoding="utf-8").splitlines()
+    return Gazetteers(**lists, domain_words=frozenset(
+        line.strip() for line in domain if line.strip() and not line.startswith("#")))
 
 
 def build_gazetteers(folder: Path) -> dict[str, int]:

@@ -18,7 +18,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from csec_survey.core.platforms import platform_mentions
 from csec_survey.deidentify.gazetteers import Gazetteers
-from csec_survey.deidentify.pattern_recognizers import RegexSpanRecognizer
+from csec_survey.deidentify.pattern_recognizers import STATE_CODES, RegexSpanRecognizer
 
 __all__ = ["AgencyRecognizer", "PersonRecognizer", "PlaceRecognizer"]
 
@@ -49,6 +49,13 @@ _NOT_A_NAME = frozenset({
     "Unit", "Division", "Bureau", "Task", "Force", "Training", "Safety", "Office", "Department",
     "Involved", "Time", "Work", "Friendly", "Response", "Down", "Liaison", "Conference",
 })
+_TITLE_WORDS = frozenset(_TITLES.split("|"))
+# Contractions typed without their apostrophe ("Dont know", "Ive"), not names.
+_BARE_CONTRACTIONS = frozenset({
+    "Dont", "Wont", "Cant", "Didnt", "Doesnt", "Isnt", "Wasnt", "Werent", "Arent", "Im", "Ive",
+    "Youre", "Theyre", "Thats", "Whats", "Couldnt", "Shouldnt", "Wouldnt", "Hasnt", "Havent",
+    "Hadnt", "Theres", "Heres", "Lets", "Ill", "Id", "Youve", "Weve", "Theyve", "Shes", "Hes",
+    "Aint", "Yall", "Its"})
 _DOMAIN_WORDS = frozenset({"Johns", "Trick", "Tricks", "Daddy", "Pimp", "Bottom", "Internet",
                            "Officer", "Detective", "Police", "Sheriff", "Agent"})
 # Names that are also this field's jargon ("a John" is a buyer): a name only beside another.
@@ -56,15 +63,16 @@ _JARGON_NAMES = frozenset({"John"})
 _PLACE_PREPOSITIONS = frozenset({"in", "from", "to", "near", "outside", "around", "at", "of",
                                  "into", "through", "across", "toward", "towards", "via",
                                  "between"})
-_STATE_CODES = ("AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|"
-                "NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC")
 
 
 
 class AgencyRecognizer(RegexSpanRecognizer):
     """A named agency: place or county words before an agency noun ('Tulsa Police Department')."""
 
-    def __init__(self) -> None:
+    def __init__(self, gazetteers: Gazetteers) -> None:
+        # A state's name leads a state-wide agency, which places no one (Safe Harbor).
+        self._generic = _GENERIC_LEADS | {word for state in gazetteers.us_states
+                                          for word in state.split()}
         super().__init__("AGENCY", [(
             rf"(?P<value>(?:(?:[A-Z][\w'\u2019.&-]*|\d+|of|and)\s+){{1,6}}(?:{_AGENCY_TAILS}))\b",
             0.85)], name="AgencyRecognizer")
@@ -83,7 +91,7 @@ class AgencyRecognizer(RegexSpanRecognizer):
             value = text[words[0][1]:result.end]
             tail = re.search(rf"(?:{_AGENCY_TAILS})$", value)
             leads = value[:tail.start()].split() if tail else []
-            if any(w.strip(".,") not in _GENERIC_LEADS and w not in ("of", "and")
+            if any(w.strip(".,") not in self._generic and w not in ("of", "and")
                    for w in leads):
                 result.start = words[0][1]
                 results.append(result)
@@ -127,6 +135,10 @@ def _capitalised_runs(text: str) -> list[list[tuple[str, int, int]]]:
 
 _WORD_OR_INITIAL = re.compile(r"(?<![\w@#/'\u2019-])[^\W\d_][\w'\u2019.-]*[.,;:!?)]*")
 _INITIAL = re.compile(r"[A-Z]\.")
+_CONTRACTED = re.compile(r"\w+['\u2019](?:m|ll|d|ve|re|t)\b")
+# A capitalised word that names a thing with the next: "Amber Alert", "Mann Act".
+_CAPITALISED_COMPOUND = re.compile(r"\s+(?:Alert|Alerts|alert|alerts|Act|Nation|Amendment|"
+                                   r"Rule|rights|warnings?|material|meth|Food)\b")
 
 
 
@@ -159,6 +171,12 @@ class PersonRecognizer(EntityRecognizer):
                 results.append(RecognizerResult("PERSON", start,
                                                 start + len(" ".join(words)), 0.9))
         for run in _capitalised_runs(text):
+            # "the Amber Alert", "the Mann Act": the words before the thing's noun go.
+            cut = next((i for i, (_, _, end) in enumerate(run)
+                        if _CAPITALISED_COMPOUND.match(text, end)), None)
+            run = run if cut is None else run[:max(0, cut)]
+            if not run:
+                continue
             kinds = [self._kind(word) for word, _, _ in run]
             index = 0
             while index < len(run):
@@ -175,7 +193,28 @@ class PersonRecognizer(EntityRecognizer):
                 score = 0.8 if last > first else 0.6
                 results.append(RecognizerResult("PERSON", run[first][1], run[last][2], score))
                 index = last + 1
+            results.extend(self._lone_names(text, run, kinds))
         return results
+
+    def _lone_names(self, text: str, run: list[tuple[str, int, int]],
+                    kinds: list[str]) -> list[RecognizerResult]:
+        """A run of one word that is no name on the lists may still be one: a word no
+        dictionary has ("Keyonna"), or a first name that is also an ordinary word
+        written with a capital inside a sentence ("her cousin Joy")."""
+        if len(run) != 1 or kinds[0] not in ("unknown", "weak") or \
+                _CONTRACTED.match(text, run[0][1]):
+            return []
+        word, start, end = run[0]
+        before = text[:start].rstrip(" \t\"'\u201c(")
+        # "Office of Hope" is an institution's name, not a person.
+        mid_sentence = bool(before) and before[-1] not in ".!?:\n" and \
+            not _CAPITALISED_COMPOUND.match(text, end) and \
+            not re.search(r"[A-Z]\w*\s+of$", before)
+        if kinds[0] == "unknown" or (mid_sentence and word in self._names.first_names
+                                     and word not in self._names.us_states):
+            return [RecognizerResult("PERSON", start, end, 0.55 if kinds[0] == "unknown"
+                                     else 0.6)]
+        return []
 
     def _starts_name(self, run: list[tuple[str, int, int]], kinds: list[str],
                      index: int) -> bool:
@@ -194,6 +233,8 @@ class PersonRecognizer(EntityRecognizer):
         if _INITIAL.fullmatch(word) or (len(word) == 1 and word.isupper()):
             return "initial"
         if word in _DOMAIN_WORDS or word in _NOT_A_NAME or word in _GENERIC_LEADS \
+                or self._names.is_domain(word) or word in _TITLE_WORDS \
+                or word in _BARE_CONTRACTIONS \
                 or platform_mentions(word) or (word.isupper() and len(word) > 1):
             return "other"
         parts = word.split("-")
@@ -220,12 +261,16 @@ class PersonRecognizer(EntityRecognizer):
 
 
 class PlaceRecognizer(EntityRecognizer):
-    """US states, counties and towns; a town that is also an ordinary word needs context."""
+    """US counties and towns; a town that is also an ordinary word needs context.
+
+    States are kept, as HIPAA's Safe Harbor rule keeps them and removes every smaller
+    unit: a name that is a state's ("Washington", "New York") is read as the state.
+    """
 
     def __init__(self, gazetteers: Gazetteers) -> None:
         self._names = gazetteers
-        self._places = gazetteers.us_cities | gazetteers.us_states
-        self._state_after = re.compile(rf",?\s+(?:{_STATE_CODES})\b(?![\w'-])")
+        self._places = gazetteers.us_cities - gazetteers.us_states
+        self._state_after = re.compile(rf",?\s+(?:{STATE_CODES})\b(?![\w'-])")
         self._county = re.compile(
             r"(?<![\w'-])(?P<value>(?:[A-Z][\w'.-]*\s+){1,3}(?:County|Parish|Borough))\b")
         super().__init__(supported_entities=["PLACE"], name="PlaceRecognizer")
@@ -254,7 +299,8 @@ class PlaceRecognizer(EntityRecognizer):
         while index < len(run):
             for length in range(len(run) - index, 0, -1):
                 name = text[run[index][1]:run[index + length - 1][2]]
-                if name not in self._places:
+                if name not in self._places or (length == 1 and self._names.is_domain(name)) \
+                        or _CAPITALISED_COMPOUND.match(text, run[index + length - 1][2]):
                     continue
                 start, end = run[index][1], run[index + length - 1][2]
                 state = self._state_after.match(text, end)

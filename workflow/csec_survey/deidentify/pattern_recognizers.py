@@ -1,8 +1,9 @@
-"""Presidio recognizers that match personal data by its form: numbers, addresses, contacts.
+"""Presidio recognizers that match personal data by its form: numbers, addresses, links.
 
-Phones in their many formats, e-mail and IP addresses, the identifying path of
-a profile URL (its platform domain stays), social handles, case, report,
-badge and account numbers, calendar dates, street addresses, and each
+IP addresses, the identifying path of a profile URL (its platform domain
+stays), case, tip, report, badge and account numbers and wallet addresses,
+calendar dates (holidays with a year too), street addresses with or without a
+house number, roads, ZIP codes, named motels and businesses, and each
 respondent's own metadata. Recognizers whose every pattern needs a digit skip
 the many answers that have none.
 """
@@ -16,8 +17,8 @@ from collections.abc import Iterable, Sequence
 from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-__all__ = ["IpAddressRecognizer", "RegexSpanRecognizer", "UrlPathRecognizer",
-           "contact_and_number_recognizers", "own_metadata_recognizer"]
+__all__ = ["STATE_CODES", "IpAddressRecognizer", "RegexSpanRecognizer", "UrlPathRecognizer",
+           "number_recognizers", "own_metadata_recognizer"]
 
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
@@ -37,6 +38,17 @@ _STREET_SUFFIXES = (
     "Tunnel|Turnpike|Underpass|Unions?|Valleys?|Viaduct|Views?|Villages?|Ville|Vista|Walks?|"
     "Wall|Ways?|Wells?")
 _DIGIT = re.compile(r"\d")
+# Suffixes that name a street even without a number; not "Court" (a court of law) or
+# "Drive" (a hard drive), which need the house number.
+_NAMED_STREET_SUFFIXES = ("St|Street|Ave|Avenue|Blvd|Boulevard|Rd|Road|Ln|Lane|Pkwy|Parkway|"
+                          "Hwy|Highway|Pike|Turnpike|Terrace|Ter|Dr|Trail|Trl|Cir")
+_HOLIDAYS = (r"christmas|xmas|thanksgiving|easter|halloween|new\s+year['\u2019]?s|"
+             r"labor\s+day|memorial\s+day|independence\s+day|july\s+4th|4th\s+of\s+july|"
+             r"fourth\s+of\s+july|valentine['\u2019]?s|super\s+bowl|spring\s+break|"
+             r"mardi\s+gras|black\s+friday")
+# The states' postal codes: a town before one is a place, a number after one a ZIP.
+STATE_CODES = ("AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|"
+                "NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC")
 
 class RegexSpanRecognizer(EntityRecognizer):
     """A regex whose named group ``value`` is the personal part of each match."""
@@ -146,46 +158,49 @@ def own_metadata_recognizer(values: dict[str, Iterable[str]]) -> list[EntityReco
     return recognizers
 
 
-def contact_and_number_recognizers() -> list[EntityRecognizer]:
-    """Recognizers of e-mail addresses, phones, handles, case and badge numbers, dates and
-    street addresses."""
-    phone_context = ["phone", "call", "cell", "number", "text", "txt", "tel", "contact",
-                     "reach", "dial", "line", "burner", "prepaid"]
+def number_recognizers() -> list[EntityRecognizer]:
+    """Recognizers of case, tip, account and badge numbers, dates, street addresses and
+    ZIP codes."""
     return [
-        _pattern_recognizer("EMAIL", "EmailRecognizer", ignore_case=True, patterns=[
-            Pattern("email", r"(?<![\w.+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*"
-                             r"\.[A-Za-z]{2,}(?![\w-])", 0.95)]),
-        _pattern_recognizer("PHONE", "PhoneRecognizer", context=phone_context, needs_digit=True,
-                            patterns=[
-            Pattern("separated", r"(?<![\w/.-])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])"
-                                 r"\d{3}[\s.-]\d{4}(?![\w-])", 0.85),
-            Pattern("bare", r"(?<![\w/.-])(?:\+?1)?\d{10}(?![\w-])", 0.6),
-            Pattern("local", r"(?<![\w/.-])\d{3}-\d{4}(?![\w-])", 0.35),
-        ]),
-        RegexSpanRecognizer("HANDLE", [
-            (r"(?<![\w@.])(?P<value>@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?)", 0.85)],
-            name="HandleRecognizer"),
         _pattern_recognizer("CASE_NUMBER", "CaseNumberRecognizer", context=[
             "case", "report", "incident", "file", "number", "account", "docket"],
             needs_digit=True, patterns=[
-            Pattern("dashed", r"(?<![\w/-])(?:[A-Z]{1,4}-?)?\d{2,4}-\d{3,7}(?:-\d{1,6})?"
+            Pattern("dashed", r"(?<![\w/-])(?:[A-Z]{1,4}-?)?\d{2,4}-\d{3,7}(?:-[A-Z0-9]{1,6})?"
                               r"(?![\w/-])", 0.6),
             Pattern("lettered", r"(?<![\w-])[A-Z]{2,4}\d{6,10}(?![\w-])", 0.6),
             Pattern("year_code", r"(?<![\w-])(?:19|20)?\d{2}-[A-Z]{1,4}-\d{2,7}(?![\w-])", 0.7),
         ]),
         RegexSpanRecognizer("CASE_NUMBER", [(
-            r"(?i:\b(?:case|report|rpt|incident|file|acct|account|docket|ref|cad)\b\.?\s*"
-            r"(?:#|no\.?|num(?:ber)?\.?)?\s*:?\s*)(?P<value>#?[A-Z0-9]*\d[A-Z0-9-]{2,})", 0.85)],
+            r"(?i:\b(?:case|report|rpt|incident|file|acct|account|docket|ref|cad|tip|dr|inc|mtcn|"
+            r"cyber\s?tip(?:line)?|ct|ncmec|complaint|warrant|subpoena|order|inmate|"
+            r"booking|dl|license|plate|tag|vin|imei|serial|id|receipt|transaction|"
+            r"tracking|card|wallet|routing)s?\b\.?\s*(?:report\s*)?"
+            r"(?:#|no\.?|num(?:ber)?\.?|number was|was|is)?\s*:?\s*)"
+            r"(?P<value>#?[A-Z0-9]*\d[A-Z0-9,:-]*[A-Z0-9])", 0.85),
+            # A federal docket ("4:12-cr-00388"), a lettered tip ("CT-1402287").
+            (r"(?<![\w:-])(?P<value>\d:\d{2}-(?:cr|cv|mj|mc|po)-\d{3,6}(?:-[A-Z0-9]+)?)"
+             r"(?![\w-])", 0.85),
+            (r"(?<![\w-])(?P<value>[A-Z]{1,4}-\d{5,10}(?:-[A-Z0-9]{1,6})?)(?![\w-])", 0.7),
+            # "#88213", "no. 4471": a number anyone could look up.
+            (r"(?<![\w#&])#\s?(?P<value>[A-Z]{0,3}-?\d{3,}[A-Z0-9-]*)", 0.6),
+            # Card and account tails: "ending in 4821", "last four 0093", "xxxx-4821".
+            (r"(?i:\b(?:ending(?:\s+in)?|last\s+(?:four|4)(?:\s+digits)?(?:\s+of)?|"
+             r"(?:x{2,}|\*{2,})[\s-]?)\s*(?:#\s*)?)(?P<value>\d{4})\b", 0.85)],
             name="CaseNumberContextRecognizer", needs_digit=True),
+        RegexSpanRecognizer("CASE_NUMBER", [(
+            # Bitcoin wallet addresses, legacy and bech32.
+            r"(?<![\w])(?P<value>(?:bc1[02-9ac-hj-np-z]{25,60}|[13][1-9A-HJ-NP-Za-km-z]{25,34}))"
+            r"(?![\w])", 0.85)], name="WalletRecognizer", needs_digit=True),
         RegexSpanRecognizer("BADGE_NUMBER", [(
-            r"(?i:\bbadge\s*(?:#|no\.?|num(?:ber)?\.?)?\s*:?\s*)(?P<value>#?[A-Z]{0,2}-?\d{2,7})\b",
-            0.9),
+            r"(?i:\b(?:badge|shield|unit|id|employee|payroll|star|dsn|serial)\s*"
+            r"(?:#|no\.?|num(?:ber)?\.?)?\s*:?\s*)"
+            r"(?P<value>#?(?:[A-Z]{1,3}\d?-?)?\d{2,7}(?:-?[A-Z])?)\b", 0.9),
             # "Ofc. Diaz (#3302)": a number in brackets straight after a name.
-            (r"(?<=[A-Za-z]\s)\((?P<value>#\d{2,7})\)", 0.6)],
-            name="BadgeNumberRecognizer", needs_digit=True),
+            (r"(?<=[A-Za-z]\s)\((?P<value>#[A-Z]{0,2}-?\d{2,7})\)", 0.6)],
+            name="BadgeNumberRecognizer", needs_digit=True, flags=re.IGNORECASE),
         _pattern_recognizer("DATE", "DateRecognizer", context=[
             "on", "date", "dated", "since", "until", "arrested", "posted", "seized"],
-            needs_digit=True, patterns=[
+            needs_digit=True, ignore_case=True, patterns=[
             Pattern("numeric", r"\b(?:0?[1-9]|1[0-2])[/.-](?:0?[1-9]|[12]\d|3[01])[/.-]"
                                r"(?:\d{4}|\d{2})\b", 0.85),
             Pattern("iso", r"\b(?:19|20)\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\b", 0.9),
@@ -195,13 +210,55 @@ def contact_and_number_recognizers() -> list[EntityRecognizer]:
                                  rf"{_MONTH}(?:,?\s+(?:19|20)\d{{2}})?\b", 0.85),
             Pattern("month_slash_day", r"(?<![\w/])(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])"
                                        r"(?![\w/])", 0.4),
+            Pattern("holiday_year", rf"\b(?:{_HOLIDAYS})(?:\s+(?:eve|day|weekend|night))*"
+                                    r",?\s+(?:of\s+)?(?:19|20)\d{2}\b", 0.8),
+            # "over 4th of july weekend", "on new years eve": one holiday, not every year's.
+            Pattern("holiday", rf"(?<=\b(?:on|over|that|last)\s)(?:{_HOLIDAYS})"
+                               r"(?:\s+(?:eve|day|weekend|night))+\b", 0.7),
+            Pattern("month_year", rf"\b{_MONTH}\.?,?\s+(?:19|20)\d{{2}}\b", 0.7),
+            Pattern("ordinal_day", r"(?<=\bthe\s)(?:[12]?\d|3[01])(?:st|nd|rd|th)\b", 0.6),
         ]),
         RegexSpanRecognizer("DATE", [(
-            r"(?i:\b(?:on|since|until|till|by|before|after|in|from|of|dated)\s+)"
+            r"(?i:\b(?:on|since|until|till|by|before|after|in|from|of|dated|around)\s+)"
             r"(?P<value>(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01]))(?![\w/])", 0.8)],
             name="MonthDayDateRecognizer", needs_digit=True),
         RegexSpanRecognizer("ADDRESS", [(
             rf"(?P<value>\b\d{{1,6}}\s+(?:[NSEW]\.?\s+)?(?:[A-Z0-9][\w'.-]*\s+){{0,3}}"
-            rf"(?:{_STREET_SUFFIXES})\b\.?(?:,?\s+(?:Apt\.?|Apartment|Suite|Ste\.?|Unit|#)"
-            r"\s*#?[\w-]+)?)", 0.85)], name="AddressRecognizer", needs_digit=True),
+            rf"(?:{_STREET_SUFFIXES})\b\.?(?:,?\s+(?i:apt\.?|apartment|suite|ste\.?|unit|#)"
+            r"\s*#?[\w-]+)?)", 0.85),
+            (r"(?i)(?<![\w-])(?P<value>p\.?\s?o\.?\s+box\s+\d{1,6})\b", 0.85),
+            (r"(?i)(?<![\w-])(?P<value>I-?\s?\d{1,3}\s+exit\s+\d{1,4}[A-Z]?)\b", 0.7),
+            # "hwy 101", "Route 9", "county road 12": a road small enough to place someone.
+            (r"(?i)(?<![\w-])(?P<value>(?:hwy|highway|rte|route|rt|state\s+(?:road|route|hwy)|"
+             r"county\s+(?:road|rd|hwy)|sr|cr|fm|(?-i:US))\.?\s*-?\s*\d{1,4}[A-Z]?)\b", 0.75),
+            # A ZIP code after a state, a town, "zip" or "in": "Glendale 85306".
+            (rf"(?:\b(?:{STATE_CODES})\.?,?\s+|(?i:\bzip(?:\s*code)?\s*:?\s*)|"
+             r"\b[A-Z][a-z]+,?\s+|(?i:\b(?:in|or|and)\s+))"
+             r"(?P<value>\d{5}(?:-\d{4})?)(?![\d,.%-])", 0.8)],
+            name="AddressRecognizer", needs_digit=True),
+        _NamedAddressRecognizer("ADDRESS", [
+            # A named street without a house number: "N. Elm St", "Dixie Hwy".
+            (rf"(?<![\w'-])(?P<value>(?:[NSEW]\.?\s+)?(?:[A-Z][a-z][\w'-]*\s+){{1,2}}"
+             rf"(?:{_NAMED_STREET_SUFFIXES})\b\.?)", 0.7),
+            (r"(?i:\b(?:corner|intersection)\s+of\s+)(?P<value>[A-Z0-9][\w'-]*"
+             r"(?:\s+[A-Z][\w'-]*)?\s+(?:and|&)\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?)", 0.75),
+            # A named motel or business: "the Sunset Inn", "Palms Motel".
+            (r"(?<![\w'-])(?P<value>(?:[A-Z][\w'&-]*\s+){1,3}(?:Motel|Inn|Hotel|Lodge|"
+             r"Motor\s+Lodge|Suites|Apartments|Apts|Trailer\s+Park|Truck\s+Stop|Plaza|Mall))\b",
+             0.7)], name="NamedAddressRecognizer"),
     ]
+
+
+class _NamedAddressRecognizer(RegexSpanRecognizer):
+    """Named streets, corners, motels and businesses; a national chain's name alone
+    places no one."""
+
+    def accept(self, text: str, match: re.Match[str]) -> bool:
+        """Everything but a chain's bare name ("a Days Inn")."""
+        return " ".join(match.group("value").split()) not in _CHAINS
+
+
+_CHAINS = frozenset({"Days Inn", "Red Roof Inn", "Holiday Inn", "Comfort Inn", "Quality Inn",
+                     "Econo Lodge", "Super 8", "Motel 6", "La Quinta Inn", "Best Western Inn",
+                     "Hampton Inn", "Rodeway Inn", "Knights Inn", "Sleep Inn", "Budget Inn",
+                     "Travelodge Inn", "Extended Stay", "Howard Johnson Inn"})

@@ -4,14 +4,25 @@ Presidio's own recognizers are written for other text; several fire on the
 ordinary numbers of these answers (driver licences, bank accounts, passports,
 UK identifiers), and its NER recognizer needs a trained model we cannot load.
 These recognizers are written for this text: people, places and agencies
-(`name_recognizers`), and what personal data looks like in its form
-(`pattern_recognizers`); this module puts them together.
+(`name_recognizers`, and `cued_recognizers` for those capitals do not give
+away), ways to reach someone (`contact_recognizers`), and what
+personal data looks like in its form (`pattern_recognizers`); this module puts them together.
 """
 
 from __future__ import annotations
 
 from presidio_analyzer import EntityRecognizer
 
+from csec_survey.deidentify.contact_recognizers import (
+    EmailRecognizer,
+    HandleRecognizer,
+    PhoneRecognizer,
+)
+from csec_survey.deidentify.cued_recognizers import (
+    CuedAgencyRecognizer,
+    CuedPersonRecognizer,
+    CuedPlaceRecognizer,
+)
 from csec_survey.deidentify.gazetteers import Gazetteers
 from csec_survey.deidentify.name_recognizers import (
     AgencyRecognizer,
@@ -21,7 +32,7 @@ from csec_survey.deidentify.name_recognizers import (
 from csec_survey.deidentify.pattern_recognizers import (
     IpAddressRecognizer,
     UrlPathRecognizer,
-    contact_and_number_recognizers,
+    number_recognizers,
 )
 
 __all__ = ["ENTITY_TYPES", "build_recognizers"]
@@ -37,8 +48,14 @@ def build_recognizers(gazetteers: Gazetteers) -> list[EntityRecognizer]:
     return [
         PersonRecognizer(gazetteers),
         PlaceRecognizer(gazetteers),
-        AgencyRecognizer(),
+        AgencyRecognizer(gazetteers),
+        CuedPersonRecognizer(gazetteers),
+        CuedAgencyRecognizer(gazetteers),
+        CuedPlaceRecognizer(gazetteers),
         UrlPathRecognizer(),
         IpAddressRecognizer(),
-        *contact_and_number_recognizers(),
+        PhoneRecognizer(),
+        EmailRecognizer(gazetteers),
+        HandleRecognizer(gazetteers),
+        *number_recognizers(),
     ]

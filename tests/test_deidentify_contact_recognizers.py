@@ -1,0 +1,71 @@
+"""Phones, e-mail addresses and handles in the forms investigators write them."""
+
+from __future__ import annotations
+
+import pytest
+
+from csec_survey.deidentify.contact_recognizers import (
+    EmailRecognizer,
+    HandleRecognizer,
+    PhoneRecognizer,
+)
+from csec_survey.deidentify.gazetteers import load_gazetteers
+
+
+def _found(recognizer, text):
+    return sorted({text[r.start:r.end] for r in recognizer.analyze(text, [])})
+
+
+@pytest.mark.parametrize("text, phone", [
+    ("call (603) 555-0199 after six", "(603) 555-0199"),
+    ("cell 603.555.0199", "603.555.0199"),
+    ("txt 6035550199", "6035550199"),
+    ("ph +1-603-555-0199", "+1-603-555-0199"),
+    ("dial 603 555 01 99 now", "603 555 01 99"),
+    ("local 555-0199 only", "555-0199"),
+    ("603-555-O199 with a letter O", "603-555-O199"),
+    ("six oh three five five five oh one nine nine was the number",
+     "six oh three five five five oh one nine nine"),
+])
+def test_phones_in_every_common_format(text, phone):
+    assert _found(PhoneRecognizer(), text) == [phone]
+
+
+@pytest.mark.parametrize("text", [
+    "between June 2012 400 ads were posted", "from 1998-2012 we saw 300 cases",
+    "she was 15 and he was 32", "case 12-004871 was closed", "24/7 and 10/9/2012",
+])
+def test_numbers_that_are_no_phones(text):
+    assert _found(PhoneRecognizer(), text) == []
+
+
+@pytest.mark.parametrize("text, email", [
+    ("mail jdoe@city.gov", "jdoe@city.gov"),
+    ("write jdoe at brackwell dot gov", "jdoe at brackwell dot gov"),
+    ("jdoe @ gmail . com is his", "jdoe @ gmail . com"),
+    ("jdoe(at)yahoo(dot)com", "jdoe(at)yahoo(dot)com"),
+])
+def test_email_addresses_also_when_spelled(text, email):
+    assert _found(EmailRecognizer(load_gazetteers()), text) == [email]
+
+
+def test_an_everyday_word_at_a_site_is_no_address():
+    text = "we found her profile at facebook.com and met at the mall dot com"
+    assert _found(EmailRecognizer(load_gazetteers()), text) == []
+
+
+@pytest.mark.parametrize("text, handle", [
+    ("his snap was kingtone_22", "kingtone_22"),
+    ("kik: lilmama.x", "lilmama.x"),
+    ("user name sweetbby4u on there", "sweetbby4u"),
+    ("on MocoSpace she was xoxo_baddie_xoxo", "xoxo_baddie_xoxo"),
+    ("DM @tonez_44 for rates", "@tonez_44"),
+])
+def test_handles_with_and_without_at(text, handle):
+    assert _found(HandleRecognizer(load_gazetteers()), text) == [handle]
+
+
+@pytest.mark.parametrize("text", ["his snap was deleted", "kik messages were saved",
+                                  "her instagram account was private"])
+def test_a_cue_before_an_everyday_word_is_no_handle(text):
+    assert _found(HandleRecognizer(load_gazetteers()), text) == []

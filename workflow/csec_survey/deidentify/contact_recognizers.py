@@ -1,0 +1,137 @@
+"""Presidio recognizers of the ways to reach someone: phones, e-mail addresses, handles.
+
+Phones are found by Google's ``phonenumbers`` (every US format it knows, at its
+"possible number" leniency), also where a letter O stands for a zero or the
+digits are spelled out. E-mail addresses are found also when written to dodge
+harvesters ("jdoe at city dot gov"). Handles are found with their "@", or after
+a platform cue without one ("his snap was kingtone_22").
+"""
+
+from __future__ import annotations
+
+import re
+
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from csec_survey.deidentify.gazetteers import Gazetteers
+from csec_survey.deidentify.pattern_recognizers import RegexSpanRecognizer
+
+__all__ = ["EmailRecognizer", "HandleRecognizer", "PhoneRecognizer"]
+
+_DIGIT_WORDS = {"zero": "0", "oh": "0", "o": "0", "one": "1", "two": "2", "three": "3",
+                "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9"}
+_SPELLED = re.compile(
+    r"(?i)(?<![\w-])(?:(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|o|\d)"
+    r"(?:[\s,.-]+|(?=\d)|$)){7,11}")
+# A letter O among digits ("603-555-O199"): read as a zero, offsets unchanged.
+_LETTER_O = re.compile(r"(?<=[\d\s().-])[Oo](?=[\d\s().-]*\d)|(?<=\d)[Oo]")
+
+
+class PhoneRecognizer(EntityRecognizer):
+    """Phone numbers: ten digits (or eleven with the country code) in any grouping, or
+    seven written ``555-0199``; spelled out or with a letter O too."""
+
+    def __init__(self) -> None:
+        super().__init__(supported_entities=["PHONE"], name="PhoneRecognizer")
+
+    def load(self) -> None:
+        """Nothing to load: ``phonenumbers`` carries its metadata."""
+
+    def analyze(self, text: str, entities: list[str],
+                nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
+        """Numbers ``phonenumbers`` finds, spelled numbers, and numbers with a letter O."""
+        from phonenumbers import Leniency, PhoneNumberMatcher
+
+        results = []
+        if any(ch.isdigit() for ch in text):
+            digits = _LETTER_O.sub("0", text)
+            for match in PhoneNumberMatcher(digits, "US", leniency=Leniency.POSSIBLE):
+                if _looks_like_a_phone(match.raw_string):
+                    results.append(RecognizerResult("PHONE", match.start, match.end, 0.85))
+        for match in _SPELLED.finditer(text):
+            words = re.findall(r"[A-Za-z]+|\d", match.group())
+            if len(words) >= 7 and sum(not w.isdigit() for w in words) >= 3 and \
+                    sum(w.lower() in ("o", "oh") for w in words) < len(words) - 5:
+                value = match.group().rstrip(" ,.-")
+                results.append(RecognizerResult("PHONE", match.start(),
+                                                match.start() + len(value), 0.8))
+        return results
+
+
+def _looks_like_a_phone(raw: str) -> bool:
+    """Ten or eleven digits, or a local number written 555-0199; not "June 2012 400"."""
+    digits = sum(ch.isdigit() for ch in raw)
+    if digits in (10, 11) or (digits > 11 and re.search(r"(?i)x|ext", raw)):
+        return True
+    return digits == 7 and re.fullmatch(r"\d{3}[-.]\d{4}", raw) is not None
+
+
+class EmailRecognizer(RegexSpanRecognizer):
+    """E-mail addresses, also written with spaces or "at" and "dot" in words."""
+
+    def __init__(self, gazetteers: Gazetteers) -> None:
+        self._words = gazetteers
+        at = r"(?:\s*@\s*|\s*[(\[{]\s*at\s*[)\]}]\s*|\s+at\s+)"
+        dot = r"(?:\s*\.\s*|\s*[(\[{]\s*dot\s*[)\]}]\s*|\s+dot\s+)"
+        super().__init__("EMAIL", [
+            (r"(?<![\w.+-])(?P<value>[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*"
+             r"\.[A-Za-z]{2,})(?![\w-])", 0.95),
+            (rf"(?<![\w.+-])(?P<value>[A-Za-z0-9._%+-]+{at}[A-Za-z0-9-]+(?:{dot}[A-Za-z0-9-]+)*"
+             rf"{dot}(?:com|net|org|gov|edu|us|mil|info|biz))(?![\w-])", 0.9),
+        ], name="EmailRecognizer", flags=re.IGNORECASE)
+
+    def accept(self, text: str, match: re.Match[str]) -> bool:
+        """Not "her profile at facebook.com": the local part of an address spelled with
+        "at" is no everyday word, unless an '@' or a bracketed 'at' makes it certain."""
+        value = match.group("value")
+        if "@" in value or re.search(r"[(\[{]", value):
+            return True
+        local = re.split(r"(?i)\s+at\s+", value)[0]
+        return not local.isalpha() or not self._words.is_common(local)
+
+
+# Words that announce a handle; "name", "id" and the like may follow ("snap name").
+_UNDERSCORED = re.compile(r"(?<![\w@.])[A-Za-z0-9.]*[A-Za-z][A-Za-z0-9.]*(?:_[A-Za-z0-9.]*)+"
+                          r"[A-Za-z0-9](?![\w@])")
+_HANDLE_CUES = (r"snap(?:chat)?|sc|kik|ig|insta(?:gram)?|twitter|tumblr|skype|tiktok|tagged|"
+                r"moco(?:space)?|myspace|whatsapp|yahoo|aim|gamertag|psn|xbox|"
+                r"user\s?name|screen\s?name|profile\s?name|handle|display\s?name")
+
+
+class HandleRecognizer(EntityRecognizer):
+    """Social handles: ``@name``, or a handle-shaped word after a platform cue."""
+
+    def __init__(self, gazetteers: Gazetteers) -> None:
+        self._words = gazetteers
+        self._at = re.compile(r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?")
+        self._cued = re.compile(
+            rf"(?i)\b(?:{_HANDLE_CUES})\b(?:\s+(?:name|id|handle|account|acct))?"
+            r"(?:\s+(?:he|she|they|it))?(?:\s+(?:was|is|were|of|as|=|called|named))?"
+            r"\s*[:=\-]?\s*[\"'\u201c]?"
+            r"(?P<value>[A-Za-z0-9_][A-Za-z0-9_.\-]{2,29}[A-Za-z0-9_])")
+        super().__init__(supported_entities=["HANDLE"], name="HandleRecognizer")
+
+    def load(self) -> None:
+        """Nothing to load."""
+
+    def analyze(self, text: str, entities: list[str],
+                nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
+        """Handles with an "@", and handles announced by a cue."""
+        results = [RecognizerResult("HANDLE", m.start(), m.end(), 0.85)
+                   for m in self._at.finditer(text)]
+        # A word joined by underscores is no English: "xoxo_baddie_xoxo".
+        results.extend(RecognizerResult("HANDLE", m.start(), m.end(), 0.7)
+                       for m in _UNDERSCORED.finditer(text))
+        for match in self._cued.finditer(text):
+            value = match.group("value")
+            if self._handle_shaped(value):
+                results.append(RecognizerResult("HANDLE", match.start("value"),
+                                                match.end("value"), 0.8))
+        return results
+
+    def _handle_shaped(self, value: str) -> bool:
+        """A digit, an underscore or a dot inside, or a word no dictionary has."""
+        if re.search(r"[\d_]|\w\.\w", value):
+            return True
+        return value.isalpha() and not self._words.is_common(value)

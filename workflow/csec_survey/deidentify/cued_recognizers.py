@@ -1,0 +1,332 @@
+"""Presidio recognizers of people, agencies and places that capitals do not give away.
+
+Investigators type fast: ranks and names in lower case ("sgt. walsh"), towns
+and agencies in lower case ("dover pd", "rockingham co so"), agencies by
+acronym (LAPD, CCSO), juveniles by initials (A.R., "the juv KT"), and people by
+street name or alias ("Lil Tay", "aka Smoke"). These recognizers find them by
+the cue beside them (a rank, "aka", an agency tail, a place preposition), and
+lower-case words by their being no everyday English word (the gazetteers'
+common words) while a name or town list, or the cue, says what they are.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from csec_survey.deidentify.gazetteers import Gazetteers
+
+__all__ = ["CuedAgencyRecognizer", "CuedPersonRecognizer", "CuedPlaceRecognizer"]
+
+_RANKS = (r"det|detective|sgt|sergeant|ofc|officer|lt|lieutenant|capt|captain|cpl|corporal|"
+          r"agent|sa|inv|investigator|trooper|tpr|deputy|dep|chief|sheriff|mr|mrs|ms|miss|dr|"
+          r"judge|prosecutor|ada|ausa|cmdr|commander|sgt\.\s*maj|major|maj|analyst|examiner|"
+          r"tfo|pco|cst|patrolman|ptl|sa|ssa|asac|sac")
+_RANK_WORDS = frozenset(_RANKS.split("|"))
+_LOWER_WORD = r"[a-z][a-z'\u2019-]+"
+# Words that may follow a cue without being anyone's name.
+_NOT_NAMES = frozenset({
+    "the", "a", "an", "his", "her", "their", "our", "my", "your", "him", "them", "it", "that",
+    "this", "these", "those", "who", "which", "what", "and", "or", "but", "in", "on", "at",
+    "to", "of", "for", "with", "by", "from", "as", "is", "was", "be", "been", "were", "are",
+    "has", "had", "have", "not", "no", "so", "up", "out", "over", "into", "about", "some",
+    "any", "all", "one", "two", "someone", "somebody", "something", "anything", "nothing",
+    "different", "several", "many", "various", "other", "another", "same", "girls", "girl",
+    "guys", "guy", "boys", "boy", "names", "name", "himself", "herself", "themselves",
+    "dont", "wont", "cant", "didnt", "doesnt", "isnt", "wasnt", "werent", "arent", "im", "ive",
+    "thats", "whats", "couldnt", "shouldnt", "wouldnt", "hasnt", "havent", "hadnt", "theres",
+    "lets", "ill", "id", "youre", "theyre", "aint", "yall", "said", "says", "told",
+})
+# Verbs that make a sentence's first word its subject: "Hope was our youngest".
+_SUBJECT_VERBS = (r"was|is|and|ran|had|has|said|says|told|got|went|turned|called|disclosed|"
+                  r"admitted|met|left|came|lived|stayed|worked|testified|\(")
+# Generic words before a lower-case agency tail: "the local pd" names no agency.
+_GENERIC_LOWER_LEADS = frozenset({
+    "the", "our", "my", "their", "his", "her", "a", "an", "local", "city", "county", "area",
+    "state", "small", "other", "every", "each", "rural", "big", "nearby", "neighboring",
+    "neighbouring", "that", "this", "any", "some", "most", "all", "and", "or", "with", "to",
+    "from", "at", "by", "of", "in", "for", "called", "call", "contacted", "tribal", "campus",
+    "school", "university", "transit", "airport", "metro", "regional", "municipal", "own",
+})
+# Dotted initials that are abbreviations, not people.
+_ABBREVIATIONS = frozenset({"U.S.", "D.C.", "P.D.", "A.M.", "P.M.", "S.O.", "L.E.", "D.A.",
+                            "U.K.", "C.I.", "P.O.", "I.D.", "T.V.", "N.Y.", "L.A.", "S.A.",
+                            "E.R.", "R.N.", "M.D.", "B.S.", "M.S.", "P.C.", "U.N.", "I.T."})
+# Acronyms that may follow "suspect" or "victim" without being their initials.
+_COMMON_ACRONYMS = frozenset({"IP", "ID", "PD", "SO", "DA", "CI", "CW", "CPS", "ICE", "FBI",
+                              "HSI", "DOB", "SSN", "ER", "TV", "GPS", "USB", "SIM", "IM", "PM",
+                              "AM", "OK", "US", "UK", "DCS", "DHS", "DSS", "CSE", "HIV", "STD",
+                              "ATM", "DNA", "DUI", "DWI", "SMS", "MMS", "PC", "PIN", "VPN"})
+_SUBJECT = re.compile(rf"\s+(?:{_SUBJECT_VERBS})\b")
+_LOWER_WORDS = re.compile(r"(?<![\w'\u2019@#./-])[a-z][a-z'\u2019-]*(?![\w@/-]|\.\w)")
+_AGENCY_ACRONYM = re.compile(
+    r"(?<![\w-])(?P<value>[A-Z]{1,5}(?:PD|SO|SD|CSO|DPS|DA|DAO|PS)(?:\s+(?:ICAC|Vice|SVU))?)"
+    r"(?![\w-])")
+# Acronyms of that shape that name no place: a state-wide or generic office.
+_GENERIC_ACRONYMS = frozenset({"DPS", "CSO", "PSO", "ADA", "AUSA", "USDA", "NSO", "DSO",
+                               "ISO", "MSDS", "SSO", "CDPS", "DDA", "CPS"})
+# Tails that make any place word before them an agency ("flint pd", "lake co so"), and
+# tails that are also English ("so", "police"), which need a lead no dictionary has.
+_STRONG_TAILS = (r"pd|p\.d\.|co\.?\s+so|co\.?\s+s\.o\.|cso|sheriff['\u2019]?s?\s+(?:office|dept\.?|"
+                 r"department)|police\s+(?:dept\.?|department)|da['\u2019]?s\s+office|mpd|dps")
+_WEAK_TAILS = r"so|s\.o\.|police|sheriffs?|task\s+force|icac"
+_LOWER_AGENCY = re.compile(
+    r"(?<![\w'\u2019-])(?P<value>(?P<lead>(?:[A-Za-z][a-z'\u2019-]+\.?\s+){1,3}?)"
+    rf"(?:(?P<strong>{_STRONG_TAILS})|{_WEAK_TAILS}))(?![\w'\u2019-])")
+_PLACE_CUES = (r"out\s+of|outside(?:\s+of)?|near|up\s+in|down\s+in|over\s+in|based\s+in|"
+               r"located\s+in|moved\s+to|lives\s+in|lived\s+in|living\s+in|from|in|to|around|"
+               r"through|towards?|via")
+
+
+class CuedPersonRecognizer(EntityRecognizer):
+    """People after a lower-case rank, by alias or street name, and by initials."""
+
+    def __init__(self, gazetteers: Gazetteers) -> None:
+        self._words = gazetteers
+        # Names English writes capitalised: in lower case, still names ("tanya").
+        self._first = frozenset(w.lower() for w in gazetteers.first_names
+                                if not gazetteers.is_ordinary(w) and not gazetteers.is_domain(w))
+        self._last = frozenset(w.lower() for w in gazetteers.last_names
+                               if not gazetteers.is_ordinary(w) and not gazetteers.is_domain(w))
+        self._ranked = re.compile(
+            rf"(?i:\b(?:{_RANKS})\b\.?)\s+(?P<value>{_LOWER_WORD}(?:\s+{_LOWER_WORD})?)")
+        self._alias = re.compile(
+            r"(?i:\b(?:lil|lil'|li'l|little|big|young|yung|baby|lady)\s+)"
+            r"(?P<value>[A-Z][\w'\u2019-]+|[a-z][\w'\u2019-]+)")
+        self._called = re.compile(
+            r"(?i:\b(?:aka|a\.k\.a\.?|goes\s+by|went\s+by|going\s+by|known\s+as|"
+            r"call(?:s|ed)?\s+(?:himself|herself)|street\s+name|nick\s?name|"
+            r"named)\b\s*[:\-]?\s*)"
+            r"[\"'\u201c\u2018]?(?P<value>[A-Za-z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019-]+)?)")
+        # "her name was Candy", "they called Pooh Bear": a capital, or no everyday word.
+        self._name_was = re.compile(
+            r"(?i:\b(?:name\s+(?:is|was)|called)\s*[:\-]?\s*)[\"'\u201c\u2018]?"
+            r"(?P<value>[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]+)?|[a-z][\w'\u2019-]+)")
+        self._sentence_subject = re.compile(
+            rf"(?:^|[.!?]\s+|\n\s*)(?P<value>[A-Z][a-z'\u2019-]+|[A-Z]{{2,3}})"
+            rf"(?=\s+(?:{_SUBJECT_VERBS})(?:\s|$)|\s+\()")
+        # "his cousin Dre", "a girl named Joy": a capitalised word after kin or a role.
+        self._kin = re.compile(
+            r"(?i:\b(?:cousin|sister|brother|mom|mother|dad|father|aunt|uncle|grandma|"
+            r"grandmother|grandpa|boyfriend|girlfriend|bf|gf|friend|daughter|son|niece|nephew|"
+            r"stepdad|stepmom|pimp|vic|victim|juvenile|juv|suspect|susp|partner|wife|"
+            r"husband|roommate|bottom)\s+)(?P<value>[A-Z][a-z'\u2019-]+)")
+        self._quoted = re.compile(
+            r"[\"\u201c](?P<value>[A-Z][a-z'\u2019-]+(?:\s+[A-Z][a-z'\u2019-]+)?)[\"\u201d]")
+        self._initials = re.compile(r"(?<![\w.])(?P<value>[A-Z]\.\s?[A-Z]\.(?:\s?[A-Z]\.)?)"
+                                    r"(?![\w])")
+        self._cued_initials = re.compile(
+            r"(?i:\b(?:juv(?:enile)?|vic(?:tim)?|minor|girl|boy|child|kid|suspect|susp|"
+            r"subject|offender|defendant|witness|sister|brother|cousin|daughter|son)\b\.?"
+            r"\s*(?:#\d\s*)?[:\-]?\s*)(?P<value>[A-Z]{2,3}|[A-Z]\.\s?[A-Z]\.?)(?![\w])")
+        super().__init__(supported_entities=["PERSON"], name="CuedPersonRecognizer")
+
+    def load(self) -> None:
+        """Nothing to load: the gazetteers are passed in."""
+
+    def analyze(self, text: str, entities: list[str],
+                nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
+        """Ranked lower-case names, aliases, nicknames, initials and lower-case full names."""
+        found: list[tuple[int, int, float]] = []
+        for match in self._ranked.finditer(text):
+            words = match.group("value").split()
+            if self._unlisted(words[0]):
+                keep = 2 if len(words) > 1 and self._unlisted(words[1]) else 1
+                found.append((match.start("value"),
+                              match.start("value") + len(" ".join(words[:keep])), 0.85))
+        for match in self._kin.finditer(text):
+            value = match.group("value")
+            if not self._words.is_domain(value) and value.lower() not in _RANK_WORDS:
+                found.append((*match.span("value"), 0.65))
+        for regex in (self._alias, self._called, self._name_was):
+            for match in regex.finditer(text):
+                value = match.group("value").rstrip(".'\u2019")
+                first = value.split()[0]
+                # A lower-case alias must be no everyday word: "young kids" is not one.
+                if first.lower() not in _NOT_NAMES and not self._words.is_domain(first) and \
+                        (first[0].isupper() or regex is self._called
+                         or not self._words.is_common(first)) and \
+                        not (regex is self._name_was and first[0].islower()
+                             and self._words.is_common(first)):
+                    start = match.start("value")
+                    # "Lil Tay": the whole street name goes.
+                    if regex is self._alias:
+                        start = match.start()
+                    found.append((start, match.start("value") + len(value), 0.8))
+        for match in self._quoted.finditer(text):
+            first = match.group("value").split()[0]
+            # "DeAndre "Dre" Lockett": a quoted word inside a name is a nickname.
+            inside_a_name = re.search(r"[A-Z][\w'\u2019-]+\s$", text[:match.start()])
+            if (inside_a_name or not self._words.is_common(first)) and \
+                    not self._words.is_domain(first):
+                found.append((*match.span("value"), 0.7))
+        for match in self._sentence_subject.finditer(text):
+            word = match.group("value")
+            if (word.isupper() and word not in _COMMON_ACRONYMS) or \
+                    word in self._words.first_names:
+                found.append((*match.span("value"), 0.6))
+        for match in self._initials.finditer(text):
+            if match.group("value").replace(" ", "") not in _ABBREVIATIONS:
+                found.append((*match.span("value"), 0.75))
+        for match in self._cued_initials.finditer(text):
+            if match.group("value") not in _COMMON_ACRONYMS:
+                found.append((*match.span("value"), 0.8))
+        for match in _LOWER_WORDS.finditer(text):
+            # A listed name in lower case that English writes capitalised: "tanya".
+            word = match.group()
+            if (word in self._first or word in self._last) and word not in _NOT_NAMES \
+                    and len(word) > 2 and (not self._words.is_common(word) or (
+                        word in self._first and self._subject_at(text, match))):
+                found.append((*match.span(), 0.6))
+        return [RecognizerResult("PERSON", start, end, score) for start, end, score in found]
+
+    @staticmethod
+    def _subject_at(text: str, match: re.Match[str]) -> bool:
+        """A lower-case word opening a sentence, before a verb or "and": "gabe and stacy"."""
+        before = text[:match.start()].rstrip()
+        return (not before or before[-1] in ".!?\n") and \
+            _SUBJECT.match(text, match.end()) is not None
+
+    def _unlisted(self, word: str) -> bool:
+        """A lower-case word that is no everyday English: after a rank, a surname."""
+        return word.lower() not in _NOT_NAMES and not self._words.is_common(word)
+
+
+class CuedAgencyRecognizer(EntityRecognizer):
+    """Agencies by acronym (LAPD, CCSO) or in lower case ("dover pd", "rockingham co so")."""
+
+    def __init__(self, gazetteers: Gazetteers) -> None:
+        self._words = gazetteers
+        super().__init__(supported_entities=["AGENCY"], name="CuedAgencyRecognizer")
+
+    def load(self) -> None:
+        """Nothing to load."""
+
+    def analyze(self, text: str, entities: list[str],
+                nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
+        """Local agencies' acronyms, and lower-case agency names with a specific lead."""
+        results = [RecognizerResult("AGENCY", *m.span("value"), 0.8)
+                   for m in _AGENCY_ACRONYM.finditer(text)
+                   if m.group("value").split()[0] not in _GENERIC_ACRONYMS]
+        for match in _LOWER_AGENCY.finditer(text):
+            lead = match.group("lead").split()
+            # Only the specific words of the lead: "called the dover pd" starts at "dover".
+            specific: list[str] = []
+            for word in reversed(lead):
+                bare = word.rstrip(".").lower()
+                if bare in _GENERIC_LOWER_LEADS or bare in _NOT_NAMES or (
+                        not match.group("strong") and self._words.is_common(bare)):
+                    break
+                specific.insert(0, word)
+            if specific:
+                start = match.end("lead") - len(" ".join(specific)) - 1
+                results.append(RecognizerResult("AGENCY", start, match.end("value"), 0.8))
+        return results
+
+
+class CuedPlaceRecognizer(EntityRecognizer):
+    """Towns and counties that capitals do not give away: a listed town in lower case
+    ("out of bangor", "las cruces"), a lower-case county ("dunmore co"), an unknown word
+    after a place preposition, and a capitalised word after one inside a sentence
+    ("grew up in Why")."""
+
+    def __init__(self, gazetteers: Gazetteers) -> None:
+        self._words = gazetteers
+        # Single words that English mostly writes in lower case ("mobile") are left out.
+        towns = [city.lower().split() for city in gazetteers.us_cities
+                 if " " in city or not gazetteers.is_ordinary(city)]
+        self._towns = frozenset(" ".join(words) for words in towns) - {
+            state.lower() for state in gazetteers.us_states}
+        self._state_words = frozenset(word for state in gazetteers.us_states
+                                      for word in state.split())
+        self._longest = max(len(words) for words in towns)
+        self._county = re.compile(rf"(?<![\w'-])(?P<value>{_LOWER_WORD}(?:\s+{_LOWER_WORD})?"
+                                  r"\s+(?:county|co\.?|parish|cnty))(?![\w'-])")
+        self._after_cue = re.compile(
+            rf"(?i:\b(?:{_PLACE_CUES})\s+)(?:the\s+)?(?P<value>{_LOWER_WORD}|"
+            r"[A-Z][a-z'\u2019-]+(?:\s+(?:and\s+)?[A-Z][a-z'\u2019-]+){0,2})")
+        super().__init__(supported_entities=["PLACE"], name="CuedPlaceRecognizer")
+
+    def load(self) -> None:
+        """Nothing to load."""
+
+    def analyze(self, text: str, entities: list[str],
+                nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
+        """Lower-case counties and towns, and words a place preposition points at."""
+        results = []
+        for match in self._county.finditer(text):
+            words = match.group("value").split()
+            while len(words) > 1 and (words[0] in _NOT_NAMES or self._words.is_common(words[0])):
+                words.pop(0)
+            if len(words) > 1:
+                end = match.end("value")
+                results.append(RecognizerResult("PLACE", end - len(" ".join(words)), end, 0.75))
+        results.extend(self._lower_case_towns(text))
+        for match in self._after_cue.finditer(text):
+            value = match.group("value")
+            first = value.split()[0]
+            if first[0].islower():
+                if len(value) > 3 and value not in _NOT_NAMES and not self._words.is_common(value):
+                    results.append(RecognizerResult("PLACE", *match.span("value"), 0.6))
+            elif self._names_a_place(first):
+                # Above an unknown word's PERSON (0.55): after "in", a place.
+                results.append(RecognizerResult("PLACE", *match.span("value"), 0.6))
+        return results
+
+    def _lower_case_towns(self, text: str) -> list[RecognizerResult]:
+        words = list(_LOWER_WORDS.finditer(text))
+        results = []
+        index = 0
+        while index < len(words):
+            for length in range(min(self._longest, len(words) - index), 0, -1):
+                chunk = words[index:index + length]
+                # Only words next to each other, separated by single spaces.
+                if any(text[a.end():b.start()] != " " for a, b in itertools.pairwise(chunk)):
+                    continue
+                name = " ".join(m.group() for m in chunk)
+                if name in self._towns and self._town_in_lower_case(text, chunk):
+                    results.append(RecognizerResult("PLACE", chunk[0].start(), chunk[-1].end(),
+                                                    0.65))
+                    index += length - 1
+                    break
+            index += 1
+        return results
+
+    def _town_in_lower_case(self, text: str, words: list[re.Match[str]]) -> bool:
+        """A listed town in lower case: one that is no everyday word ("spokane", "las
+        cruces"), ends in a town word ("jersey city"), or follows a place preposition
+        ("through vegas", "in pine bluff"; not "the credit union")."""
+        names = [w.group() for w in words]
+        if len(names) == 1 and (len(names[0]) < 3 or names[0] in _NOT_NAMES):
+            return False
+        if any(not self._words.is_common(name) for name in names) or \
+                (len(names) > 1 and names[-1] in _TOWN_ENDINGS):
+            return True
+        return _AFTER_PLACE_CUE.search(text[max(0, words[0].start() - 16):words[0].start()]) \
+            is not None
+
+    def _names_a_place(self, word: str) -> bool:
+        """A capitalised word after a place preposition that is no month, title, unit or
+        other word of this field ("in March", "to Vice")."""
+        return not (self._words.is_domain(word) or word in _NOT_PLACES
+                    or word in self._state_words)
+
+
+_AFTER_PLACE_CUE = re.compile(rf"(?i:\b(?:{_PLACE_CUES})\s+(?:the\s+)?)$")
+_TOWN_ENDINGS = frozenset({"city", "town", "springs", "beach", "falls", "heights", "village",
+                           "junction", "ville", "park", "hills", "valley", "center"})
+# Capitalised words a place preposition often points at that are no place.
+_NOT_PLACES = frozenset({
+    "The", "A", "An", "Our", "My", "His", "Her", "Their", "This", "That", "Court", "Training",
+    "Vice", "Patrol", "Dispatch", "Juvenile", "Federal", "State", "County", "City", "Internet",
+    "English", "Spanish", "Detention", "Probation", "Parole", "Narcotics", "Investigations",
+    "Investigation", "Crimes", "Against", "Children", "Human", "Trafficking", "Homeland",
+    "Security", "Justice", "Department", "Office", "Unit", "Division", "Bureau", "Task",
+    "Force", "Child", "Protective", "Services", "Family", "Youth", "Juveniles", "Sex", "Special",
+    "Victim", "Victims", "Advocacy", "Center", "Hospital", "Jail", "Prison", "Superior",
+    "District", "Circuit", "Municipal", "Google", "Christmas", "Thanksgiving", "Easter",
+    "Halloween", "Street", "Main", "Downtown", "Uptown", "Iraq", "I", "Missing", "Exploited",
+})
