@@ -10,6 +10,7 @@ from csec_survey.deidentify.evaluation import (
     EvaluatedText,
     clopper_pearson,
     evaluate,
+    planted_in_lists,
     texts_from_truth,
 )
 
@@ -250,7 +251,7 @@ def test_texts_from_truth_pairs_truth_with_redactions():
     truth = [
         {"ResponseId": "R_1", "column": "Q33", "personal": [
             {"type": "PERSON", "start": 5, "end": 10, "own_metadata": True},
-            {"type": "PHONE", "start": 14, "end": 26}], "keep": []},
+            {"type": "PHONE", "start": 14, "end": 26, "shape": "conventional"}], "keep": []},
         {"ResponseId": "R_2", "column": "Q33", "personal": [],
          "keep": [{"type": "PLATFORM", "start": 3, "end": 8}]},
         {"ResponseId": "R_excluded", "column": "Q33", "personal": [], "keep": []},
@@ -261,9 +262,41 @@ def test_texts_from_truth_pairs_truth_with_redactions():
     assert texts[0] == EvaluatedText(
         text="Call Maria at 555-867-5309",
         personal=[("PERSON", 5, 10, True), ("PHONE", 14, 26, False)], keep=[],
-        redacted=[("PHONE", 14, 26)])
+        redacted=[("PHONE", 14, 26)], shapes=[None, "conventional"])
     assert texts[1].keep == [(3, 8)]
     assert texts[1].redacted == [("PLACE", 0, 2)]
     result = evaluate(texts)
     assert share(result, "recall", "OWN_METADATA") == (0, 1)
     assert share(result, "recall", "PHONE") == (1, 1)
+
+
+# --- shapes and the scrubber's lists ----------------------------------------------
+
+def test_recall_by_shape_counts_each_planted_shape():
+    texts = [EvaluatedText("ann met dravic", [("PERSON", 0, 3, False), ("PERSON", 8, 14, False)],
+                           [], [("PERSON", 0, 3)], shapes=["lower_case", "invented_name"])]
+    shapes = evaluate(texts)["recall_by_shape"]
+    assert (shapes["PERSON/lower_case"]["successes"], shapes["PERSON/lower_case"]["trials"]) \
+        == (1, 1)
+    assert shapes["PERSON/invented_name"]["successes"] == 0
+
+
+def test_no_shapes_no_recall_by_shape():
+    assert "recall_by_shape" not in evaluate([EvaluatedText("x", [], [], [])])
+
+
+def test_planted_in_lists_counts_naming_words_only():
+    lists = {"maria", "police", "joy"}.__contains__
+    everyday = {"police", "joy"}.__contains__
+    texts = [EvaluatedText(
+        "Maria Vell, Dravic Police, Joy, KT, own Maria",
+        [("PERSON", 0, 10, False), ("AGENCY", 12, 25, False), ("PERSON", 27, 30, False),
+         ("PERSON", 32, 34, False), ("PERSON", 40, 45, True), ("PHONE", 0, 1, False)],
+        [], [], shapes=["invented_name", "full_name", "ordinary_word_name", "initials", None,
+                        None])]
+    overlap = planted_in_lists(texts, lambda word: lists(word.lower()),
+                               lambda word: everyday(word.lower()))
+    assert overlap["ALL"] == {"in_lists": 1, "planted": 4, "share": 0.25}
+    assert overlap["PERSON/invented_name"]["in_lists"] == 1
+    assert overlap["AGENCY"]["in_lists"] == 0
+    assert overlap["PERSON/ordinary_word_name"]["in_lists"] == 0

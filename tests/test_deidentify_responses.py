@@ -20,7 +20,13 @@ import yaml
 from csec_survey.core.export_columns import DIRECT_IDENTIFIERS
 from csec_survey.deidentify.chunks import chunk_count, chunk_rows
 from csec_survey.deidentify.disclosure import banded, k_anonymity_report
-from csec_survey.deidentify.evaluation import evaluate, texts_from_truth
+from csec_survey.deidentify.evaluation import (
+    EvaluatedText,
+    evaluate,
+    planted_in_lists,
+    texts_from_truth,
+)
+from csec_survey.deidentify.gazetteers import load_gazetteers
 from csec_survey.deidentify.pseudonyms import DEMO_KEY, PseudonymKey, pseudonym
 from csec_survey.deidentify.recognizers import ENTITY_TYPES
 from csec_survey.deidentify.responses import (
@@ -90,7 +96,7 @@ def metadata_values(responses) -> dict[str, list[str]]:
 
 
 @pytest.fixture(scope="module")
-def evaluation(responses, result, instrument) -> dict[str, Any]:
+def evaluated_texts(responses, result, instrument) -> list[EvaluatedText]:
     with TRUTH.open(encoding="utf-8") as handle:
         truth = [json.loads(line) for line in handle if line.strip()]
     texts = texts_from_truth(
@@ -98,7 +104,12 @@ def evaluation(responses, result, instrument) -> dict[str, Any]:
         {rid: pseudonym(rid, KEY) for rid in responses["ResponseId"]},
         {column.name: column.variable for column in instrument.export_columns()})
     assert len(texts) > 300
-    return evaluate(texts)
+    return texts
+
+
+@pytest.fixture(scope="module")
+def evaluation(evaluated_texts) -> dict[str, Any]:
+    return evaluate(evaluated_texts)
 
 
 def all_cells(frame: pd.DataFrame) -> str:
@@ -261,14 +272,34 @@ def test_own_metadata_of_a_row():
 
 # --- against the generator's ground truth -------------------------------------------
 
+# Floors at the latest measurement since the generator stopped planting from the
+# scrubber's lists (issue 17), to be raised as the scrubber improves.
 @pytest.mark.parametrize("group, threshold", [
-    ("DIRECT_IDENTIFIERS", 0.99), ("OWN_METADATA", 0.99), ("NAMES_AGENCIES_PLACES", 0.95),
-    ("PERSON", 0.95), ("AGENCY", 0.95), ("PLACE", 0.95),
+    ("DIRECT_IDENTIFIERS", 0.96), ("OWN_METADATA", 0.99), ("NAMES_AGENCIES_PLACES", 0.74),
+    ("PERSON", 0.67), ("AGENCY", 0.87), ("PLACE", 0.79),
 ])
 def test_recall_against_ground_truth(evaluation, group, threshold):
     recall = evaluation["recall"][group]
     assert recall["trials"] >= 20, recall
     assert recall["rate"] >= threshold, recall
+
+
+def test_recall_by_shape_is_reported(evaluation):
+    shapes = evaluation["recall_by_shape"]
+    assert {"PERSON/lower_case", "PLACE/invented_town", "AGENCY/acronym"} <= set(shapes)
+    assert sum(share["trials"] for share in shapes.values()) == \
+        evaluation["recall"]["ALL"]["trials"]
+
+
+def test_planted_values_share_no_word_with_the_scrubbers_lists(evaluated_texts):
+    """The generator plants from invented words: none of its names, places and
+    agencies holds a naming word of the scrubber's lists (names that are ordinary
+    words, "Joy", "Honey", are planted on purpose and are everyday English)."""
+    lists = load_gazetteers()
+    overlap = planted_in_lists(evaluated_texts, lists.lists_hold, lists.is_common)
+    assert overlap["ALL"]["planted"] > 100
+    held = {key: share["in_lists"] for key, share in overlap.items() if share["in_lists"]}
+    assert held == {}, held
 
 
 def test_platform_names_all_kept(evaluation):

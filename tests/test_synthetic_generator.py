@@ -5,14 +5,23 @@ import re
 from fractions import Fraction
 from pathlib import Path
 
+import numpy as np
 import pytest
+from faker import Faker
 
 from csec_survey.cli import main
 from csec_survey.core.granularity import round_half_up
 from csec_survey.core.paths import companion_paths
+from csec_survey.core.platforms import platform_mentions
 from csec_survey.core.published import read_published_values
 from csec_survey.ingest.records import ingest_export
 from csec_survey.stats.items import evaluate
+from csec_survey.synthetic.free_text import (
+    SLOT_PLATFORMS,
+    AnswerWriter,
+    Respondent,
+    marked_platforms,
+)
 from csec_survey.synthetic.generator import synthesize, write_synthetic_export
 from csec_survey.synthetic.respondents import _unique
 
@@ -111,13 +120,25 @@ def test_free_text_is_varied_and_not_repeated(instrument, responses):
     assert lengths.min() < 25 and lengths.max() > 250
 
 
+def _phone_digits(value: str) -> int:
+    """How many digits a phone number holds, written as digits, as the letter O or as words."""
+    words = re.findall(r"[a-z]+", value.lower())
+    if len(words) >= 10:
+        return sum(word in _DIGIT_WORDS for word in words)
+    return len(re.sub(r"[^0-9O]", "", value))
+
+
+_DIGIT_WORDS = {"oh", "zero", "one", "two", "three", "four", "five", "six", "seven", "eight",
+                "nine"}
+
+
 def test_ground_truth_points_at_what_was_planted(truth, raw_rows):
     checks = {
-        "EMAIL": lambda value: "@" in value,
-        "PHONE": lambda value: len(re.sub(r"\D", "", value)) >= 10,
+        "EMAIL": lambda value: "@" in value or re.search(r"\bat\b|\[at\]", value, re.I),
+        "PHONE": lambda value: _phone_digits(value) >= 10,
         "IP_ADDRESS": lambda value: ipaddress.ip_address(value) is not None,
         "URL": lambda value: "/" not in value and "." not in value[:1],
-        "HANDLE": lambda value: value.startswith("@"),
+        "HANDLE": lambda value: value.startswith("@") or re.fullmatch(r"[a-z0-9_.]+", value),
     }
     types = set()
     for row in truth:
@@ -127,6 +148,7 @@ def test_ground_truth_points_at_what_was_planted(truth, raw_rows):
             value = text[span["start"]:span["end"]]
             assert value.strip() == value and value, (row["ResponseId"], span)
             assert checks.get(span["type"], bool)(value), (span["type"], value)
+            assert span["shape"], span  # every planted value says how it was drawn
             types.add(span["type"])
         for left, right in itertools.pairwise(spans):
             assert left["end"] <= right["start"]
@@ -134,6 +156,44 @@ def test_ground_truth_points_at_what_was_planted(truth, raw_rows):
             assert text[span["start"]:span["end"]][0].isalpha()
     assert types >= {"PERSON", "AGENCY", "PLACE", "ADDRESS", "PHONE", "EMAIL", "IP_ADDRESS",
                      "URL", "HANDLE", "CASE_NUMBER", "BADGE_NUMBER", "DATE"}
+
+
+def test_keep_spans_are_the_platforms_the_generator_placed(truth, raw_rows):
+    placed = {name.lower() for name in (*marked_platforms(), *SLOT_PLATFORMS)}
+    shapes = set()
+    for row in truth:
+        text = raw_rows.at[row["ResponseId"], row["column"]]
+        for span in row["keep"]:
+            # Any case: a sentence may have been written in lower case.
+            assert text[span["start"]:span["end"]].lower() in placed, (text, span)
+            shapes.add(span["shape"])
+    assert shapes == {"phrase_bank", "slot"}
+
+
+def test_a_fresh_writer_records_each_platform_where_it_put_it():
+    writer = AnswerWriter(np.random.default_rng(5), Faker("en_US"))
+    respondent = Respondent("Ana", "Quell", "aquell@x.gov", "Quell PD", "Quell")
+    placed = {name.lower() for name in (*marked_platforms(), *SLOT_PLATFORMS)}
+    seen = 0
+    for question in ("oe_after_ad", "oe_concerns", "oe_dynamics", "oe_unique"):
+        for _ in range(60):
+            answer = writer.write(question, respondent)
+            assert "<<" not in answer.text and ">>" not in answer.text
+            for span in answer.keep:
+                assert answer.text[span.start:span.end].lower() in placed
+                assert not any(p.start < span.end and span.start < p.end
+                               for p in answer.personal)
+                seen += 1
+    assert seen > 50
+
+
+def test_every_platform_name_in_the_phrase_banks_is_marked():
+    for path in sorted((ROOT / "workflow" / "csec_survey" / "synthetic" / "phrasebank")
+                       .glob("*.yaml")):
+        text = path.read_text(encoding="utf-8")
+        unmarked = re.sub(r"<<[^<>]+>>|\{\w+\}", "#", text)
+        found = [unmarked[start:end] for start, end in platform_mentions(unmarked)]
+        assert found == [], (path.name, found)
 
 
 def test_a_realistic_share_of_answers_carry_personal_data(truth):

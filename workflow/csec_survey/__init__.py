@@ -25,8 +25,9 @@ imports from the core and from earlier stages only.
   de-identified answer may hold);
 - deidentify: `deidentify.pseudonyms`, `deidentify.scrubber` (Presidio on
   `deidentify.nlp`'s pipeline, with `deidentify.recognizers` built from
-  `deidentify.name_recognizers` and `deidentify.pattern_recognizers` over the
-  word lists of `deidentify.gazetteers`), `deidentify.chunks` (how a large
+  `deidentify.name_recognizers`, `deidentify.cued_recognizers`,
+  `deidentify.contact_recognizers` and `deidentify.pattern_recognizers` over
+  the word lists of `deidentify.gazetteers`), `deidentify.chunks` (how a large
   export is split), `deidentify.responses` (the de-identified table),
   `deidentify.evaluation` (the scrubber against planted truth) and
   `deidentify.disclosure` (k-anonymity);
@@ -46,7 +47,8 @@ which produces test data and is no stage of the analysis:
 `synthetic.generator` puts together `synthetic.calibration` (counts that
 reproduce the published values), `synthetic.parameters` (its own choices,
 kept out of the codebook), `synthetic.closed_answers`,
-`synthetic.respondents`, `synthetic.excluded`, `synthetic.free_text`,
+`synthetic.respondents`, `synthetic.excluded`, `synthetic.free_text` (with
+`synthetic.planted`, the personal data it plants, in many shapes),
 `synthetic.export_cells` and `synthetic.qualtrics_writer`. `cli` is the
 ``csec-survey`` command.
 """

@@ -6,7 +6,8 @@ import pandas as pd
 
 from csec_survey.core.codebook import load_instrument
 from csec_survey.core.rule_script import RuleFailed, rule_script
-from csec_survey.deidentify.evaluation import evaluate, texts_from_truth
+from csec_survey.deidentify.evaluation import evaluate, planted_in_lists, texts_from_truth
+from csec_survey.deidentify.gazetteers import load_gazetteers
 from csec_survey.deidentify.pseudonyms import key_from_config, pseudonym
 
 with rule_script(snakemake) as log:
@@ -22,8 +23,13 @@ with rule_script(snakemake) as log:
     if not texts:
         raise RuleFailed(f"the ground truth {snakemake.input.truth} "
                          "matches no answer of this export; is it the export's own?")
-    evaluation = {"answers_evaluated": len(texts), **evaluate(texts)}
+    lists = load_gazetteers()
+    evaluation = {"answers_evaluated": len(texts), **evaluate(texts),
+                  "planted_in_scrubber_lists": planted_in_lists(texts, lists.lists_hold,
+                                                                lists.is_common)}
     log.info("recall of all planted personal data: %s", evaluation["recall"]["ALL"])
+    log.info("planted names, places and agencies holding a word of the scrubber's lists: %s",
+             evaluation["planted_in_scrubber_lists"]["ALL"])
     with open(snakemake.output.evaluation, "w", encoding="utf-8") as handle:
         json.dump(evaluation, handle, indent=2)
         handle.write("\n")

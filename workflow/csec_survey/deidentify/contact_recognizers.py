@@ -44,7 +44,8 @@ class PhoneRecognizer(EntityRecognizer):
         from phonenumbers import Leniency, PhoneNumberMatcher
 
         results = []
-        if any(ch.isdigit() for ch in text):
+        # Seven digits at the least (a letter O may stand for one of them).
+        if sum(ch.isdigit() for ch in text) >= 6:
             digits = _LETTER_O.sub("0", text)
             for match in PhoneNumberMatcher(digits, "US", leniency=Leniency.POSSIBLE):
                 if _looks_like_a_phone(match.raw_string):

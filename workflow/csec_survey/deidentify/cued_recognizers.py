@@ -11,7 +11,6 @@ common words) while a name or town list, or the cue, says what they are.
 
 from __future__ import annotations
 
-import itertools
 import re
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
@@ -243,6 +242,7 @@ class CuedPlaceRecognizer(EntityRecognizer):
         self._state_words = frozenset(word for state in gazetteers.us_states
                                       for word in state.split())
         self._longest = max(len(words) for words in towns)
+        self._town_starts = frozenset(words[0] for words in towns)
         self._county = re.compile(rf"(?<![\w'-])(?P<value>{_LOWER_WORD}(?:\s+{_LOWER_WORD})?"
                                   r"\s+(?:county|co\.?|parish|cnty))(?![\w'-])")
         self._after_cue = re.compile(
@@ -277,23 +277,31 @@ class CuedPlaceRecognizer(EntityRecognizer):
         return results
 
     def _lower_case_towns(self, text: str) -> list[RecognizerResult]:
-        words = list(_LOWER_WORDS.finditer(text))
+        words = [m for m in _LOWER_WORDS.finditer(text) if m.group() in self._town_starts]
         results = []
-        index = 0
-        while index < len(words):
-            for length in range(min(self._longest, len(words) - index), 0, -1):
-                chunk = words[index:index + length]
-                # Only words next to each other, separated by single spaces.
-                if any(text[a.end():b.start()] != " " for a, b in itertools.pairwise(chunk)):
-                    continue
-                name = " ".join(m.group() for m in chunk)
-                if name in self._towns and self._town_in_lower_case(text, chunk):
-                    results.append(RecognizerResult("PLACE", chunk[0].start(), chunk[-1].end(),
-                                                    0.65))
-                    index += length - 1
+        for match in words:
+            if results and match.start() < results[-1].end:
+                continue
+            # The longest listed town from here: "salt lake city" before "salt".
+            for end in self._ends(text, match, self._longest):
+                name = text[match.start():end.end()]
+                if name in self._towns:
+                    chunk = [match, *(_LOWER_WORDS.finditer(text, match.end(), end.end()))]
+                    if self._town_in_lower_case(text, chunk):
+                        results.append(RecognizerResult("PLACE", match.start(), end.end(), 0.65))
                     break
-            index += 1
         return results
+
+    @staticmethod
+    def _ends(text: str, first: re.Match[str], longest: int) -> list[re.Match[str]]:
+        """The word itself and the words that follow it after single spaces, longest
+        reach first."""
+        ends = [first]
+        for following in _LOWER_WORDS.finditer(text, first.end()):
+            if len(ends) == longest or text[ends[-1].end():following.start()] != " ":
+                break
+            ends.append(following)
+        return ends[::-1]
 
     def _town_in_lower_case(self, text: str, words: list[re.Match[str]]) -> bool:
         """A listed town in lower case: one that is no everyday word ("spokane", "las

@@ -6,13 +6,18 @@ redactions that touch planted personal data. Platform names kept: the share
 of planted platform mentions left untouched. Ordinary words kept: the share
 of words outside personal data and platform names left untouched. Each share
 comes with an exact (Clopper-Pearson) 95% binomial interval.
+
+Where the truth says in which shape a value was planted ("lower_case",
+"initials"), recall is also given per shape. And since a scrubber that searches
+word lists is flattered by truth planted from those lists, `planted_in_lists`
+counts the planted names, places and agencies that hold a word of them.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,7 +26,7 @@ import pandas as pd
 from csec_survey.core.cells import CellLookup
 
 __all__ = ["DIRECT_IDENTIFIER_TYPES", "EvaluatedText", "clopper_pearson", "evaluate",
-           "texts_from_truth"]
+           "planted_in_lists", "texts_from_truth"]
 
 DIRECT_IDENTIFIER_TYPES: tuple[str, ...] = ("EMAIL", "PHONE", "IP_ADDRESS", "URL", "HANDLE")
 """Types that identify on their own; with a respondent's own metadata they must go first."""
@@ -38,6 +43,8 @@ class EvaluatedText:
     """(type, start, end, is the respondent's own metadata)"""
     keep: Sequence[tuple[int, int]]
     redacted: Sequence[tuple[str, int, int]]
+    shapes: Sequence[str | None] = ()
+    """the shape each personal span was planted in, where the truth says"""
 
 
 def clopper_pearson(successes: int, trials: int, level: float = 0.95) -> tuple[float, float]:
@@ -57,12 +64,14 @@ def evaluate(texts: Iterable[EvaluatedText]) -> dict[str, Any]:
     """Recall, precision and retention, overall and per type, with exact intervals."""
     found: Counter[str] = Counter()
     planted: Counter[str] = Counter()
+    by_shape: Counter[str] = Counter()
+    found_by_shape: Counter[str] = Counter()
     hits: Counter[str] = Counter()
     made: Counter[str] = Counter()
     kept = platforms = words_kept = words = 0
     for item in texts:
         covered = _coverage(len(item.text), item.redacted)
-        for kind, start, end, own in item.personal:
+        for index, (kind, start, end, own) in enumerate(item.personal):
             groups = [kind, "ALL", *(["OWN_METADATA"] if own else []),
                       *(["DIRECT_IDENTIFIERS"] if own or kind in DIRECT_IDENTIFIER_TYPES
                         else ["NAMES_AGENCIES_PLACES"] if kind in ("PERSON", "AGENCY", "PLACE")
@@ -71,6 +80,10 @@ def evaluate(texts: Iterable[EvaluatedText]) -> dict[str, Any]:
             for group in groups:
                 planted[group] += 1
                 found[group] += removed
+            shape = item.shapes[index] if index < len(item.shapes) else None
+            if shape:
+                by_shape[f"{kind}/{shape}"] += 1
+                found_by_shape[f"{kind}/{shape}"] += removed
         for kind, start, end in item.redacted:
             made[kind] += 1
             made["ALL"] += 1
@@ -89,11 +102,39 @@ def evaluate(texts: Iterable[EvaluatedText]) -> dict[str, Any]:
                 words_kept += not any(covered[match.start():match.end()])
     return {
         "recall": {group: _share(found[group], planted[group]) for group in sorted(planted)},
+        **({"recall_by_shape": {shape: _share(found_by_shape[shape], by_shape[shape])
+                                for shape in sorted(by_shape)}} if by_shape else {}),
         "precision": {kind: _share(hits[kind], made[kind]) for kind in sorted(made)},
         "platform_names_kept": _share(kept, platforms),
         "ordinary_words_kept": _share(words_kept, words),
         "interval": "exact binomial (Clopper-Pearson), 95%",
     }
+
+
+def planted_in_lists(texts: Iterable[EvaluatedText], in_lists: Callable[[str], bool],
+                     everyday: Callable[[str], bool]) -> dict[str, Any]:
+    """How many planted names, places and agencies hold a word ``in_lists`` says the
+    scrubber searches, by type and by shape.
+
+    Only the words that can name: not ``everyday`` English ("Police", "County",
+    "Joy", which lists cannot tell from a name) and longer than two letters (initials,
+    "PD"). A respondent's own metadata is left out, as the scrubber finds it from
+    the export's own columns.
+    """
+    held: Counter[str] = Counter()
+    planted: Counter[str] = Counter()
+    for item in texts:
+        for index, (kind, start, end, own) in enumerate(item.personal):
+            if own or kind not in ("PERSON", "AGENCY", "PLACE"):
+                continue
+            shape = item.shapes[index] if index < len(item.shapes) else None
+            hit = any(in_lists(word) for word in _WORD.findall(item.text[start:end])
+                      if len(word) > 2 and not everyday(word))
+            for key in ("ALL", kind, *([f"{kind}/{shape}"] if shape else [])):
+                planted[key] += 1
+                held[key] += hit
+    return {key: {"in_lists": held[key], "planted": planted[key],
+                  "share": round(held[key] / planted[key], 4)} for key in sorted(planted)}
 
 
 def _coverage(length: int, spans: Iterable[tuple[str, int, int]]) -> list[bool]:
@@ -137,5 +178,6 @@ def texts_from_truth(truth: Iterable[Mapping[str, Any]], responses: pd.DataFrame
             personal=[(s["type"], s["start"], s["end"], bool(s.get("own_metadata")))
                       for s in row["personal"]],
             keep=[(s["start"], s["end"]) for s in row["keep"]],
-            redacted=redacted.get((pseudonyms[response_id], column), [])))
+            redacted=redacted.get((pseudonyms[response_id], column), []),
+            shapes=[s.get("shape") for s in row["personal"]]))
     return texts

@@ -23,6 +23,7 @@ reads them all.
 
 from __future__ import annotations
 
+import functools
 import gzip
 import json
 from dataclasses import dataclass
@@ -74,6 +75,17 @@ class Gazetteers:
         return lower in self.common_words or any(
             lower.endswith(ending) and lower[:-len(ending)] + restored in self.common_words
             for ending, restored in _INFLECTIONS if len(lower) > len(ending) + 2)
+
+    def lists_hold(self, word: str) -> bool:
+        """Whether any name or place list holds ``word``, in any case (a word of a
+        many-word town counts): what a value planted from these lists would share."""
+        return word.lower() in self._listed_words
+
+    @functools.cached_property
+    def _listed_words(self) -> frozenset[str]:
+        return frozenset(word.lower() for listed in (self.first_names, self.last_names,
+                                                     self.us_cities, self.us_states)
+                         for name in listed for word in name.split())
 
     def is_domain(self, word: str) -> bool:
         """Whether a capitalised word is this field's vocabulary, not a name."""

@@ -2,18 +2,20 @@
 
 Answers are put together from hand-written phrase banks (``phrasebank/*.yaml``,
 one per open question, sentences grouped by the themes the report found).
-Slots such as ``{person}`` or ``{phone}`` are filled with fake personal data,
-and every planted value is recorded with its character offsets, as are the
-platform names the de-identification must keep. That record is the ground
-truth the scrubber is later measured against.
+Slots such as ``{person}`` or ``{phone}`` are filled with fake personal data
+drawn by `synthetic.planted`, and every planted value is recorded with its
+character offsets and shape. Platform names are findings the de-identification
+must keep: those the bank writes are marked ``<<Backpage>>`` (the marks are
+stripped) and those the ``{platform}`` slot chooses are known, so both are
+recorded where they were placed. That record is the ground truth the scrubber
+is later measured against.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -22,41 +24,25 @@ import numpy as np
 import yaml
 from faker import Faker
 
-from csec_survey.core.platforms import platform_mentions
+from csec_survey.synthetic.planted import PersonalData, Planted, Span
 
 __all__ = [
+    "SLOT_PLATFORMS",
     "Answer",
     "AnswerWriter",
     "Respondent",
     "Span",
-    "agency_name",
+    "marked_platforms",
 ]
 
 _SLOT = re.compile(r"\{(\w+)\}")
-_SLOT_PLATFORMS = ("Backpage", "Craigslist", "Facebook", "MySpace", "Instagram", "Kik",
-                   "Twitter", "Tumblr", "Tagged", "MocoSpace", "Skype", "Snapchat")
-_PROFILE_SITES = (("https://www.facebook.com/", "."), ("facebook.com/", "."),
-                  ("www.myspace.com/", "_"), ("instagram.com/", "_"), ("twitter.com/", "_"),
-                  ("http://www.tumblr.com/blog/", "-"))
-_TITLES = ("Det.", "Detective", "Sgt.", "Sergeant", "Officer", "Lt.", "Agent", "Investigator",
-           "Cpl.", "Trooper", "SA", "Deputy", "Inv.")
-
-
-@dataclass(frozen=True)
-class Span:
-    """A stretch ``text[start:end]`` of one kind (``PERSON``, ``PHONE``, ``PLATFORM`` …)."""
-
-    type: str
-    start: int
-    end: int
-    own: bool = False
-
-    def as_dict(self) -> dict[str, Any]:
-        """JSON-ready form."""
-        data: dict[str, Any] = {"type": self.type, "start": self.start, "end": self.end}
-        if self.own:
-            data["own_metadata"] = True
-        return data
+_MARK = re.compile(r"<<([^<>]+)>>")
+SLOT_PLATFORMS: tuple[str, ...] = (
+    "Backpage", "Craigslist", "Facebook", "MySpace", "Instagram", "Kik", "Twitter", "Tumblr",
+    "Tagged", "MocoSpace", "Skype", "Snapchat")
+"""The platforms the ``{platform}`` slot chooses from."""
+_QUESTIONS = ("oe_after_ad", "oe_concerns", "oe_dynamics", "oe_needs", "oe_practices",
+              "oe_recognise_ad", "oe_unique")
 
 
 @dataclass(frozen=True)
@@ -90,21 +76,25 @@ def _load_phrasebank(question: str) -> Mapping[str, Any]:
     return bank
 
 
+def marked_platforms() -> frozenset[str]:
+    """Every platform name the phrase banks mark ``<<…>>``, as written."""
+    names: set[str] = set()
+    for question in _QUESTIONS:
+        bank = _load_phrasebank(question)
+        for sentence in [*(s for pool in bank["themes"].values() for s in pool),
+                         *bank["fragments"]]:
+            names.update(_MARK.findall(str(sentence)))
+    return frozenset(names)
+
+
 class AnswerWriter:
     """Writes answers to the open questions, deterministically for a given generator state."""
 
     def __init__(self, rng: np.random.Generator, faker: Faker) -> None:
         self._rng = rng
-        self._fake = faker
+        self._planted = PersonalData(rng, faker)
         self._queues: dict[tuple[str, str], list[str]] = {}
         self._seen: dict[str, set[str]] = {}
-        self._fillers: Mapping[str, Callable[[], tuple[str, str, int, int]]] = {
-            "person": self._person, "agency": self._agency, "city": self._city,
-            "county": self._county, "state": self._state, "address": self._address,
-            "phone": self._phone, "email": self._email, "ip": self._ip, "url": self._url,
-            "handle": self._handle, "case_no": self._case_number, "badge": self._badge,
-            "date": self._date,
-        }
 
     def write(self, question: str, respondent: Respondent) -> Answer:
         """A new answer to ``question``, distinct from earlier answers to it."""
@@ -149,24 +139,36 @@ class AnswerWriter:
               respondent: Respondent) -> Answer:
         text = ""
         personal: list[Span] = []
+        keep: list[Span] = []
         joiner = str(self._choice([" ", " ", " ", "  ", "\n", " - "]))
         for index, sentence in enumerate(sentences):
             if index:
                 text += joiner
             cursor = 0
             for match in _SLOT.finditer(sentence):
-                text += self._roughen(sentence[cursor:match.start()])
-                value, kind, start, end, own = self._slot(match.group(1), respondent)
-                if kind != "PLATFORM":
-                    personal.append(Span(kind, len(text) + start, len(text) + end, own))
-                text += value
+                text = self._literal(text, sentence[cursor:match.start()], keep)
+                planted = self._slot(match.group(1), respondent)
+                for span in planted.spans:
+                    (keep if span.type == "PLATFORM" else personal).append(
+                        span.shifted(len(text)))
+                text += planted.text
                 cursor = match.end()
-            text += self._roughen(sentence[cursor:])
-        keep = [Span("PLATFORM", start, end) for start, end in platform_mentions(text)
-                if not any(s.start <= start < s.end for s in personal)]
+            text = self._literal(text, sentence[cursor:], keep)
         return Answer(text=text, themes=themes, personal=personal, keep=keep)
 
-    def _slot(self, name: str, respondent: Respondent) -> tuple[str, str, int, int, bool]:
+    def _literal(self, text: str, chunk: str, keep: list[Span]) -> str:
+        """``text`` followed by a stretch of the bank's own words, its platform marks recorded."""
+        chunk = self._roughen(chunk)
+        cursor = 0
+        for mark in _MARK.finditer(chunk):
+            text += chunk[cursor:mark.start()]
+            keep.append(Span("PLATFORM", len(text), len(text) + len(mark.group(1)),
+                             shape="phrase_bank"))
+            text += mark.group(1)
+            cursor = mark.end()
+        return text + chunk[cursor:]
+
+    def _slot(self, name: str, respondent: Respondent) -> Planted:
         own = {
             "own_name": (f"{respondent.first_name} {respondent.last_name}", "PERSON"),
             "own_email": (respondent.email, "EMAIL"),
@@ -175,14 +177,14 @@ class AnswerWriter:
         }
         if name in own:
             value, kind = own[name]
-            return value, kind, 0, len(value), True
+            return Planted(value, (Span(kind, 0, len(value), True, "respondent_metadata"),))
         if name == "platform":
-            # Platforms are findings, recorded by the keep scan, not personal data.
-            return str(self._choice(_SLOT_PLATFORMS)), "PLATFORM", 0, 0, False
-        if name not in self._fillers:
+            # A finding, not personal data: recorded as a platform to keep.
+            value = str(self._choice(SLOT_PLATFORMS))
+            return Planted(value, (Span("PLATFORM", 0, len(value), shape="slot"),))
+        if name not in self._planted.slots:
             raise ValueError(f"unknown slot {{{name}}} in a phrase bank")
-        value, kind, start, end = self._fillers[name]()
-        return value, kind, start, end, False
+        return self._planted.slots[name]()
 
     def _roughen(self, text: str) -> str:
         """Small, human slips in the plain text between slots."""
@@ -197,109 +199,3 @@ class AnswerWriter:
 
     def _choice(self, options: Sequence[Any]) -> Any:
         return options[int(self._rng.integers(len(options)))]
-
-    # Fillers return (text, entity type, start, end): the span of the
-    # personal part inside the text (a title or a platform domain stays).
-    def _person(self) -> tuple[str, str, int, int]:
-        first, last = self._fake.first_name(), self._fake.last_name()
-        form = int(self._rng.integers(5))
-        if form == 0:
-            return f"{first} {last}", "PERSON", 0, len(first) + len(last) + 1
-        if form in (1, 2):
-            title = str(self._choice(_TITLES)) + " "
-            name = last if form == 1 else f"{first} {last}"
-            return title + name, "PERSON", len(title), len(title) + len(name)
-        if form == 3:
-            return last, "PERSON", 0, len(last)
-        return first, "PERSON", 0, len(first)
-
-    def _agency(self) -> tuple[str, str, int, int]:
-        value = agency_name(self._fake, self._rng, str(self._choice(_AGENCY_KINDS)))
-        return value, "AGENCY", 0, len(value)
-
-    def _city(self) -> tuple[str, str, int, int]:
-        value = str(self._fake.local_latlng(country_code="US")[2])
-        return value, "PLACE", 0, len(value)
-
-    def _county(self) -> tuple[str, str, int, int]:
-        value = f"{self._fake.last_name()} County"
-        return value, "PLACE", 0, len(value)
-
-    def _state(self) -> tuple[str, str, int, int]:
-        value = self._fake.state()
-        return value, "PLACE", 0, len(value)
-
-    def _address(self) -> tuple[str, str, int, int]:
-        value = self._fake.street_address()
-        return value, "ADDRESS", 0, len(value)
-
-    def _phone(self) -> tuple[str, str, int, int]:
-        area, exchange, line = (self._fake.numerify("%##"), self._fake.numerify("%##"),
-                                self._fake.numerify("####"))
-        value = str(self._choice([f"({area}) {exchange}-{line}", f"{area}-{exchange}-{line}",
-                                  f"{area}.{exchange}.{line}", f"{area}{exchange}{line}",
-                                  f"+1 {area} {exchange} {line}", f"1-{area}-{exchange}-{line}"]))
-        return value, "PHONE", 0, len(value)
-
-    def _email(self) -> tuple[str, str, int, int]:
-        value = str(self._choice([self._fake.free_email(), self._fake.company_email(),
-                                  self._fake.email()]))
-        return value, "EMAIL", 0, len(value)
-
-    def _ip(self) -> tuple[str, str, int, int]:
-        value = self._fake.ipv6() if self._rng.random() < 0.25 else self._fake.ipv4_public()
-        return value, "IP_ADDRESS", 0, len(value)
-
-    def _url(self) -> tuple[str, str, int, int]:
-        site, separator = _PROFILE_SITES[int(self._rng.integers(len(_PROFILE_SITES)))]
-        path = separator.join([self._fake.first_name().lower(), self._fake.last_name().lower()])
-        if self._rng.random() < 0.3:
-            path += str(int(self._rng.integers(1, 99)))
-        value = site + path
-        return value, "URL", len(site), len(value)
-
-    def _handle(self) -> tuple[str, str, int, int]:
-        value = "@" + self._fake.user_name()
-        return value, "HANDLE", 0, len(value)
-
-    def _case_number(self) -> tuple[str, str, int, int]:
-        fake = self._fake
-        value = str(self._choice([fake.numerify("12-0#####"), fake.numerify("2012-####"),
-                                  fake.bothify("CR12-####"), fake.numerify("11-###-####"),
-                                  fake.bothify("??12######").upper()]))
-        return value, "CASE_NUMBER", 0, len(value)
-
-    def _badge(self) -> tuple[str, str, int, int]:
-        value = self._fake.numerify(str(self._choice(["###", "####", "#####"])))
-        return value, "BADGE_NUMBER", 0, len(value)
-
-    def _date(self) -> tuple[str, str, int, int]:
-        day = self._fake.date_between_dates(date_start=_DATE_START, date_end=_DATE_END)
-        value = str(self._choice([f"{day.month}/{day.day}/{day:%y}", f"{day.month}/{day.day}",
-                                  f"{day:%B} {day.day}, {day.year}", f"{day:%b} {day.day}",
-                                  day.isoformat()]))
-        return value, "DATE", 0, len(value)
-
-
-_DATE_START = date(2010, 1, 1)
-_DATE_END = date(2012, 12, 15)
-_AGENCY_KINDS = ("police", "police", "sheriff", "state_police", "task_force", "prosecutor")
-
-
-def agency_name(fake: Faker, rng: np.random.Generator, kind: str,
-                city: str | None = None, county: str | None = None,
-                state: str | None = None) -> str:
-    """A plausible US law-enforcement agency name of the given kind."""
-    city = city or str(fake.local_latlng(country_code="US")[2])
-    county = county or f"{fake.last_name()} County"
-    state = state or fake.state()
-    names = {
-        "police": [f"{city} Police Department", f"{city} PD", f"{city} Police Dept."],
-        "sheriff": [f"{county} Sheriff's Office", f"{county} Sheriff's Department"],
-        "state_police": [f"{state} State Police", f"{state} Bureau of Investigation"],
-        "task_force": [f"{state} ICAC Task Force", f"{city} Area ICAC Task Force"],
-        "prosecutor": [f"{county} Prosecutor's Office", f"{county} District Attorney's Office"],
-    }[kind]
-    return names[int(rng.integers(len(names)))]
-
-

@@ -15,9 +15,7 @@ import numpy as np
 import pandas as pd
 from faker import Faker
 
-from csec_survey.synthetic.free_text import agency_name
-
-__all__ = ["respondent_metadata", "response_id", "start_time"]
+__all__ = ["agency_name", "respondent_metadata", "response_id", "start_time"]
 
 # Invitation and the two reminders (two weeks apart), and the close.
 _WAVES = (datetime(2012, 11, 5, 9), datetime(2012, 11, 19, 9), datetime(2012, 12, 3, 9))
@@ -87,3 +85,20 @@ def start_time(rng: np.random.Generator) -> datetime:
 def response_id(rng: np.random.Generator) -> str:
     alphabet = string.ascii_letters + string.digits
     return "R_" + "".join(alphabet[i] for i in rng.integers(len(alphabet), size=15))
+
+
+def agency_name(fake: Faker, rng: np.random.Generator, kind: str,
+                city: str | None = None, county: str | None = None,
+                state: str | None = None) -> str:
+    """A plausible US law-enforcement agency name of the given kind."""
+    city = city or str(fake.local_latlng(country_code="US")[2])
+    county = county or f"{fake.last_name()} County"
+    state = state or fake.state()
+    names = {
+        "police": [f"{city} Police Department", f"{city} PD", f"{city} Police Dept."],
+        "sheriff": [f"{county} Sheriff's Office", f"{county} Sheriff's Department"],
+        "state_police": [f"{state} State Police", f"{state} Bureau of Investigation"],
+        "task_force": [f"{state} ICAC Task Force", f"{city} Area ICAC Task Force"],
+        "prosecutor": [f"{county} Prosecutor's Office", f"{county} District Attorney's Office"],
+    }[kind]
+    return names[int(rng.integers(len(names)))]
