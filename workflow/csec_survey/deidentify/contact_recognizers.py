@@ -23,9 +23,11 @@ _DIGIT_WORDS = {"zero": "0", "oh": "0", "o": "0", "one": "1", "two": "2", "three
                 "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9"}
 _SPELLED = re.compile(
     r"(?i)(?<![\w-])(?:(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|o|\d)"
-    r"(?:[\s,.-]+|(?=\d)|$)){7,11}")
-# A letter O among digits ("603-555-O199"): read as a zero, offsets unchanged.
-_LETTER_O = re.compile(r"(?<=[\d\s().-])[Oo](?=[\d\s().-]*\d)|(?<=\d)[Oo]")
+    r"(?:[\s,.-]+|(?=\d|zero|one|two|three|four|five|six|seven|eight|nine)|$)){7,11}")
+# Letters typed for digits in a group of digits ("603-555-O199", "2I8", "OO19"): read
+# as the digits, offsets unchanged.
+_LETTER_DIGITS = re.compile(r"(?<![A-Za-z])[\dOoIl]*\d[\dOoIl]*(?![A-Za-z])")
+_AS_DIGITS = str.maketrans("OoIl", "0011")
 
 
 class PhoneRecognizer(EntityRecognizer):
@@ -45,8 +47,8 @@ class PhoneRecognizer(EntityRecognizer):
 
         results = []
         # Seven digits at the least (a letter O may stand for one of them).
-        if sum(ch.isdigit() for ch in text) >= 6:
-            digits = _LETTER_O.sub("0", text)
+        if sum(ch.isdigit() for ch in text) >= 5:
+            digits = _LETTER_DIGITS.sub(lambda m: m.group().translate(_AS_DIGITS), text)
             for match in PhoneNumberMatcher(digits, "US", leniency=Leniency.POSSIBLE):
                 if _looks_like_a_phone(match.raw_string):
                     results.append(RecognizerResult("PHONE", match.start, match.end, 0.85))
@@ -95,6 +97,11 @@ class EmailRecognizer(RegexSpanRecognizer):
 # Words that announce a handle; "name", "id" and the like may follow ("snap name").
 _UNDERSCORED = re.compile(r"(?<![\w@.])[A-Za-z0-9.]*[A-Za-z][A-Za-z0-9.]*(?:_[A-Za-z0-9.]*)+"
                           r"[A-Za-z0-9](?![\w@])")
+_DOTTED = re.compile(r"(?<![\w@./])[a-z][a-z0-9]*(?:\.[a-z0-9]+)+(?![\w@]|\.\w)")
+_DOMAIN_END = re.compile(r"\.(?:com|net|org|gov|edu|us|io|co|me|ly|tv|info|biz|cc|m|a|p|i|e|"
+                         r"jr|sr|st|dr|vs|etc|ie|eg|am|pm|yr|yrs|wk|wks|no)$|^(?:[a-z]\.)+[a-z]?$")
+_WORD_AND_DIGITS = re.compile(r"(?<![\w@./#$-])[a-z]{4,}[a-z_.]*\d{2,}[a-z0-9_]*(?![\w@/-])")
+_CASHTAG = re.compile(r"(?<![\w$])\$[A-Za-z][A-Za-z0-9_-]{2,19}(?![\w-])")
 _HANDLE_CUES = (r"snap(?:chat)?|sc|kik|ig|insta(?:gram)?|twitter|tumblr|skype|tiktok|tagged|"
                 r"moco(?:space)?|myspace|whatsapp|yahoo|aim|gamertag|psn|xbox|"
                 r"user\s?name|screen\s?name|profile\s?name|handle|display\s?name")
@@ -121,9 +128,12 @@ class HandleRecognizer(EntityRecognizer):
         """Handles with an "@", and handles announced by a cue."""
         results = [RecognizerResult("HANDLE", m.start(), m.end(), 0.85)
                    for m in self._at.finditer(text)]
-        # A word joined by underscores is no English: "xoxo_baddie_xoxo".
-        results.extend(RecognizerResult("HANDLE", m.start(), m.end(), 0.7)
-                       for m in _UNDERSCORED.finditer(text))
+        # Words joined by underscores or dots, a word run into digits, a cash tag:
+        # no English ("xoxo_baddie_xoxo", "kandi.kane", "nightowl4421", "$kingtavon").
+        for regex in (_UNDERSCORED, _DOTTED, _WORD_AND_DIGITS, _CASHTAG):
+            results.extend(RecognizerResult("HANDLE", m.start(), m.end(), 0.7)
+                           for m in regex.finditer(text)
+                           if regex is not _DOTTED or not _DOMAIN_END.search(m.group()))
         for match in self._cued.finditer(text):
             value = match.group("value")
             if self._handle_shaped(value):

@@ -16,6 +16,7 @@ import re
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
+from csec_survey.core.platforms import platform_mentions
 from csec_survey.deidentify.gazetteers import Gazetteers
 
 __all__ = ["CuedAgencyRecognizer", "CuedPersonRecognizer", "CuedPlaceRecognizer"]
@@ -37,7 +38,8 @@ _NOT_NAMES = frozenset({
     "guys", "guy", "boys", "boy", "names", "name", "himself", "herself", "themselves",
     "dont", "wont", "cant", "didnt", "doesnt", "isnt", "wasnt", "werent", "arent", "im", "ive",
     "thats", "whats", "couldnt", "shouldnt", "wouldnt", "hasnt", "havent", "hadnt", "theres",
-    "lets", "ill", "id", "youre", "theyre", "aint", "yall", "said", "says", "told",
+    "lets", "ill", "id", "youre", "theyre", "aint", "yall", "said", "says", "told", "hes",
+    "shes", "whos", "theyd", "wed", "youd", "itll", "thatll", "wouldve", "couldve", "shouldve",
 })
 # Verbs that make a sentence's first word its subject: "Hope was our youngest".
 _SUBJECT_VERBS = (r"was|is|and|ran|had|has|said|says|told|got|went|turned|called|disclosed|"
@@ -59,6 +61,10 @@ _COMMON_ACRONYMS = frozenset({"IP", "ID", "PD", "SO", "DA", "CI", "CW", "CPS", "
                               "HSI", "DOB", "SSN", "ER", "TV", "GPS", "USB", "SIM", "IM", "PM",
                               "AM", "OK", "US", "UK", "DCS", "DHS", "DSS", "CSE", "HIV", "STD",
                               "ATM", "DNA", "DUI", "DWI", "SMS", "MMS", "PC", "PIN", "VPN"})
+# Names that are this field's words in lower case: "the john", "her daddy".
+_LOWER_JARGON = frozenset({"john", "johns", "trick", "tricks", "daddy", "bottom", "track",
+                           "blade", "stroll", "romeo", "gorilla", "molly"})
+_LOWER_INITIAL = re.compile(r"(?<![\w.])[a-z]\.\s?$")
 _SUBJECT = re.compile(rf"\s+(?:{_SUBJECT_VERBS})\b")
 _LOWER_WORDS = re.compile(r"(?<![\w'\u2019@#./-])[a-z][a-z'\u2019-]*(?![\w@/-]|\.\w)")
 _AGENCY_ACRONYM = re.compile(
@@ -67,11 +73,16 @@ _AGENCY_ACRONYM = re.compile(
 # Acronyms of that shape that name no place: a state-wide or generic office.
 _GENERIC_ACRONYMS = frozenset({"DPS", "CSO", "PSO", "ADA", "AUSA", "USDA", "NSO", "DSO",
                                "ISO", "MSDS", "SSO", "CDPS", "DDA", "CPS"})
+# Words for the unit an agency serves, part of its name after a specific word.
+_UNIT_WORDS = frozenset({"county", "co", "cnty", "parish", "city", "township", "twp", "village"})
+_LOWER_AGENCY_ACRONYM = re.compile(r"(?<![\w.-])[a-z]{1,5}(?:pd|so|sd|dps)(?![\w-])")
 # Tails that make any place word before them an agency ("flint pd", "lake co so"), and
 # tails that are also English ("so", "police"), which need a lead no dictionary has.
 _STRONG_TAILS = (r"pd|p\.d\.|co\.?\s+so|co\.?\s+s\.o\.|cso|sheriff['\u2019]?s?\s+(?:office|dept\.?|"
-                 r"department)|police\s+(?:dept\.?|department)|da['\u2019]?s\s+office|mpd|dps")
-_WEAK_TAILS = r"so|s\.o\.|police|sheriffs?|task\s+force|icac"
+                 r"department)|police\s+(?:dept\.?|department)|da['\u2019]?s\s+office|mpd|dps|"
+                 r"constables?(?:\s+pct\.?\s*\d+)?")
+# "so" alone is left out: "laptops w/ aircards so we can" names no agency.
+_WEAK_TAILS = r"police|sheriffs?|task\s+force|icac"
 _LOWER_AGENCY = re.compile(
     r"(?<![\w'\u2019-])(?P<value>(?P<lead>(?:[A-Za-z][a-z'\u2019-]+\.?\s+){1,3}?)"
     rf"(?:(?P<strong>{_STRONG_TAILS})|{_WEAK_TAILS}))(?![\w'\u2019-])")
@@ -165,7 +176,7 @@ class CuedPersonRecognizer(EntityRecognizer):
         for match in self._sentence_subject.finditer(text):
             word = match.group("value")
             if (word.isupper() and word not in _COMMON_ACRONYMS) or \
-                    word in self._words.first_names:
+                    (word in self._words.first_names and not self._words.is_domain(word)):
                 found.append((*match.span("value"), 0.6))
         for match in self._initials.finditer(text):
             if match.group("value").replace(" ", "") not in _ABBREVIATIONS:
@@ -174,13 +185,32 @@ class CuedPersonRecognizer(EntityRecognizer):
             if match.group("value") not in _COMMON_ACRONYMS:
                 found.append((*match.span("value"), 0.8))
         for match in _LOWER_WORDS.finditer(text):
-            # A listed name in lower case that English writes capitalised: "tanya".
-            word = match.group()
-            if (word in self._first or word in self._last) and word not in _NOT_NAMES \
-                    and len(word) > 2 and (not self._words.is_common(word) or (
-                        word in self._first and self._subject_at(text, match))):
-                found.append((*match.span(), 0.6))
+            score = self._lower_case_name(text, match)
+            if score:
+                # "m. ortega": an initial before the name goes with it.
+                initial = _LOWER_INITIAL.search(text, max(0, match.start() - 3), match.start())
+                found.append((initial.start() if initial else match.start(), match.end(),
+                              score))
         return [RecognizerResult("PERSON", start, end, score) for start, end, score in found]
+
+    def _lower_case_name(self, text: str, match: re.Match[str]) -> float:
+        """The score of a lower-case word as a name, 0 if it is none: a listed name English
+        writes capitalised ("tanya", "mike"), a listed first name opening a sentence
+        ("gabe and stacy"), or, with less certainty, a word no dictionary has
+        ("quinessa"): the safe list the highest-recall scrubbers use."""
+        word = match.group()
+        if len(word) < 3 or word in _NOT_NAMES or word in _LOWER_JARGON or \
+                word in _RANK_WORDS:
+            return 0.0
+        common = self._words.is_common(word)
+        if word in self._first or word in self._last:
+            if not common or self._words.is_capitalised(word) or (
+                    word in self._first and self._subject_at(text, match)):
+                return 0.6
+            return 0.0
+        if common or platform_mentions(word) or self._words.is_misspelt(word):
+            return 0.0
+        return 0.52
 
     @staticmethod
     def _subject_at(text: str, match: re.Match[str]) -> bool:
@@ -210,16 +240,25 @@ class CuedAgencyRecognizer(EntityRecognizer):
         results = [RecognizerResult("AGENCY", *m.span("value"), 0.8)
                    for m in _AGENCY_ACRONYM.finditer(text)
                    if m.group("value").split()[0] not in _GENERIC_ACRONYMS]
+        # The same in lower case ("lapd", "azdps"), where it is no English word ("also").
+        results.extend(RecognizerResult("AGENCY", *m.span(), 0.75)
+                       for m in _LOWER_AGENCY_ACRONYM.finditer(text)
+                       if not self._words.is_common(m.group())
+                       and m.group().upper() not in _GENERIC_ACRONYMS)
         for match in _LOWER_AGENCY.finditer(text):
             lead = match.group("lead").split()
             # Only the specific words of the lead: "called the dover pd" starts at "dover".
             specific: list[str] = []
             for word in reversed(lead):
                 bare = word.rstrip(".").lower()
-                if bare in _GENERIC_LOWER_LEADS or bare in _NOT_NAMES or (
-                        not match.group("strong") and self._words.is_common(bare)):
+                # "rudwick county sheriffs office": the county word is part of the name.
+                county_word = bare in _UNIT_WORDS and not specific
+                if not county_word and (bare in _GENERIC_LOWER_LEADS or bare in _NOT_NAMES or (
+                        not match.group("strong") and self._words.is_common(bare))):
                     break
                 specific.insert(0, word)
+            if specific and specific[0].rstrip(".").lower() in _UNIT_WORDS:
+                specific = []
             if specific:
                 start = match.end("lead") - len(" ".join(specific)) - 1
                 results.append(RecognizerResult("AGENCY", start, match.end("value"), 0.8))
@@ -235,7 +274,7 @@ class CuedPlaceRecognizer(EntityRecognizer):
     def __init__(self, gazetteers: Gazetteers) -> None:
         self._words = gazetteers
         # Single words that English mostly writes in lower case ("mobile") are left out.
-        towns = [city.lower().split() for city in gazetteers.us_cities
+        towns = [city.lower().replace(".", "").split() for city in gazetteers.us_cities
                  if " " in city or not gazetteers.is_ordinary(city)]
         self._towns = frozenset(" ".join(words) for words in towns) - {
             state.lower() for state in gazetteers.us_states}
@@ -246,7 +285,7 @@ class CuedPlaceRecognizer(EntityRecognizer):
         self._county = re.compile(rf"(?<![\w'-])(?P<value>{_LOWER_WORD}(?:\s+{_LOWER_WORD})?"
                                   r"\s+(?:county|co\.?|parish|cnty))(?![\w'-])")
         self._after_cue = re.compile(
-            rf"(?i:\b(?:{_PLACE_CUES})\s+)(?:the\s+)?(?P<value>{_LOWER_WORD}|"
+            rf"(?i:\b(?:{_PLACE_CUES})\s+(?!(?:{_PLACE_CUES})\b))(?:the\s+)?(?P<value>{_LOWER_WORD}|"
             r"[A-Z][a-z'\u2019-]+(?:\s+(?:and\s+)?[A-Z][a-z'\u2019-]+){0,2})")
         super().__init__(supported_entities=["PLACE"], name="CuedPlaceRecognizer")
 
@@ -259,8 +298,10 @@ class CuedPlaceRecognizer(EntityRecognizer):
         results = []
         for match in self._county.finditer(text):
             words = match.group("value").split()
-            while len(words) > 1 and (words[0] in _NOT_NAMES or self._words.is_common(words[0])):
-                words.pop(0)
+            # "lake county" is one; "this county", "get the county" are not.
+            generic = [i for i, word in enumerate(words[:-1]) if word in _NOT_NAMES
+                       or word in _NOT_COUNTIES or word in _GENERIC_LOWER_LEADS]
+            words = words[generic[-1] + 1:] if generic else words
             if len(words) > 1:
                 end = match.end("value")
                 results.append(RecognizerResult("PLACE", end - len(" ".join(words)), end, 0.75))
@@ -271,7 +312,7 @@ class CuedPlaceRecognizer(EntityRecognizer):
             if first[0].islower():
                 if len(value) > 3 and value not in _NOT_NAMES and not self._words.is_common(value):
                     results.append(RecognizerResult("PLACE", *match.span("value"), 0.6))
-            elif self._names_a_place(first):
+            elif self._names_a_place(first) and not platform_mentions(first):
                 # Above an unknown word's PERSON (0.55): after "in", a place.
                 results.append(RecognizerResult("PLACE", *match.span("value"), 0.6))
         return results
@@ -284,7 +325,7 @@ class CuedPlaceRecognizer(EntityRecognizer):
                 continue
             # The longest listed town from here: "salt lake city" before "salt".
             for end in self._ends(text, match, self._longest):
-                name = text[match.start():end.end()]
+                name = text[match.start():end.end()].replace(".", "")
                 if name in self._towns:
                     chunk = [match, *(_LOWER_WORDS.finditer(text, match.end(), end.end()))]
                     if self._town_in_lower_case(text, chunk):
@@ -298,7 +339,7 @@ class CuedPlaceRecognizer(EntityRecognizer):
         reach first."""
         ends = [first]
         for following in _LOWER_WORDS.finditer(text, first.end()):
-            if len(ends) == longest or text[ends[-1].end():following.start()] != " ":
+            if len(ends) == longest or text[ends[-1].end():following.start()] not in (" ", ". "):
                 break
             ends.append(following)
         return ends[::-1]
@@ -310,8 +351,10 @@ class CuedPlaceRecognizer(EntityRecognizer):
         names = [w.group() for w in words]
         if len(names) == 1 and (len(names[0]) < 3 or names[0] in _NOT_NAMES):
             return False
-        if any(not self._words.is_common(name) for name in names) or \
-                (len(names) > 1 and names[-1] in _TOWN_ENDINGS):
+        if _AFTER_ARTICLE.search(text, 0, words[0].start()) and len(names) > 1:
+            return False  # "a new city", "the state line": a common noun
+        if any(not self._words.is_common(name) or self._words.is_capitalised(name)
+               for name in names) or (len(names) > 1 and names[-1] in _TOWN_ENDINGS):
             return True
         return _AFTER_PLACE_CUE.search(text[max(0, words[0].start() - 16):words[0].start()]) \
             is not None
@@ -323,7 +366,11 @@ class CuedPlaceRecognizer(EntityRecognizer):
                     or word in self._state_words)
 
 
+_AFTER_ARTICLE = re.compile(r"\b(?:a|an|the|this|that|every|each|another|any|some|one|new)\s+$")
 _AFTER_PLACE_CUE = re.compile(rf"(?i:\b(?:{_PLACE_CUES})\s+(?:the\s+)?)$")
+_NOT_COUNTIES = frozenset({"next", "adjacent", "surrounding", "whole", "entire", "home",
+                           "same", "populous", "poorest", "largest", "smallest", "biggest",
+                           "neighbor", "one", "every", "each", "per", "by", "our", "that"})
 _TOWN_ENDINGS = frozenset({"city", "town", "springs", "beach", "falls", "heights", "village",
                            "junction", "ville", "park", "hills", "valley", "center"})
 # Capitalised words a place preposition often points at that are no place.

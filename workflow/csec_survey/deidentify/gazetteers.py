@@ -12,6 +12,9 @@ The lists are derived from well-kept public data packages and committed under
   (``spacy-lookups-data``). Those need context before they count as names;
 - common words: the most frequent lower-case English words, from the same
   frequencies; a capitalised word outside them may be an unlisted name;
+- capitalised words: names and places English writes capitalised far more
+  often than not ("Houston", "Mike"), from the same frequencies: in lower case
+  they are still names and towns;
 - domain words (``domain_words.txt``, written by hand for this project):
   capitalised words of this field that are no one's name (peoples and tribes,
   car makes, laws, alerts, forensic tools, jargon), which the lists above
@@ -26,6 +29,7 @@ from __future__ import annotations
 import functools
 import gzip
 import json
+import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -34,10 +38,13 @@ from pathlib import Path
 __all__ = ["Gazetteers", "build_gazetteers", "load_gazetteers"]
 
 _FILES = ("first_names", "last_names", "us_cities", "us_states", "ordinary_words",
-          "common_words")
+          "common_words", "capitalised_words")
 # log P(Capitalised) - log P(lower case) below this means a word is mostly an
 # ordinary word that happens to start sentences, not a name.
 _NAME_LIKE_MARGIN = -0.5
+# ... and above this, that English writes it capitalised (e^1, about 2.7 times as
+# often): in lower case it is still a name or a town ("houston", "mike").
+_CAPITALISED_MARGIN = 1.0
 # Capitalised by convention, never a person here.
 _ALWAYS_ORDINARY = (
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -48,6 +55,8 @@ _ALWAYS_ORDINARY = (
 # Endings that make an everyday word of another: "subpoenas", "pimping", "rehomed".
 _INFLECTIONS = (("s", ""), ("es", ""), ("ies", "y"), ("ed", ""), ("ed", "e"), ("ing", ""),
                 ("ing", "e"), ("ly", ""), ("er", ""), ("ers", ""))
+# A possessive or a contraction is the everyday word before it: "pimp's", "doesn't".
+_BARE = re.compile(r"(?:n't|'s|'m|'ll|'d|'ve|'re|')$")
 # Lower-case words this frequent are everyday English (about the 40,000 most used).
 _COMMON_WORDS = 40000
 
@@ -62,6 +71,7 @@ class Gazetteers:
     us_states: frozenset[str]
     ordinary_words: frozenset[str]
     common_words: frozenset[str]
+    capitalised_words: frozenset[str] = frozenset()
     domain_words: frozenset[str] = frozenset()
 
     def is_ordinary(self, word: str) -> bool:
@@ -71,10 +81,30 @@ class Gazetteers:
     def is_common(self, word: str) -> bool:
         """Whether a word, in lower case, is everyday English, inflected ("subpoenas")
         or not."""
-        lower = word.lower()
-        return lower in self.common_words or any(
+        lower = _BARE.sub("", word.lower().replace("\u2019", "'"))
+        if "-" in lower.strip("-"):
+            return all(self.is_common(part) for part in lower.split("-") if part)
+        return lower in self.common_words or lower in self.domain_words or any(
             lower.endswith(ending) and lower[:-len(ending)] + restored in self.common_words
             for ending, restored in _INFLECTIONS if len(lower) > len(ending) + 2)
+
+    def is_misspelt(self, word: str) -> bool:
+        """Whether a lower-case word no dictionary has is one slip (a letter dropped,
+        added, changed or two swapped) from everyday English: "tecnology", "reconize"."""
+        if len(word) < 5:
+            return False
+        splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+        letters = "abcdefghijklmnopqrstuvwxyz"
+        edits = {a + b[1:] for a, b in splits if b} | \
+            {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1} | \
+            {a + c + b[1:] for a, b in splits if b for c in letters} | \
+            {a + c + b for a, b in splits for c in letters}
+        return not edits.isdisjoint(self.common_words)
+
+    def is_capitalised(self, word: str) -> bool:
+        """Whether English writes a listed name or town capitalised, so that in lower
+        case ("houston", "mike") it is still one."""
+        return word.lower() in self.capitalised_words
 
     def lists_hold(self, word: str) -> bool:
         """Whether any name or place list holds ``word``, in any case (a word of a
@@ -128,11 +158,14 @@ def build_gazetteers(folder: Path) -> dict[str, int]:
                 if word.lower() in probability
                 and probability.get(word, -30.0) - probability[word.lower()] < _NAME_LIKE_MARGIN}
     ordinary |= set(_ALWAYS_ORDINARY)
+    capitalised = {word.lower() for word in words if word.lower() in probability
+                   and probability.get(word, -30.0) - probability[word.lower()]
+                   > _CAPITALISED_MARGIN}
     lower = sorted((word for word in probability if word.isalpha() and word.islower()),
                    key=lambda word: -probability[word])
     lists = {"first_names": first, "last_names": last, "us_cities": cities,
              "us_states": states, "ordinary_words": ordinary,
-             "common_words": set(lower[:_COMMON_WORDS])}
+             "common_words": set(lower[:_COMMON_WORDS]), "capitalised_words": capitalised}
     folder.mkdir(parents=True, exist_ok=True)
     for name, values in lists.items():
         (folder / f"{name}.txt").write_text("\n".join(sorted(values)) + "\n", encoding="utf-8")

@@ -194,6 +194,7 @@ class PersonRecognizer(EntityRecognizer):
                 results.append(RecognizerResult("PERSON", run[first][1], run[last][2], score))
                 index = last + 1
             results.extend(self._lone_names(text, run, kinds))
+            results.extend(_unknown_stretches(run, kinds))
         return results
 
     def _lone_names(self, text: str, run: list[tuple[str, int, int]],
@@ -235,7 +236,8 @@ class PersonRecognizer(EntityRecognizer):
         if word in _DOMAIN_WORDS or word in _NOT_A_NAME or word in _GENERIC_LEADS \
                 or self._names.is_domain(word) or word in _TITLE_WORDS \
                 or word in _BARE_CONTRACTIONS \
-                or platform_mentions(word) or (word.isupper() and len(word) > 1):
+                or platform_mentions(word) or (word.isupper() and len(word) > 1) \
+                or (word.endswith("s") and word[:-1].isupper() and len(word) > 2):
             return "other"
         parts = word.split("-")
         listed = [p for p in parts if p in self._names.first_names or p in self._names.last_names]
@@ -258,6 +260,26 @@ class PersonRecognizer(EntityRecognizer):
         return word in self._names.us_states or (
             word in self._names.us_cities and word not in self._names.last_names
             and word not in self._names.first_names)
+
+
+def _unknown_stretches(run: list[tuple[str, int, int]],
+                       kinds: list[str]) -> list[RecognizerResult]:
+    """Words no dictionary has, side by side in a longer run ("Kendarrius Ostrowe",
+    "Wrenfield Metro"): unlisted names, whatever stands next to them."""
+    if len(run) < 2:
+        return []
+    found = []
+    index = 0
+    while index < len(run):
+        if kinds[index] != "unknown":
+            index += 1
+            continue
+        last = index
+        while last + 1 < len(run) and kinds[last + 1] in ("unknown", "initial"):
+            last += 1
+        found.append(RecognizerResult("PERSON", run[index][1], run[last][2], 0.55))
+        index = last + 1
+    return found
 
 
 class PlaceRecognizer(EntityRecognizer):

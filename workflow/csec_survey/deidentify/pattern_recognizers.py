@@ -38,10 +38,13 @@ _STREET_SUFFIXES = (
     "Tunnel|Turnpike|Underpass|Unions?|Valleys?|Viaduct|Views?|Villages?|Ville|Vista|Walks?|"
     "Wall|Ways?|Wells?")
 _DIGIT = re.compile(r"\d")
+_TOP_LEVEL_DOMAINS = "com|net|org|us|gov|edu|info|biz|co|me|ly|tv|io|cc"
 # Suffixes that name a street even without a number; not "Court" (a court of law) or
 # "Drive" (a hard drive), which need the house number.
 _NAMED_STREET_SUFFIXES = ("St|Street|Ave|Avenue|Blvd|Boulevard|Rd|Road|Ln|Lane|Pkwy|Parkway|"
                           "Hwy|Highway|Pike|Turnpike|Terrace|Ter|Dr|Trail|Trl|Cir")
+_LOWER_STREET_SUFFIXES = ("st|street|ave|avenue|rd|road|dr|drive|ln|lane|blvd|ct|pkwy|hwy|cir|pl|"
+                          "ter|trl")
 _HOLIDAYS = (r"christmas|xmas|thanksgiving|easter|halloween|new\s+year['\u2019]?s|"
              r"labor\s+day|memorial\s+day|independence\s+day|july\s+4th|4th\s+of\s+july|"
              r"fourth\s+of\s+july|valentine['\u2019]?s|super\s+bowl|spring\s+break|"
@@ -124,17 +127,36 @@ class IpAddressRecognizer(PatternRecognizer):
 
 
 class UrlPathRecognizer(RegexSpanRecognizer):
-    """The path of a URL: who or what it points to. The domain, a platform name, stays."""
+    """The path of a URL: who or what it points to. A platform's domain stays (it is a
+    finding); any other site may be the person's own ("sugarbabies-vip.com"), and goes
+    whole."""
 
     def __init__(self) -> None:
         super().__init__("URL", [(
-            r"(?<![@\w.])(?:https?://)?(?:www\.)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*"
-            r"\.(?:com|net|org|us|gov|edu|info|biz|co|me|ly|tv|io|cc)"
-            r"/(?P<value>[^\s\"'<>()\[\]]*[^\s\"'<>()\[\].,;:!?])", 0.9),
+            r"(?<![@\w.])(?P<site>(?:https?://)?(?:www\.)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*"
+            rf"\.(?:{_TOP_LEVEL_DOMAINS}))"
+            r"(?:/(?P<value>[^\s\"'<>()\[\]]*[^\s\"'<>()\[\].,;:!?])|(?![\w.-]|\.\w))", 0.9),
             # Blogs whose address is the person: name.tumblr.com
             (r"(?<![@\w.])(?:https?://)?(?:www\.)?(?P<value>[A-Za-z0-9-]+)"
              r"\.(?:tumblr|blogspot|wordpress|livejournal)\.com", 0.9)],
             name="UrlPathRecognizer", flags=re.IGNORECASE)
+
+    def analyze(self, text: str, entities: list[str],
+                nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
+        """Paths of platform URLs; whole URLs of other sites."""
+        from csec_survey.core.platforms import platform_mentions
+
+        results = []
+        for regex, score in self._patterns:
+            for match in regex.finditer(text):
+                site = match.groupdict().get("site")
+                # "www.facebook.com": a platform's domain; its labels name the platform.
+                labels = re.split(r"[./]", site or "")[:-1]
+                if site is not None and not any(platform_mentions(label) for label in labels):
+                    results.append(RecognizerResult("URL", match.start(), match.end(), score))
+                elif match.group("value"):
+                    results.append(RecognizerResult("URL", *match.span("value"), score))
+        return results
 
 
 def own_metadata_recognizer(values: dict[str, Iterable[str]]) -> list[EntityRecognizer]:
@@ -167,7 +189,7 @@ def number_recognizers() -> list[EntityRecognizer]:
             needs_digit=True, patterns=[
             Pattern("dashed", r"(?<![\w/-])(?:[A-Z]{1,4}-?)?\d{2,4}-\d{3,7}(?:-[A-Z0-9]{1,6})?"
                               r"(?![\w/-])", 0.6),
-            Pattern("lettered", r"(?<![\w-])[A-Z]{2,4}\d{6,10}(?![\w-])", 0.6),
+            Pattern("lettered", r"(?<![\w-])(?:[A-Z]{2,4}|[a-z]{2,4})\d{6,10}(?![\w-])", 0.6),
             Pattern("year_code", r"(?<![\w-])(?:19|20)?\d{2}-[A-Z]{1,4}-\d{2,7}(?![\w-])", 0.7),
         ]),
         RegexSpanRecognizer("CASE_NUMBER", [(
@@ -188,9 +210,9 @@ def number_recognizers() -> list[EntityRecognizer]:
              r"(?:x{2,}|\*{2,})[\s-]?)\s*(?:#\s*)?)(?P<value>\d{4})\b", 0.85)],
             name="CaseNumberContextRecognizer", needs_digit=True),
         RegexSpanRecognizer("CASE_NUMBER", [(
-            # Bitcoin wallet addresses, legacy and bech32.
-            r"(?<![\w])(?P<value>(?:bc1[02-9ac-hj-np-z]{25,60}|[13][1-9A-HJ-NP-Za-km-z]{25,34}))"
-            r"(?![\w])", 0.85)], name="WalletRecognizer", needs_digit=True),
+            # Wallet addresses, keys, hashes: sixteen letters and digits or more, mixed.
+            r"(?<![\w])(?P<value>(?=[A-Za-z]*\d)(?=\d*[A-Za-z])[A-Za-z0-9]{16,100})(?![\w])",
+            0.85)], name="WalletRecognizer", needs_digit=True),
         RegexSpanRecognizer("BADGE_NUMBER", [(
             r"(?i:\b(?:badge|shield|unit|id|employee|payroll|star|dsn|serial)\s*"
             r"(?:#|no\.?|num(?:ber)?\.?)?\s*:?\s*)"
@@ -206,20 +228,26 @@ def number_recognizers() -> list[EntityRecognizer]:
             Pattern("iso", r"\b(?:19|20)\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\b", 0.9),
             Pattern("month_day", rf"\b{_MONTH}\.?\s+(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?"
                                  r"(?:,?\s+(?:19|20)\d{2})?\b", 0.85),
-            Pattern("day_month", rf"\b(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\s+(?:of\s+)?"
-                                 rf"{_MONTH}(?:,?\s+(?:19|20)\d{{2}})?\b", 0.85),
+            Pattern("day_month", r"(?:\bthe\s+)?\b(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\s+"
+                                 rf"(?:of\s+)?{_MONTH}(?:,?\s+(?:19|20)\d{{2}})?\b", 0.85),
             Pattern("month_slash_day", r"(?<![\w/])(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])"
                                        r"(?![\w/])", 0.4),
             Pattern("holiday_year", rf"\b(?:{_HOLIDAYS})(?:\s+(?:eve|day|weekend|night))*"
                                     r",?\s+(?:of\s+)?(?:19|20)\d{2}\b", 0.8),
-            # "over 4th of july weekend", "on new years eve": one holiday, not every year's.
-            Pattern("holiday", rf"(?<=\b(?:on|over|that|last)\s)(?:{_HOLIDAYS})"
-                               r"(?:\s+(?:eve|day|weekend|night))+\b", 0.7),
-            Pattern("month_year", rf"\b{_MONTH}\.?,?\s+(?:19|20)\d{{2}}\b", 0.7),
-            Pattern("ordinal_day", r"(?<=\bthe\s)(?:[12]?\d|3[01])(?:st|nd|rd|th)\b", 0.6),
+            Pattern("month_year", rf"\b{_MONTH}\.?,?\s+(?:of\s+)?(?:19|20)\d{{2}}\b", 0.7),
+            Pattern("season_year", r"\b(?:spring|summer|fall|autumn|winter)\s+(?:of\s+)?"
+                                   r"(?:19|20)\d{2}\b", 0.7),
+            Pattern("ordinal_day", r"(?<=\bthe\s)(?:[12]?\d|3[01])(?:st|nd|rd|th)\b"
+                                   r"(?!\s+(?:grade|graders?|floor|street|st|ave|avenue|"
+                                   r"amendment|circuit|district|precinct|ward|time|place))", 0.6),
         ]),
+        # "over 4th of july weekend", "on new years eve": one holiday, not every year's.
         RegexSpanRecognizer("DATE", [(
-            r"(?i:\b(?:on|since|until|till|by|before|after|in|from|of|dated|around)\s+)"
+            rf"(?i:\b(?:on|over|that|last)\s+)(?P<value>(?i:{_HOLIDAYS})"
+            r"(?i:\s+(?:eve|day|weekend|night))+)\b", 0.7)], name="HolidayRecognizer"),
+        RegexSpanRecognizer("DATE", [(
+            r"(?i:\b(?:on|since|until|till|by|before|after|in|from|of|dated|around|is|was|"
+            r"between|and|thru|through|to|til)\s+)"
             r"(?P<value>(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01]))(?![\w/])", 0.8)],
             name="MonthDayDateRecognizer", needs_digit=True),
         RegexSpanRecognizer("ADDRESS", [(
@@ -227,38 +255,39 @@ def number_recognizers() -> list[EntityRecognizer]:
             rf"(?:{_STREET_SUFFIXES})\b\.?(?:,?\s+(?i:apt\.?|apartment|suite|ste\.?|unit|#)"
             r"\s*#?[\w-]+)?)", 0.85),
             (r"(?i)(?<![\w-])(?P<value>p\.?\s?o\.?\s+box\s+\d{1,6})\b", 0.85),
-            (r"(?i)(?<![\w-])(?P<value>I-?\s?\d{1,3}\s+exit\s+\d{1,4}[A-Z]?)\b", 0.7),
+            (r"(?i)(?<![\w-])(?P<value>I-?\s?\d{1,3}\s+(?:near\s+|at\s+)?exit\s+\d{1,4}[A-Z]?)"
+             r"\b", 0.7),
+            # "1420 w main st", "3300 block of S. Halsted": lower case, or a block.
+            (rf"(?i)(?P<value>\b\d{{1,6}}\s+(?:[nsew]\.?\s+)?(?:[a-z0-9][\w'.-]*\s+){{0,3}}"
+             rf"(?:{_LOWER_STREET_SUFFIXES})\b\.?(?:,?\s+(?:apt\.?|apartment|suite|ste\.?|unit|#)"
+             r"\s*#?[\w-]+)?)", 0.8),
+            (r"(?i)(?P<value>\b\d{2,6}\s+block\s+of\s+(?:[nsew]\.?\s+)?[a-z0-9][\w'.-]*"
+             rf"(?:\s+(?:{_LOWER_STREET_SUFFIXES})\b\.?)?)", 0.8),
             # "hwy 101", "Route 9", "county road 12": a road small enough to place someone.
             (r"(?i)(?<![\w-])(?P<value>(?:hwy|highway|rte|route|rt|state\s+(?:road|route|hwy)|"
              r"county\s+(?:road|rd|hwy)|sr|cr|fm|(?-i:US))\.?\s*-?\s*\d{1,4}[A-Z]?)\b", 0.75),
-            # A ZIP code after a state, a town, "zip" or "in": "Glendale 85306".
-            (rf"(?:\b(?:{STATE_CODES})\.?,?\s+|(?i:\bzip(?:\s*code)?\s*:?\s*)|"
-             r"\b[A-Z][a-z]+,?\s+|(?i:\b(?:in|or|and)\s+))"
-             r"(?P<value>\d{5}(?:-\d{4})?)(?![\d,.%-])", 0.8)],
+            # A ZIP code: five digits standing alone that count nothing ("89030", not
+            # "$10000" or "20000 ads").
+            (r"(?<![\w$#.,/:-])(?P<value>\d{5}(?:-\d{4})?)(?![\w,.%/:-]|\.\d|\s+(?:ads|"
+             r"dollars|people|cases|views|hits|posts|messages|calls|miles|images|files|photos|"
+             r"videos|followers|friends|users|members|times|texts|pages|accounts|girls|kids)\b)",
+             0.6)],
             name="AddressRecognizer", needs_digit=True),
-        _NamedAddressRecognizer("ADDRESS", [
+        # A motel's name places a person, a chain's too ("the Super 8 in lodi").
+        RegexSpanRecognizer("ADDRESS", [
             # A named street without a house number: "N. Elm St", "Dixie Hwy".
-            (rf"(?<![\w'-])(?P<value>(?:[NSEW]\.?\s+)?(?:[A-Z][a-z][\w'-]*\s+){{1,2}}"
-             rf"(?:{_NAMED_STREET_SUFFIXES})\b\.?)", 0.7),
-            (r"(?i:\b(?:corner|intersection)\s+of\s+)(?P<value>[A-Z0-9][\w'-]*"
-             r"(?:\s+[A-Z][\w'-]*)?\s+(?:and|&)\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?)", 0.75),
+            (rf"(?<![\w'-])(?P<value>(?:[NSEW]\.?\s+)?(?:[A-Z][a-z][\w'-]*\s+|"
+             rf"\d{{1,3}}(?:st|nd|rd|th)\s+){{1,2}}(?:{_NAMED_STREET_SUFFIXES})\b\.?)", 0.7),
+            (r"(?<![\w'-])(?P<value>(?!(?:the|a|an|on|off|to|down|up|state|county|interstate|"
+             r"this|that|same|busy|big|old|new|main|federal|divided|open|rural)\b)"
+             r"[a-z][a-z'-]+\s+(?:hwy|highway|blvd|pkwy|pike))\b", 0.6),
+            (r"(?P<value>(?i:\b(?:corner|intersection)\s+of\s+)[A-Z0-9][\w'-]*"
+             r"(?:\s+[A-Z][\w'-]*)?\s+(?:and|&)\s+[A-Z0-9][\w'-]*(?:\s+[A-Z][\w'-]*)?)", 0.75),
             # A named motel or business: "the Sunset Inn", "Palms Motel".
             (r"(?<![\w'-])(?P<value>(?:[A-Z][\w'&-]*\s+){1,3}(?:Motel|Inn|Hotel|Lodge|"
              r"Motor\s+Lodge|Suites|Apartments|Apts|Trailer\s+Park|Truck\s+Stop|Plaza|Mall))\b",
-             0.7)], name="NamedAddressRecognizer"),
+             0.7),
+            (r"(?<![\w'-])(?P<value>Super\s+8|Motel\s+6)(?![\w-])", 0.7)],
+            name="NamedAddressRecognizer"),
     ]
 
-
-class _NamedAddressRecognizer(RegexSpanRecognizer):
-    """Named streets, corners, motels and businesses; a national chain's name alone
-    places no one."""
-
-    def accept(self, text: str, match: re.Match[str]) -> bool:
-        """Everything but a chain's bare name ("a Days Inn")."""
-        return " ".join(match.group("value").split()) not in _CHAINS
-
-
-_CHAINS = frozenset({"Days Inn", "Red Roof Inn", "Holiday Inn", "Comfort Inn", "Quality Inn",
-                     "Econo Lodge", "Super 8", "Motel 6", "La Quinta Inn", "Best Western Inn",
-                     "Hampton Inn", "Rodeway Inn", "Knights Inn", "Sleep Inn", "Budget Inn",
-                     "Travelodge Inn", "Extended Stay", "Howard Johnson Inn"})
