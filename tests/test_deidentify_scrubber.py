@@ -411,11 +411,35 @@ def test_heldout_ordinary_words_kept(heldout_evaluation):
 # its misses were read by kind and new development cases written for the kinds: 0.89.
 
 FROZEN = Path(__file__).parent / "data" / "frozen" / "deid_frozen_texts.txt"
-FROZEN_FLOORS = {"recall": 0.89, "platform_names_kept": 0.99, "ordinary_words_kept": 0.997}
+FROZEN_FLOORS = {"recall": 0.91, "platform_names_kept": 0.99, "ordinary_words_kept": 0.997,
+                 "recall_under_the_documented_rules": 0.95}
+
+# Two of the frozen set's annotations differ from the scrubber's documented rules: it
+# marks federal and state-wide agencies ("FBI", "GBI", "NC ICAC"), which the rules keep
+# as they place no one, and it marks a profile URL whole, platform domain included,
+# where the rules keep the domain (a finding) and remove the path. Scored as annotated,
+# and again with those spans read by the rules: both figures are reported.
+_STATE_WIDE_OR_FEDERAL = re.compile(
+    r"(?:FBI|HSI|ICE|NCIS|USMS|DEA|ATF|USSS|CBP|GBI|TBI|FDLE|SLED|OSBI|KBI|DCI|BCI|CHP|WSP|"
+    r"MSP|DPS|[A-Z]{2} ICAC|.* (?:State Police|Highway Patrol|State Patrol))")
 
 
-def _evaluated(scrubber, path):
-    items = load_heldout(path)
+def _under_the_documented_rules(item):
+    personal = []
+    for kind, start, end in item.personal:
+        value = item.text[start:end]
+        if kind == "AGENCY" and _STATE_WIDE_OR_FEDERAL.fullmatch(value):
+            continue
+        domain = re.match(r"(?:https?://)?(?:www\.)?[\w-]+\.(?:com|net|org)/", value)
+        if kind == "URL" and domain and platform_mentions(domain.group().split(".")[-2]
+                                                          .split("/")[-1]):
+            start += domain.end()
+        personal.append((kind, start, end))
+    return type(item)(item.id, item.text, personal, item.platforms)
+
+
+def _evaluated(scrubber, path, read=lambda item: item):
+    items = [read(item) for item in load_heldout(path)]
     results = list(scrubber.scrub_many((item.text, None) for item in items))
     return evaluate([EvaluatedText(
         text=item.text, personal=[(kind, s, e, False) for kind, s, e in item.personal],
@@ -442,6 +466,14 @@ def test_frozen_set_scores_no_worse_than_its_first_measurement(frozen_evaluation
         assert frozen_evaluation[kept]["rate"] >= FROZEN_FLOORS[kept], frozen_evaluation[kept]
 
 
+def test_frozen_set_under_the_documented_rules(scrubber):
+    evaluation = _evaluated(scrubber, FROZEN, _under_the_documented_rules)
+    recall = evaluation["recall"]["ALL"]
+    # 15 state-wide or federal agencies leave the count; URLs stay, judged by their path.
+    assert recall["trials"] == 375, recall
+    assert recall["rate"] >= FROZEN_FLOORS["recall_under_the_documented_rules"], recall
+
+
 # --- the development set ----------------------------------------------------------
 # tests/data/dev/deid_dev_texts.txt: 434 answers written by a second helper who read
 # neither the scrubber nor the frozen set, to the groups of misses issue 17 lists
@@ -450,13 +482,21 @@ def test_frozen_set_scores_no_worse_than_its_first_measurement(frozen_evaluation
 # and tips, partial dates) and to false alarms to avoid. The scrubber was tuned on
 # it: it is a development set, and these floors guard what the tuning bought.
 
-DEVELOPMENT = Path(__file__).parent / "data" / "dev" / "deid_dev_texts.txt"
-DEVELOPMENT_FLOORS = {"ALL": 0.95, "DIRECT_IDENTIFIERS": 0.99, "NAMES_AGENCIES_PLACES": 0.94}
+# deid_dev_texts_2.txt: 312 more, by a third helper, to the kinds of misses the frozen
+# set showed (scored 0.80 before any tuning on it). deid_dev_texts_from_frozen.txt: one
+# case in new words for each kind the frozen set still missed, written by the engineer
+# who read those misses; never the frozen set's own words.
+
+DEVELOPMENT = sorted((Path(__file__).parent / "data" / "dev").glob("deid_dev_texts*.txt"))
+DEVELOPMENT_FLOORS = {"ALL": 0.96, "DIRECT_IDENTIFIERS": 0.99, "NAMES_AGENCIES_PLACES": 0.95}
 
 
 @pytest.fixture(scope="module")
-def development_evaluation(scrubber):
-    return _evaluated(scrubber, DEVELOPMENT)
+def development_evaluation(scrubber, tmp_path_factory):
+    joined = tmp_path_factory.mktemp("dev") / "all.txt"
+    joined.write_text("".join(path.read_text(encoding="utf-8") for path in DEVELOPMENT),
+                      encoding="utf-8")
+    return _evaluated(scrubber, joined)
 
 
 @pytest.mark.parametrize("group", sorted(DEVELOPMENT_FLOORS))
@@ -466,10 +506,11 @@ def test_development_set_recall(development_evaluation, group):
 
 
 def test_development_set_keeps_platforms_and_words(development_evaluation):
+    assert len(DEVELOPMENT) == 3
     assert development_evaluation["platform_names_kept"]["rate"] >= 0.99
     # The set leaves motel chains unmarked; the scrubber removes a motel's name, a chain's
     # too ("a Days Inn"), as the frozen set's annotator would: those words count as lost.
-    assert development_evaluation["ordinary_words_kept"]["rate"] >= 0.994
+    assert development_evaluation["ordinary_words_kept"]["rate"] >= 0.993
 
 
 # --- defects found while writing these tests, now fixed -----------------------

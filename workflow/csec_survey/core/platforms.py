@@ -17,7 +17,7 @@ _ANY_CASE = (
     "Google", "TextNow", "Pinger", "MocoSpace", "Dropbox", "iCloud", "Cellebrite", "YouTube",
     "MeetMe", "ooVoo", "MoneyPak", "Hi5", "UFED", "Eros", "Redbook", "Badoo", "Grindr",
     "Tinder", "Omegle", "Chatroulette", "Yik Yak", "Vine", "Periscope", "WeChat", "Viber",
-    "PayPal", "Bitcoin", "Craigslist.org", "Backpage.com",
+    "PayPal", "Bitcoin", "Craigslist.org", "Backpage.com", "Cash App", "CashApp", "Venmo",
 )
 # Names that are also ordinary words or initials: matched as written.
 _AS_WRITTEN = ("Tagged", "Tor", "Vanilla", "Green Dot", "Western Union", "FB", "BP",

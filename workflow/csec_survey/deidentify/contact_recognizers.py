@@ -20,19 +20,24 @@ from csec_survey.deidentify.pattern_recognizers import RegexSpanRecognizer
 __all__ = ["EmailRecognizer", "HandleRecognizer", "PhoneRecognizer"]
 
 _DIGIT_WORDS = {"zero": "0", "oh": "0", "o": "0", "one": "1", "two": "2", "three": "3",
-                "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9"}
-_SPELLED = re.compile(
-    r"(?i)(?<![\w-])(?:(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|o|\d)"
-    r"(?:[\s,.-]+|(?=\d|zero|one|two|three|four|five|six|seven|eight|nine)|$)){7,11}")
+                "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9",
+                "i": "1", "l": "1", "s": "5"}
+_DIGIT_TOKEN = r"(?:zero|one|two|three|four|five|six|seven|eight|nine|oh|\d|[OoIlS])"
+# Digits written with words or letters among them, in groups or spaced out:
+# "five five five oh one nine nine", "9one6-55five-2O4eight", "7I3.5S5.2O9I".
+_MIXED = re.compile(rf"(?i)(?<![A-Za-z\d]){_DIGIT_TOKEN}(?:[\s().,-]{{0,4}}{_DIGIT_TOKEN}){{6,15}}"
+                    r"(?![A-Za-z\d])")
+_TOKENS = re.compile(rf"(?i){_DIGIT_TOKEN}")
 # Letters typed for digits in a group of digits ("603-555-O199", "2I8", "OO19"): read
 # as the digits, offsets unchanged.
 _LETTER_DIGITS = re.compile(r"(?<![A-Za-z])[\dOoIl]*\d[\dOoIl]*(?![A-Za-z])")
 _AS_DIGITS = str.maketrans("OoIl", "0011")
+_DIGITS = re.compile(r"\d")
 
 
 class PhoneRecognizer(EntityRecognizer):
     """Phone numbers: ten digits (or eleven with the country code) in any grouping, or
-    seven written ``555-0199``; spelled out or with a letter O too."""
+    seven written ``555-0199``; spelled out, or with words or letters for some digits."""
 
     def __init__(self) -> None:
         super().__init__(supported_entities=["PHONE"], name="PhoneRecognizer")
@@ -47,18 +52,23 @@ class PhoneRecognizer(EntityRecognizer):
 
         results = []
         # Seven digits at the least (a letter O may stand for one of them).
-        if sum(ch.isdigit() for ch in text) >= 5:
+        if len(_DIGITS.findall(text)) >= 5:
             digits = _LETTER_DIGITS.sub(lambda m: m.group().translate(_AS_DIGITS), text)
             for match in PhoneNumberMatcher(digits, "US", leniency=Leniency.POSSIBLE):
                 if _looks_like_a_phone(match.raw_string):
                     results.append(RecognizerResult("PHONE", match.start, match.end, 0.85))
-        for match in _SPELLED.finditer(text):
-            words = re.findall(r"[A-Za-z]+|\d", match.group())
-            if len(words) >= 7 and sum(not w.isdigit() for w in words) >= 3 and \
-                    sum(w.lower() in ("o", "oh") for w in words) < len(words) - 5:
-                value = match.group().rstrip(" ,.-")
-                results.append(RecognizerResult("PHONE", match.start(),
-                                                match.start() + len(value), 0.8))
+        for match in _MIXED.finditer(text):
+            tokens = _TOKENS.findall(match.group())
+            number = "".join(token if token.isdigit() else _DIGIT_WORDS[token.lower()]
+                             for token in tokens)
+            words = sum(len(token) > 1 for token in tokens)
+            numerals = sum(token.isdigit() for token in tokens)
+            # Ten or eleven digits with at least three numerals or five number words, or a
+            # local number spelled out; never a run of pure numerals (phonenumbers' job).
+            if numerals < len(tokens) and (
+                    (len(number) in (10, 11) and (numerals >= 3 or words >= 5))
+                    or (len(number) == 7 and words >= 5)):
+                results.append(RecognizerResult("PHONE", *match.span(), 0.8))
         return results
 
 
@@ -100,7 +110,8 @@ _UNDERSCORED = re.compile(r"(?<![\w@.])[A-Za-z0-9.]*[A-Za-z][A-Za-z0-9.]*(?:_[A-
 _DOTTED = re.compile(r"(?<![\w@./])[a-z][a-z0-9]*(?:\.[a-z0-9]+)+(?![\w@]|\.\w)")
 _DOMAIN_END = re.compile(r"\.(?:com|net|org|gov|edu|us|io|co|me|ly|tv|info|biz|cc|m|a|p|i|e|"
                          r"jr|sr|st|dr|vs|etc|ie|eg|am|pm|yr|yrs|wk|wks|no)$|^(?:[a-z]\.)+[a-z]?$")
-_WORD_AND_DIGITS = re.compile(r"(?<![\w@./#$-])[a-z]{4,}[a-z_.]*\d{2,}[a-z0-9_]*(?![\w@/-])")
+_WORD_AND_DIGITS = re.compile(r"(?<![\w@./#$-])(?:[a-z]{4,}[a-z_.]*\d{2,}|[a-z]{8,}\d)[a-z0-9_]*"
+                              r"(?![\w@/-])")
 _CASHTAG = re.compile(r"(?<![\w$])\$[A-Za-z][A-Za-z0-9_-]{2,19}(?![\w-])")
 _HANDLE_CUES = (r"snap(?:chat)?|sc|kik|ig|insta(?:gram)?|twitter|tumblr|skype|tiktok|tagged|"
                 r"moco(?:space)?|myspace|whatsapp|yahoo|aim|gamertag|psn|xbox|"

@@ -1,12 +1,13 @@
-"""Presidio recognizers of people, agencies and places that capitals do not give away.
+"""Presidio recognizers of people and agencies that capitals do not give away.
 
 Investigators type fast: ranks and names in lower case ("sgt. walsh"), towns
 and agencies in lower case ("dover pd", "rockingham co so"), agencies by
 acronym (LAPD, CCSO), juveniles by initials (A.R., "the juv KT"), and people by
 street name or alias ("Lil Tay", "aka Smoke"). These recognizers find them by
-the cue beside them (a rank, "aka", an agency tail, a place preposition), and
-lower-case words by their being no everyday English word (the gazetteers'
-common words) while a name or town list, or the cue, says what they are.
+the cue beside them (a rank, "aka", an agency tail), and lower-case words by
+their being no everyday English word (the gazetteers' common words) while a
+name list, or the cue, says what they are. Towns and counties are
+`cued_places`'.
 """
 
 from __future__ import annotations
@@ -19,16 +20,17 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from csec_survey.core.platforms import platform_mentions
 from csec_survey.deidentify.gazetteers import Gazetteers
 
-__all__ = ["CuedAgencyRecognizer", "CuedPersonRecognizer", "CuedPlaceRecognizer"]
+__all__ = ["GENERIC_LOWER_LEADS", "LOWER_WORD", "LOWER_WORDS", "NOT_NAMES",
+           "CuedAgencyRecognizer", "CuedPersonRecognizer"]
 
 _RANKS = (r"det|detective|sgt|sergeant|ofc|officer|lt|lieutenant|capt|captain|cpl|corporal|"
           r"agent|sa|inv|investigator|trooper|tpr|deputy|dep|chief|sheriff|mr|mrs|ms|miss|dr|"
           r"judge|prosecutor|ada|ausa|cmdr|commander|sgt\.\s*maj|major|maj|analyst|examiner|"
           r"tfo|pco|cst|patrolman|ptl|sa|ssa|asac|sac")
 _RANK_WORDS = frozenset(_RANKS.split("|"))
-_LOWER_WORD = r"[a-z][a-z'\u2019-]+"
+LOWER_WORD = r"[a-z][a-z'\u2019-]+"
 # Words that may follow a cue without being anyone's name.
-_NOT_NAMES = frozenset({
+NOT_NAMES = frozenset({
     "the", "a", "an", "his", "her", "their", "our", "my", "your", "him", "them", "it", "that",
     "this", "these", "those", "who", "which", "what", "and", "or", "but", "in", "on", "at",
     "to", "of", "for", "with", "by", "from", "as", "is", "was", "be", "been", "were", "are",
@@ -45,7 +47,7 @@ _NOT_NAMES = frozenset({
 _SUBJECT_VERBS = (r"was|is|and|ran|had|has|said|says|told|got|went|turned|called|disclosed|"
                   r"admitted|met|left|came|lived|stayed|worked|testified|\(")
 # Generic words before a lower-case agency tail: "the local pd" names no agency.
-_GENERIC_LOWER_LEADS = frozenset({
+GENERIC_LOWER_LEADS = frozenset({
     "the", "our", "my", "their", "his", "her", "a", "an", "local", "city", "county", "area",
     "state", "small", "other", "every", "each", "rural", "big", "nearby", "neighboring",
     "neighbouring", "that", "this", "any", "some", "most", "all", "and", "or", "with", "to",
@@ -64,9 +66,24 @@ _COMMON_ACRONYMS = frozenset({"IP", "ID", "PD", "SO", "DA", "CI", "CW", "CPS", "
 # Names that are this field's words in lower case: "the john", "her daddy".
 _LOWER_JARGON = frozenset({"john", "johns", "trick", "tricks", "daddy", "bottom", "track",
                            "blade", "stroll", "romeo", "gorilla", "molly"})
-_LOWER_INITIAL = re.compile(r"(?<![\w.])[a-z]\.\s?$")
+# "m. ortega", "t okafor": not "a vance" or "i said".
+_LOWER_INITIAL = re.compile(r"(?<![\w.])(?:[a-z]\.\s?|(?![ai]\s)[a-z]\s)$")
+_HUMAN_VERBS = (r"said|says|told|admitted|disclosed|testified|believed|cried|texted|"
+                r"ran\s+away|never\s+(?:showed|met|posted|told|said)|"
+                r"would\s+(?:drop|pick|post|drive|take|bring|tell)|"
+                r"really\s+(?:believed|thought|loved)|"
+                r"was\s+(?:\d+|only\s+\d+|the\s+(?:youngest|oldest|bottom|name|one\s+who)|"
+                r"recovered|arrested|picked\s+up|his|her)|is\s+\d+|"
+                r"were\s+(?:sisters|cousins|brothers|twins|the\s+two|both\s+\d+|picked|recovered)")
+# Who may do what a person does without being named: "She said", "Suspect said".
+_NOT_NAMED_SUBJECTS = frozenset({
+    "he", "she", "they", "we", "i", "you", "it", "suspect", "victim", "vic", "juvenile", "juv",
+    "mom", "mother", "dad", "father", "offender", "defendant", "witness", "pimp", "john",
+    "buyer", "girl", "boy", "kid", "child", "nobody", "everyone", "someone", "one", "each",
+    "both", "neither", "officer", "detective", "agent", "deputy", "trooper", "sergeant"})
+_NEXT_WORD = re.compile(r"\s([a-z][a-z'\u2019-]+)(?![\w@/-])")
 _SUBJECT = re.compile(rf"\s+(?:{_SUBJECT_VERBS})\b")
-_LOWER_WORDS = re.compile(r"(?<![\w'\u2019@#./-])[a-z][a-z'\u2019-]*(?![\w@/-]|\.\w)")
+LOWER_WORDS = re.compile(r"(?<![\w'\u2019@#./-])[a-z][a-z'\u2019-]*(?![\w@/-]|\.\w)")
 _AGENCY_ACRONYM = re.compile(
     r"(?<![\w-])(?P<value>[A-Z]{1,5}(?:PD|SO|SD|CSO|DPS|DA|DAO|PS)(?:\s+(?:ICAC|Vice|SVU))?)"
     r"(?![\w-])")
@@ -86,9 +103,6 @@ _WEAK_TAILS = r"police|sheriffs?|task\s+force|icac"
 _LOWER_AGENCY = re.compile(
     r"(?<![\w'\u2019-])(?P<value>(?P<lead>(?:[A-Za-z][a-z'\u2019-]+\.?\s+){1,3}?)"
     rf"(?:(?P<strong>{_STRONG_TAILS})|{_WEAK_TAILS}))(?![\w'\u2019-])")
-_PLACE_CUES = (r"out\s+of|outside(?:\s+of)?|near|up\s+in|down\s+in|over\s+in|based\s+in|"
-               r"located\s+in|moved\s+to|lives\s+in|lived\s+in|living\s+in|from|in|to|around|"
-               r"through|towards?|via")
 
 
 class CuedPersonRecognizer(EntityRecognizer):
@@ -102,10 +116,10 @@ class CuedPersonRecognizer(EntityRecognizer):
         self._last = frozenset(w.lower() for w in gazetteers.last_names
                                if not gazetteers.is_ordinary(w) and not gazetteers.is_domain(w))
         self._ranked = re.compile(
-            rf"(?i:\b(?:{_RANKS})\b\.?)\s+(?P<value>{_LOWER_WORD}(?:\s+{_LOWER_WORD})?)")
+            rf"(?i:\b(?:{_RANKS})\b\.?)\s+(?P<value>{LOWER_WORD}(?:\s+{LOWER_WORD})?)")
         self._alias = re.compile(
-            r"(?i:\b(?:lil|lil'|li'l|little|big|young|yung|baby|lady)\s+)"
-            r"(?P<value>[A-Z][\w'\u2019-]+|[a-z][\w'\u2019-]+)")
+            r"(?i:\b(?:lil|lil'|li'l|little|big|young|yung|baby|lady|boss|pretty|king|queen)"
+            r"\s+)(?P<value>(?:[A-Z][\w'\u2019-]+\s+)?[A-Z][\w'\u2019-]+|[a-z][\w'\u2019-]+)")
         self._called = re.compile(
             r"(?i:\b(?:aka|a\.k\.a\.?|goes\s+by|went\s+by|going\s+by|known\s+as|"
             r"call(?:s|ed)?\s+(?:himself|herself)|street\s+name|nick\s?name|"
@@ -118,6 +132,11 @@ class CuedPersonRecognizer(EntityRecognizer):
         self._sentence_subject = re.compile(
             rf"(?:^|[.!?]\s+|\n\s*)(?P<value>[A-Z][a-z'\u2019-]+|[A-Z]{{2,3}})"
             rf"(?=\s+(?:{_SUBJECT_VERBS})(?:\s|$)|\s+\()")
+        # "Cookie was 13", "Ghost never showed", "Butter and Nook were": only a person
+        # does these, whatever word names them.
+        self._human_subject = re.compile(
+            rf"(?:^|[.!?]\s+|\n\s*)(?P<value>[A-Z][a-z'\u2019-]+|(?![AI]\b)[A-Z]{{1,3}})"
+            rf"(?:\s+and\s+(?P<other>[A-Z][a-z'\u2019-]+))?(?=\s+(?:{_HUMAN_VERBS})\b)")
         # "his cousin Dre", "a girl named Joy": a capitalised word after kin or a role.
         self._kin = re.compile(
             r"(?i:\b(?:cousin|sister|brother|mom|mother|dad|father|aunt|uncle|grandma|"
@@ -156,7 +175,7 @@ class CuedPersonRecognizer(EntityRecognizer):
                 value = match.group("value").rstrip(".'\u2019")
                 first = value.split()[0]
                 # A lower-case alias must be no everyday word: "young kids" is not one.
-                if first.lower() not in _NOT_NAMES and not self._words.is_domain(first) and \
+                if first.lower() not in NOT_NAMES and not self._words.is_domain(first) and \
                         (first[0].isupper() or regex is self._called
                          or not self._words.is_common(first)) and \
                         not (regex is self._name_was and first[0].islower()
@@ -175,22 +194,35 @@ class CuedPersonRecognizer(EntityRecognizer):
                 found.append((*match.span("value"), 0.7))
         for match in self._sentence_subject.finditer(text):
             word = match.group("value")
-            if (word.isupper() and word not in _COMMON_ACRONYMS) or \
+            if (word.isupper() and word not in _COMMON_ACRONYMS
+                    and not self._words.is_domain(word)) or \
                     (word in self._words.first_names and not self._words.is_domain(word)):
                 found.append((*match.span("value"), 0.6))
+        for match in self._human_subject.finditer(text):
+            for group in ("value", "other"):
+                word = match.group(group)
+                # A month that says or tells is a person ("June said").
+                if word and (not self._words.is_domain(word) or word in self._words.first_names) \
+                        and word.lower() not in NOT_NAMES | _NOT_NAMED_SUBJECTS \
+                        and word.lower() not in _RANK_WORDS:
+                    found.append((*match.span(group), 0.6))
         for match in self._initials.finditer(text):
             if match.group("value").replace(" ", "") not in _ABBREVIATIONS:
                 found.append((*match.span("value"), 0.75))
         for match in self._cued_initials.finditer(text):
             if match.group("value") not in _COMMON_ACRONYMS:
                 found.append((*match.span("value"), 0.8))
-        for match in _LOWER_WORDS.finditer(text):
+        for match in LOWER_WORDS.finditer(text):
             score = self._lower_case_name(text, match)
             if score:
-                # "m. ortega": an initial before the name goes with it.
+                # "m. ortega": an initial before the name goes with it; "frank dolan": a
+                # listed surname after a first name, even an everyday one.
                 initial = _LOWER_INITIAL.search(text, max(0, match.start() - 3), match.start())
-                found.append((initial.start() if initial else match.start(), match.end(),
-                              score))
+                surname = _NEXT_WORD.match(text, match.end())
+                end = surname.end() if surname and match.group() in self._first and \
+                    surname.group(1) in self._last and surname.group(1) not in NOT_NAMES \
+                    else match.end()
+                found.append((initial.start() if initial else match.start(), end, score))
         return [RecognizerResult("PERSON", start, end, score) for start, end, score in found]
 
     def _lower_case_name(self, text: str, match: re.Match[str]) -> float:
@@ -199,7 +231,7 @@ class CuedPersonRecognizer(EntityRecognizer):
         ("gabe and stacy"), or, with less certainty, a word no dictionary has
         ("quinessa"): the safe list the highest-recall scrubbers use."""
         word = match.group()
-        if len(word) < 3 or word in _NOT_NAMES or word in _LOWER_JARGON or \
+        if len(word) < 3 or word in NOT_NAMES or word in _LOWER_JARGON or \
                 word in _RANK_WORDS:
             return 0.0
         common = self._words.is_common(word)
@@ -221,7 +253,7 @@ class CuedPersonRecognizer(EntityRecognizer):
 
     def _unlisted(self, word: str) -> bool:
         """A lower-case word that is no everyday English: after a rank, a surname."""
-        return word.lower() not in _NOT_NAMES and not self._words.is_common(word)
+        return word.lower() not in NOT_NAMES and not self._words.is_common(word)
 
 
 class CuedAgencyRecognizer(EntityRecognizer):
@@ -253,7 +285,7 @@ class CuedAgencyRecognizer(EntityRecognizer):
                 bare = word.rstrip(".").lower()
                 # "rudwick county sheriffs office": the county word is part of the name.
                 county_word = bare in _UNIT_WORDS and not specific
-                if not county_word and (bare in _GENERIC_LOWER_LEADS or bare in _NOT_NAMES or (
+                if not county_word and (bare in GENERIC_LOWER_LEADS or bare in NOT_NAMES or (
                         not match.group("strong") and self._words.is_common(bare))):
                     break
                 specific.insert(0, word)
@@ -263,125 +295,3 @@ class CuedAgencyRecognizer(EntityRecognizer):
                 start = match.end("lead") - len(" ".join(specific)) - 1
                 results.append(RecognizerResult("AGENCY", start, match.end("value"), 0.8))
         return results
-
-
-class CuedPlaceRecognizer(EntityRecognizer):
-    """Towns and counties that capitals do not give away: a listed town in lower case
-    ("out of bangor", "las cruces"), a lower-case county ("dunmore co"), an unknown word
-    after a place preposition, and a capitalised word after one inside a sentence
-    ("grew up in Why")."""
-
-    def __init__(self, gazetteers: Gazetteers) -> None:
-        self._words = gazetteers
-        # Single words that English mostly writes in lower case ("mobile") are left out.
-        towns = [city.lower().replace(".", "").split() for city in gazetteers.us_cities
-                 if " " in city or not gazetteers.is_ordinary(city)]
-        self._towns = frozenset(" ".join(words) for words in towns) - {
-            state.lower() for state in gazetteers.us_states}
-        self._state_words = frozenset(word for state in gazetteers.us_states
-                                      for word in state.split())
-        self._longest = max(len(words) for words in towns)
-        self._town_starts = frozenset(words[0] for words in towns)
-        self._county = re.compile(rf"(?<![\w'-])(?P<value>{_LOWER_WORD}(?:\s+{_LOWER_WORD})?"
-                                  r"\s+(?:county|co\.?|parish|cnty))(?![\w'-])")
-        self._after_cue = re.compile(
-            rf"(?i:\b(?:{_PLACE_CUES})\s+(?!(?:{_PLACE_CUES})\b))(?:the\s+)?(?P<value>{_LOWER_WORD}|"
-            r"[A-Z][a-z'\u2019-]+(?:\s+(?:and\s+)?[A-Z][a-z'\u2019-]+){0,2})")
-        super().__init__(supported_entities=["PLACE"], name="CuedPlaceRecognizer")
-
-    def load(self) -> None:
-        """Nothing to load."""
-
-    def analyze(self, text: str, entities: list[str],
-                nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
-        """Lower-case counties and towns, and words a place preposition points at."""
-        results = []
-        for match in self._county.finditer(text):
-            words = match.group("value").split()
-            # "lake county" is one; "this county", "get the county" are not.
-            generic = [i for i, word in enumerate(words[:-1]) if word in _NOT_NAMES
-                       or word in _NOT_COUNTIES or word in _GENERIC_LOWER_LEADS]
-            words = words[generic[-1] + 1:] if generic else words
-            if len(words) > 1:
-                end = match.end("value")
-                results.append(RecognizerResult("PLACE", end - len(" ".join(words)), end, 0.75))
-        results.extend(self._lower_case_towns(text))
-        for match in self._after_cue.finditer(text):
-            value = match.group("value")
-            first = value.split()[0]
-            if first[0].islower():
-                if len(value) > 3 and value not in _NOT_NAMES and not self._words.is_common(value):
-                    results.append(RecognizerResult("PLACE", *match.span("value"), 0.6))
-            elif self._names_a_place(first) and not platform_mentions(first):
-                # Above an unknown word's PERSON (0.55): after "in", a place.
-                results.append(RecognizerResult("PLACE", *match.span("value"), 0.6))
-        return results
-
-    def _lower_case_towns(self, text: str) -> list[RecognizerResult]:
-        words = [m for m in _LOWER_WORDS.finditer(text) if m.group() in self._town_starts]
-        results = []
-        for match in words:
-            if results and match.start() < results[-1].end:
-                continue
-            # The longest listed town from here: "salt lake city" before "salt".
-            for end in self._ends(text, match, self._longest):
-                name = text[match.start():end.end()].replace(".", "")
-                if name in self._towns:
-                    chunk = [match, *(_LOWER_WORDS.finditer(text, match.end(), end.end()))]
-                    if self._town_in_lower_case(text, chunk):
-                        results.append(RecognizerResult("PLACE", match.start(), end.end(), 0.65))
-                    break
-        return results
-
-    @staticmethod
-    def _ends(text: str, first: re.Match[str], longest: int) -> list[re.Match[str]]:
-        """The word itself and the words that follow it after single spaces, longest
-        reach first."""
-        ends = [first]
-        for following in _LOWER_WORDS.finditer(text, first.end()):
-            if len(ends) == longest or text[ends[-1].end():following.start()] not in (" ", ". "):
-                break
-            ends.append(following)
-        return ends[::-1]
-
-    def _town_in_lower_case(self, text: str, words: list[re.Match[str]]) -> bool:
-        """A listed town in lower case: one that is no everyday word ("spokane", "las
-        cruces"), ends in a town word ("jersey city"), or follows a place preposition
-        ("through vegas", "in pine bluff"; not "the credit union")."""
-        names = [w.group() for w in words]
-        if len(names) == 1 and (len(names[0]) < 3 or names[0] in _NOT_NAMES):
-            return False
-        if _AFTER_ARTICLE.search(text, 0, words[0].start()) and len(names) > 1:
-            return False  # "a new city", "the state line": a common noun
-        if any(not self._words.is_common(name) or self._words.is_capitalised(name)
-               for name in names) or (len(names) > 1 and names[-1] in _TOWN_ENDINGS):
-            return True
-        return _AFTER_PLACE_CUE.search(text[max(0, words[0].start() - 16):words[0].start()]) \
-            is not None
-
-    def _names_a_place(self, word: str) -> bool:
-        """A capitalised word after a place preposition that is no month, title, unit or
-        other word of this field ("in March", "to Vice")."""
-        return not (self._words.is_domain(word) or word in _NOT_PLACES
-                    or word in self._state_words)
-
-
-_AFTER_ARTICLE = re.compile(r"\b(?:a|an|the|this|that|every|each|another|any|some|one|new)\s+$")
-_AFTER_PLACE_CUE = re.compile(rf"(?i:\b(?:{_PLACE_CUES})\s+(?:the\s+)?)$")
-_NOT_COUNTIES = frozenset({"next", "adjacent", "surrounding", "whole", "entire", "home",
-                           "same", "populous", "poorest", "largest", "smallest", "biggest",
-                           "neighbor", "one", "every", "each", "per", "by", "our", "that"})
-_TOWN_ENDINGS = frozenset({"city", "town", "springs", "beach", "falls", "heights", "village",
-                           "junction", "ville", "park", "hills", "valley", "center"})
-# Capitalised words a place preposition often points at that are no place.
-_NOT_PLACES = frozenset({
-    "The", "A", "An", "Our", "My", "His", "Her", "Their", "This", "That", "Court", "Training",
-    "Vice", "Patrol", "Dispatch", "Juvenile", "Federal", "State", "County", "City", "Internet",
-    "English", "Spanish", "Detention", "Probation", "Parole", "Narcotics", "Investigations",
-    "Investigation", "Crimes", "Against", "Children", "Human", "Trafficking", "Homeland",
-    "Security", "Justice", "Department", "Office", "Unit", "Division", "Bureau", "Task",
-    "Force", "Child", "Protective", "Services", "Family", "Youth", "Juveniles", "Sex", "Special",
-    "Victim", "Victims", "Advocacy", "Center", "Hospital", "Jail", "Prison", "Superior",
-    "District", "Circuit", "Municipal", "Google", "Christmas", "Thanksgiving", "Easter",
-    "Halloween", "Street", "Main", "Downtown", "Uptown", "Iraq", "I", "Missing", "Exploited",
-})

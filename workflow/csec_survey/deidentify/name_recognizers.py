@@ -32,6 +32,7 @@ _AGENCY_TAILS = (
     r"SO|State Police|Highway Patrol|State Patrol|Bureau of Investigation|"
     r"Department of Public Safety|DPS|ICAC Task Force|Task Force|Prosecutor['\u2019]?s Office|"
     r"District Attorney['\u2019]?s Office|DA['\u2019]?s Office|County Attorney['\u2019]?s Office|"
+    r"State['\u2019]?s Attorney['\u2019]?s Office|"
     r"Attorney General['\u2019]?s Office|Marshal['\u2019]?s Office|Constable['\u2019]?s Office")
 # Words that open a sentence before a name: "At Tulsa Police Department", "In Tulsa County".
 _ARTICLES = frozenset({"The", "Our", "My", "Their", "A", "An", "This", "That", "Your", "At",

@@ -43,8 +43,20 @@ _TOP_LEVEL_DOMAINS = "com|net|org|us|gov|edu|info|biz|co|me|ly|tv|io|cc"
 # "Drive" (a hard drive), which need the house number.
 _NAMED_STREET_SUFFIXES = ("St|Street|Ave|Avenue|Blvd|Boulevard|Rd|Road|Ln|Lane|Pkwy|Parkway|"
                           "Hwy|Highway|Pike|Turnpike|Terrace|Ter|Dr|Trail|Trl|Cir")
+_STREET_NAME = r"(?:[NSEW]\.?\s+)?(?:[A-Z][a-z][\w'-]*|\d{1,3}(?:st|nd|rd|th))"
+_SUFFIXED_STREET = rf"{_STREET_NAME}\s+(?:St|Street|Ave|Avenue|Blvd|Rd|Road|Dr|Ln|Pkwy|Hwy)\b\.?"
+_STREET = rf"{_STREET_NAME}(?:\s+(?:St|Street|Ave|Avenue|Blvd|Rd|Road|Dr|Ln|Pkwy|Hwy)\b\.?)?"
 _LOWER_STREET_SUFFIXES = ("st|street|ave|avenue|rd|road|dr|drive|ln|lane|blvd|ct|pkwy|hwy|cir|pl|"
                           "ter|trl")
+# National chains: named where they stand, they place a person.
+_CHAINS = ("McDonald|Love|Sonic|Circle K|Cracker Barrel|Extended Stay America|Family Dollar|"
+           "Flying J|Forever 21|Greyhound|IHOP|Pilot|Petro|Waffle House|Walmart|Wal-Mart|Target|"
+           "Starbucks|Walgreens|CVS|Denny|Taco Bell|Burger King|Wendy|Subway|Dollar General|"
+           "Kmart|7-Eleven|Chevron|Shell|Exxon|QuikTrip|Wawa|Sheetz|Buc-ee|Motel 6|Super 8|"
+           "Days Inn|Red Roof(?: Inn)?|Budget Suites|Knights Inn|Travelodge|Econo Lodge")
+# "early spring 2011", "the first week of march 2012".
+_PART_OF = (r"(?:early|late|mid|middle\s+of|end\s+of|beginning\s+of|(?:the\s+)?(?:first|second|"
+            r"third|fourth|last)\s+(?:week|weekend)\s+of)[\s-]+")
 _HOLIDAYS = (r"christmas|xmas|thanksgiving|easter|halloween|new\s+year['\u2019]?s|"
              r"labor\s+day|memorial\s+day|independence\s+day|july\s+4th|4th\s+of\s+july|"
              r"fourth\s+of\s+july|valentine['\u2019]?s|super\s+bowl|spring\s+break|"
@@ -210,15 +222,18 @@ def number_recognizers() -> list[EntityRecognizer]:
              r"(?:x{2,}|\*{2,})[\s-]?)\s*(?:#\s*)?)(?P<value>\d{4})\b", 0.85)],
             name="CaseNumberContextRecognizer", needs_digit=True),
         RegexSpanRecognizer("CASE_NUMBER", [(
+            # Twelve digits or more in one piece: IMEIs, card and account numbers.
+            r"(?<![\w.-])(?P<value>\d{12,19})(?![\w-])", 0.8), (
             # Wallet addresses, keys, hashes: sixteen letters and digits or more, mixed.
             r"(?<![\w])(?P<value>(?=[A-Za-z]*\d)(?=\d*[A-Za-z])[A-Za-z0-9]{16,100})(?![\w])",
             0.85)], name="WalletRecognizer", needs_digit=True),
         RegexSpanRecognizer("BADGE_NUMBER", [(
             r"(?i:\b(?:badge|shield|unit|id|employee|payroll|star|dsn|serial)\s*"
-            r"(?:#|no\.?|num(?:ber)?\.?)?\s*:?\s*)"
+            r"(?:#|no\.?|num(?:ber)?\.?|is|was)?\s*:?\s*)"
             r"(?P<value>#?(?:[A-Z]{1,3}\d?-?)?\d{2,7}(?:-?[A-Z])?)\b", 0.9),
             # "Ofc. Diaz (#3302)": a number in brackets straight after a name.
-            (r"(?<=[A-Za-z]\s)\((?P<value>#[A-Z]{0,2}-?\d{2,7})\)", 0.6)],
+            # "Ofc. Diaz (#3302)", "Sgt Okonkwo (6620)": not "Crystal (17)", an age.
+            (r"(?<=[A-Za-z]\s)\((?P<value>#[A-Z]{0,2}-?\d{2,7}|\d{3,7})\)", 0.6)],
             name="BadgeNumberRecognizer", needs_digit=True, flags=re.IGNORECASE),
         _pattern_recognizer("DATE", "DateRecognizer", context=[
             "on", "date", "dated", "since", "until", "arrested", "posted", "seized"],
@@ -234,10 +249,12 @@ def number_recognizers() -> list[EntityRecognizer]:
                                        r"(?![\w/])", 0.4),
             Pattern("holiday_year", rf"\b(?:{_HOLIDAYS})(?:\s+(?:eve|day|weekend|night))*"
                                     r",?\s+(?:of\s+)?(?:19|20)\d{2}\b", 0.8),
-            Pattern("month_year", rf"\b{_MONTH}\.?,?\s+(?:of\s+)?(?:19|20)\d{{2}}\b", 0.7),
-            Pattern("season_year", r"\b(?:spring|summer|fall|autumn|winter)\s+(?:of\s+)?"
-                                   r"(?:19|20)\d{2}\b", 0.7),
-            Pattern("ordinal_day", r"(?<=\bthe\s)(?:[12]?\d|3[01])(?:st|nd|rd|th)\b"
+            Pattern("month_year", rf"\b(?:{_PART_OF})?{_MONTH}\.?,?\s+(?:of\s+)?(?:19|20)\d{{2}}\b",
+                    0.7),
+            Pattern("season_year", rf"\b(?:{_PART_OF})?(?:spring|summer|fall|autumn|winter)\s+"
+                                   r"(?:of\s+)?(?:19|20)\d{2}\b", 0.7),
+            Pattern("ordinal_day", r"(?:\b(?:weekend|week|night|morning)\s+of\s+the\s+|"
+                                   r"(?<=\bthe\s))(?:[12]?\d|3[01])(?:st|nd|rd|th)\b"
                                    r"(?!\s+(?:grade|graders?|floor|street|st|ave|avenue|"
                                    r"amendment|circuit|district|precinct|ward|time|place))", 0.6),
         ]),
@@ -255,7 +272,7 @@ def number_recognizers() -> list[EntityRecognizer]:
             rf"(?:{_STREET_SUFFIXES})\b\.?(?:,?\s+(?i:apt\.?|apartment|suite|ste\.?|unit|#)"
             r"\s*#?[\w-]+)?)", 0.85),
             (r"(?i)(?<![\w-])(?P<value>p\.?\s?o\.?\s+box\s+\d{1,6})\b", 0.85),
-            (r"(?i)(?<![\w-])(?P<value>I-?\s?\d{1,3}\s+(?:near\s+|at\s+)?exit\s+\d{1,4}[A-Z]?)"
+            (r"(?i)(?<![\w-])(?P<value>(?:I-?\s?\d{1,3}\s+(?:near\s+|at\s+)?)?exit\s+\d{1,4}[A-Z]?)"
              r"\b", 0.7),
             # "1420 w main st", "3300 block of S. Halsted": lower case, or a block.
             (rf"(?i)(?P<value>\b\d{{1,6}}\s+(?:[nsew]\.?\s+)?(?:[a-z0-9][\w'.-]*\s+){{0,3}}"
@@ -278,6 +295,9 @@ def number_recognizers() -> list[EntityRecognizer]:
             # A named street without a house number: "N. Elm St", "Dixie Hwy".
             (rf"(?<![\w'-])(?P<value>(?:[NSEW]\.?\s+)?(?:[A-Z][a-z][\w'-]*\s+|"
              rf"\d{{1,3}}(?:st|nd|rd|th)\s+){{1,2}}(?:{_NAMED_STREET_SUFFIXES})\b\.?)", 0.7),
+            # "Pine St and 4th Ave": an intersection, one place.
+            (rf"(?<![\w'-])(?P<value>{_SUFFIXED_STREET}\s+(?:and|&|at)\s+{_STREET}|"
+             rf"{_STREET}\s+(?:and|&|at)\s+{_SUFFIXED_STREET})", 0.75),
             (r"(?<![\w'-])(?P<value>(?!(?:the|a|an|on|off|to|down|up|state|county|interstate|"
              r"this|that|same|busy|big|old|new|main|federal|divided|open|rural)\b)"
              r"[a-z][a-z'-]+\s+(?:hwy|highway|blvd|pkwy|pike))\b", 0.6),
@@ -287,7 +307,11 @@ def number_recognizers() -> list[EntityRecognizer]:
             (r"(?<![\w'-])(?P<value>(?:[A-Z][\w'&-]*\s+){1,3}(?:Motel|Inn|Hotel|Lodge|"
              r"Motor\s+Lodge|Suites|Apartments|Apts|Trailer\s+Park|Truck\s+Stop|Plaza|Mall))\b",
              0.7),
-            (r"(?<![\w'-])(?P<value>Super\s+8|Motel\s+6)(?![\w-])", 0.7)],
+            (r"(?<![\w'-])(?P<value>Super\s+8|Motel\s+6)(?![\w-])", 0.7),
+            # A chain where it stands: "the IHOP on Westheimer", "the Flying J in knoxville".
+            (rf"(?i:\b(?:the|a|an)\s+)(?P<value>(?:{_CHAINS})(?:['\u2019]s)?)"
+             r"(?=(?:\s+(?:station|truck\s+stop|parking\s+lot|store|restaurant))?"
+             r"\s+(?:on|in|at|off|near|across|by|downtown|out\s+by|next\s+to)\b)", 0.7)],
             name="NamedAddressRecognizer"),
     ]
 

@@ -1,0 +1,162 @@
+"""Presidio recognizer of towns and counties that capitals do not give away.
+
+"out of bangor", "las cruces", "dunmore co", "grew up in Why", "chi-town": a
+listed town in lower case, a lower-case county, a word after a place
+preposition, and what towns are called on the street.
+"""
+
+from __future__ import annotations
+
+import re
+
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from csec_survey.core.platforms import platform_mentions
+from csec_survey.deidentify.cued_recognizers import (
+    GENERIC_LOWER_LEADS,
+    LOWER_WORD,
+    LOWER_WORDS,
+    NOT_NAMES,
+)
+from csec_survey.deidentify.gazetteers import Gazetteers
+
+__all__ = ["CuedPlaceRecognizer"]
+
+_PLACE_CUES = (r"out\s+of|outside(?:\s+of)?|near|up\s+in|down\s+in|over\s+in|based\s+in|"
+               r"located\s+in|moved\s+to|lives\s+in|lived\s+in|living\s+in|from|in|to|around|"
+               r"through|towards?|via")
+
+
+class CuedPlaceRecognizer(EntityRecognizer):
+    """Towns and counties that capitals do not give away: a listed town in lower case
+    ("out of bangor", "las cruces"), a lower-case county ("dunmore co"), an unknown word
+    after a place preposition, and a capitalised word after one inside a sentence
+    ("grew up in Why")."""
+
+    def __init__(self, gazetteers: Gazetteers) -> None:
+        self._words = gazetteers
+        # Single words that English mostly writes in lower case ("mobile") are left out.
+        towns = [city.lower().replace(".", "").split() for city in gazetteers.us_cities
+                 if " " in city or not gazetteers.is_ordinary(city)]
+        self._towns = frozenset(" ".join(words) for words in towns) - {
+            state.lower() for state in gazetteers.us_states}
+        self._state_words = frozenset(word for state in gazetteers.us_states
+                                      for word in state.split())
+        self._longest = max(len(words) for words in towns)
+        self._town_starts = frozenset(words[0] for words in towns)
+        self._county = re.compile(rf"(?<![\w'-])(?P<value>{LOWER_WORD}(?:\s+{LOWER_WORD})?"
+                                  r"\s+(?:county|co\.?|parish|cnty))(?![\w'-])")
+        self._after_cue = re.compile(
+            rf"(?i:\b(?:{_PLACE_CUES})\s+(?!(?:{_PLACE_CUES})\b))(?:the\s+)?(?P<value>{LOWER_WORD}|"
+            r"[A-Z][a-z'\u2019-]+(?:\s+(?:and\s+)?[A-Z][a-z'\u2019-]+){0,2})")
+        super().__init__(supported_entities=["PLACE"], name="CuedPlaceRecognizer")
+
+    def load(self) -> None:
+        """Nothing to load."""
+
+    def analyze(self, text: str, entities: list[str],
+                nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
+        """Lower-case counties and towns, and words a place preposition points at."""
+        results = []
+        for match in self._county.finditer(text):
+            words = match.group("value").split()
+            # "lake county" is one; "this county", "get the county" are not.
+            generic = [i for i, word in enumerate(words[:-1]) if word in NOT_NAMES
+                       or word in _NOT_COUNTIES or word in GENERIC_LOWER_LEADS]
+            words = words[generic[-1] + 1:] if generic else words
+            if len(words) > 1:
+                end = match.end("value")
+                results.append(RecognizerResult("PLACE", end - len(" ".join(words)), end, 0.75))
+        results.extend(self._lower_case_towns(text))
+        results.extend(RecognizerResult("PLACE", *m.span(), 0.65)
+                       for m in _TOWN_NICKNAMES.finditer(text))
+        for match in self._after_cue.finditer(text):
+            value = match.group("value")
+            first = value.split()[0]
+            if first[0].islower():
+                if len(value) > 3 and value not in NOT_NAMES and not self._words.is_common(value) \
+                        and not self._words.is_misspelt(value):
+                    results.append(RecognizerResult("PLACE", *match.span("value"), 0.6))
+            elif self._names_a_place(first) and not platform_mentions(first):
+                # Above an unknown word's PERSON (0.55): after "in", a place.
+                results.append(RecognizerResult("PLACE", *match.span("value"), 0.6))
+        return results
+
+    def _lower_case_towns(self, text: str) -> list[RecognizerResult]:
+        words = [m for m in LOWER_WORDS.finditer(text) if m.group() in self._town_starts]
+        results = []
+        for match in words:
+            if results and match.start() < results[-1].end:
+                continue
+            # The longest listed town from here: "salt lake city" before "salt".
+            for end in self._ends(text, match, self._longest):
+                name = text[match.start():end.end()].replace(".", "")
+                if name in self._towns:
+                    chunk = [match, *(LOWER_WORDS.finditer(text, match.end(), end.end()))]
+                    if self._town_in_lower_case(text, chunk):
+                        results.append(RecognizerResult("PLACE", match.start(), end.end(), 0.65))
+                    break
+        return results
+
+    @staticmethod
+    def _ends(text: str, first: re.Match[str], longest: int) -> list[re.Match[str]]:
+        """The word itself and the words that follow it after single spaces, longest
+        reach first."""
+        ends = [first]
+        for following in LOWER_WORDS.finditer(text, first.end()):
+            if len(ends) == longest or text[ends[-1].end():following.start()] not in (" ", ". "):
+                break
+            ends.append(following)
+        return ends[::-1]
+
+    def _town_in_lower_case(self, text: str, words: list[re.Match[str]]) -> bool:
+        """A listed town in lower case: one that is no everyday word ("spokane", "las
+        cruces"), ends in a town word ("jersey city"), or follows a place preposition
+        ("through vegas", "in pine bluff"; not "the credit union")."""
+        names = [w.group() for w in words]
+        if len(names) == 1 and (len(names[0]) < 3 or names[0] in NOT_NAMES):
+            return False
+        if _AFTER_ARTICLE.search(text, 0, words[0].start()) and len(names) > 1 and \
+                names[0] not in _TOWN_OPENINGS and \
+                not any(self._words.is_capitalised(name) for name in names):
+            return False  # "a new city", "the state line": a common noun
+        if any(not self._words.is_common(name) or self._words.is_capitalised(name)
+               for name in names) or (len(names) > 1 and (names[-1] in _TOWN_ENDINGS
+                                                          or names[0] in _TOWN_OPENINGS)):
+            return True
+        return _AFTER_PLACE_CUE.search(text[max(0, words[0].start() - 16):words[0].start()]) \
+            is not None
+
+    def _names_a_place(self, word: str) -> bool:
+        """A capitalised word after a place preposition that is no month, title, unit or
+        other word of this field ("in March", "to Vice")."""
+        return not (self._words.is_domain(word) or word in _NOT_PLACES
+                    or word in self._state_words)
+
+
+_AFTER_ARTICLE = re.compile(r"\b(?:a|an|the|this|that|every|each|another|any|some|one|new)\s+$")
+_AFTER_PLACE_CUE = re.compile(rf"(?i:\b(?:{_PLACE_CUES})\s+(?:the\s+)?)$")
+_NOT_COUNTIES = frozenset({"next", "adjacent", "surrounding", "whole", "entire", "home",
+                           "same", "populous", "poorest", "largest", "smallest", "biggest",
+                           "neighbor", "one", "every", "each", "per", "by", "our", "that"})
+# What a town is called on the street: no list of places holds these.
+_TOWN_NICKNAMES = re.compile(
+    r"(?i)(?<![\w@./-])(?:chi-?town|okc|indy|philly|nola|atl|nyc|slc|stl|abq|phx|pdx|kc|"
+    r"h-?town|motown|beantown|frisco|sin\s+city|the\s+big\s+easy|bmore|cbus|vegas)(?![\w@/-])")
+_TOWN_OPENINGS = frozenset({"st", "saint", "san", "santa", "los", "las", "el", "fort", "ft",
+                            "port", "mount", "mt"})
+_TOWN_ENDINGS = frozenset({"city", "town", "springs", "beach", "falls", "heights", "village",
+                           "junction", "ville", "park", "hills", "valley", "center"})
+# Capitalised words a place preposition often points at that are no place.
+_NOT_PLACES = frozenset({
+    "The", "A", "An", "Our", "My", "His", "Her", "Their", "This", "That", "Court", "Training",
+    "Vice", "Patrol", "Dispatch", "Juvenile", "Federal", "State", "County", "City", "Internet",
+    "English", "Spanish", "Detention", "Probation", "Parole", "Narcotics", "Investigations",
+    "Investigation", "Crimes", "Against", "Children", "Human", "Trafficking", "Homeland",
+    "Security", "Justice", "Department", "Office", "Unit", "Division", "Bureau", "Task",
+    "Force", "Child", "Protective", "Services", "Family", "Youth", "Juveniles", "Sex", "Special",
+    "Victim", "Victims", "Advocacy", "Center", "Hospital", "Jail", "Prison", "Superior",
+    "District", "Circuit", "Municipal", "Google", "Christmas", "Thanksgiving", "Easter",
+    "Halloween", "Street", "Main", "Downtown", "Uptown", "Iraq", "I", "Missing", "Exploited",
+})
