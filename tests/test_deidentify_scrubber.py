@@ -408,28 +408,32 @@ def test_heldout_ordinary_words_kept(heldout_evaluation):
 # are its latest score, so that the tests fail on a regression, not on the gap that
 # issue 17 is to close. First score (session 6): recall 0.32, platform names 0.96,
 # ordinary words 0.997. Session 7, after the development set below: recall 0.77; after
-# its misses were read by kind and new development cases written for the kinds: 0.89.
+# its misses were read by kind and new development cases written for the kinds: 0.94.
+# Its misses have been read, so it is no longer unseen: deid_frozen_texts_2.txt is.
 
 FROZEN = Path(__file__).parent / "data" / "frozen" / "deid_frozen_texts.txt"
-FROZEN_FLOORS = {"recall": 0.91, "platform_names_kept": 0.99, "ordinary_words_kept": 0.997,
-                 "recall_under_the_documented_rules": 0.95}
+FROZEN_FLOORS = {"recall": 0.94, "platform_names_kept": 0.99, "ordinary_words_kept": 0.997,
+                 "recall_under_the_documented_rules": 0.96,
+                 "direct_identifiers_under_the_documented_rules": 0.99}
 
 # Two of the frozen set's annotations differ from the scrubber's documented rules: it
-# marks federal and state-wide agencies ("FBI", "GBI", "NC ICAC"), which the rules keep
-# as they place no one, and it marks a profile URL whole, platform domain included,
-# where the rules keep the domain (a finding) and remove the path. Scored as annotated,
-# and again with those spans read by the rules: both figures are reported.
-_STATE_WIDE_OR_FEDERAL = re.compile(
-    r"(?:FBI|HSI|ICE|NCIS|USMS|DEA|ATF|USSS|CBP|GBI|TBI|FDLE|SLED|OSBI|KBI|DCI|BCI|CHP|WSP|"
-    r"MSP|DPS|[A-Z]{2} ICAC|.* (?:State Police|Highway Patrol|State Patrol))")
+# marks federal agencies ("FBI", "HSI San Diego"), which the rules keep, as they employ
+# too many to point to anyone (the place in "HSI San Diego" goes), and it marks a
+# profile URL whole, platform domain included, where the rules keep the domain (a
+# finding) and remove the path. Scored as annotated, and again with those spans read by
+# the rules: both figures are reported.
+_FEDERAL = re.compile(r"(?:FBI|HSI|ICE|NCIS|USMS|DEA|ATF|USSS|CBP)(?=\s|$)")
 
 
 def _under_the_documented_rules(item):
     personal = []
     for kind, start, end in item.personal:
         value = item.text[start:end]
-        if kind == "AGENCY" and _STATE_WIDE_OR_FEDERAL.fullmatch(value):
+        federal = _FEDERAL.match(value) if kind == "AGENCY" else None
+        if federal and federal.end() == len(value):
             continue
+        if federal:
+            start += federal.end() + 1
         domain = re.match(r"(?:https?://)?(?:www\.)?[\w-]+\.(?:com|net|org)/", value)
         if kind == "URL" and domain and platform_mentions(domain.group().split(".")[-2]
                                                           .split("/")[-1]):
@@ -469,9 +473,12 @@ def test_frozen_set_scores_no_worse_than_its_first_measurement(frozen_evaluation
 def test_frozen_set_under_the_documented_rules(scrubber):
     evaluation = _evaluated(scrubber, FROZEN, _under_the_documented_rules)
     recall = evaluation["recall"]["ALL"]
-    # 15 state-wide or federal agencies leave the count; URLs stay, judged by their path.
-    assert recall["trials"] == 375, recall
+    # Five federal agencies leave the count; URLs stay, judged by their path.
+    assert recall["trials"] == 385, recall
     assert recall["rate"] >= FROZEN_FLOORS["recall_under_the_documented_rules"], recall
+    direct = evaluation["recall"]["DIRECT_IDENTIFIERS"]
+    assert direct["rate"] >= FROZEN_FLOORS["direct_identifiers_under_the_documented_rules"], \
+        direct
 
 
 # --- the development set ----------------------------------------------------------

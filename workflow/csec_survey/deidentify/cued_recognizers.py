@@ -19,6 +19,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from csec_survey.core.platforms import platform_mentions
 from csec_survey.deidentify.gazetteers import Gazetteers
+from csec_survey.deidentify.pattern_recognizers import STATE_CODES
 
 __all__ = ["GENERIC_LOWER_LEADS", "LOWER_WORD", "LOWER_WORDS", "NOT_NAMES",
            "CuedAgencyRecognizer", "CuedPersonRecognizer"]
@@ -90,6 +91,12 @@ _AGENCY_ACRONYM = re.compile(
 # Acronyms of that shape that name no place: a state-wide or generic office.
 _GENERIC_ACRONYMS = frozenset({"DPS", "CSO", "PSO", "ADA", "AUSA", "USDA", "NSO", "DSO",
                                "ISO", "MSDS", "SSO", "CDPS", "DDA", "CPS"})
+# State-wide agencies by acronym (GBI, FDLE, a state's ICAC task force by its initials),
+# in either case; "DPS" or "ICAC" alone is a kind of agency, not one.
+_STATE_WIDE_AGENCY = re.compile(
+    r"(?<![\w.-])(?P<value>(?i:gbi|tbi|fdle|sled|osbi|kbi|dci|bci|mshp|chp|wsp|msp|nysp|psp|"
+    r"vsp|ohp|fhp|thp|txdps|azdps|nmsp|isp|ncshp|shp|ksp|dcji)|"
+    rf"(?:{STATE_CODES})\s+(?:ICAC|DPS|BCI|DCI)|(?:{STATE_CODES.lower()})\s+(?:icac|dps))(?![\w-])")
 # Words for the unit an agency serves, part of its name after a specific word.
 _UNIT_WORDS = frozenset({"county", "co", "cnty", "parish", "city", "township", "twp", "village"})
 _LOWER_AGENCY_ACRONYM = re.compile(r"(?<![\w.-])[a-z]{1,5}(?:pd|so|sd|dps)(?![\w-])")
@@ -261,6 +268,10 @@ class CuedAgencyRecognizer(EntityRecognizer):
 
     def __init__(self, gazetteers: Gazetteers) -> None:
         self._words = gazetteers
+        states = "|".join(sorted(gazetteers.us_states, key=len, reverse=True))
+        self._state_named_agency = re.compile(
+            rf"(?<![\w-])(?P<value>(?:{states})\s+(?:ICAC|DPS|BCI|DCI|SBI|CBI)"
+            r"(?:\s+(?:Task\s+Force|task\s+force|unit|Unit))?)(?![\w-])")
         super().__init__(supported_entities=["AGENCY"], name="CuedAgencyRecognizer")
 
     def load(self) -> None:
@@ -272,7 +283,11 @@ class CuedAgencyRecognizer(EntityRecognizer):
         results = [RecognizerResult("AGENCY", *m.span("value"), 0.8)
                    for m in _AGENCY_ACRONYM.finditer(text)
                    if m.group("value").split()[0] not in _GENERIC_ACRONYMS]
-        # The same in lower case ("lapd", "azdps"), where it is no English word ("also").
+        # State-wide agencies: few enough that naming one points to its people.
+        results.extend(RecognizerResult("AGENCY", *m.span("value"), 0.8)
+                       for regex in (_STATE_WIDE_AGENCY, self._state_named_agency)
+                       for m in regex.finditer(text))
+        # The same in lower case ("lapd", "kcpd"), where it is no English word ("also").
         results.extend(RecognizerResult("AGENCY", *m.span(), 0.75)
                        for m in _LOWER_AGENCY_ACRONYM.finditer(text)
                        if not self._words.is_common(m.group())

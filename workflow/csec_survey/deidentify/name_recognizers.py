@@ -70,10 +70,7 @@ _PLACE_PREPOSITIONS = frozenset({"in", "from", "to", "near", "outside", "around"
 class AgencyRecognizer(RegexSpanRecognizer):
     """A named agency: place or county words before an agency noun ('Tulsa Police Department')."""
 
-    def __init__(self, gazetteers: Gazetteers) -> None:
-        # A state's name leads a state-wide agency, which places no one (Safe Harbor).
-        self._generic = _GENERIC_LEADS | {word for state in gazetteers.us_states
-                                          for word in state.split()}
+    def __init__(self) -> None:
         super().__init__("AGENCY", [(
             rf"(?P<value>(?:(?:[A-Z][\w'\u2019.&-]*|\d+|of|and)\s+){{1,6}}(?:{_AGENCY_TAILS}))\b",
             0.85)], name="AgencyRecognizer")
@@ -92,7 +89,7 @@ class AgencyRecognizer(RegexSpanRecognizer):
             value = text[words[0][1]:result.end]
             tail = re.search(rf"(?:{_AGENCY_TAILS})$", value)
             leads = value[:tail.start()].split() if tail else []
-            if any(w.strip(".,") not in self._generic and w not in ("of", "and")
+            if any(w.strip(".,") not in _GENERIC_LEADS and w not in ("of", "and")
                    for w in leads):
                 result.start = words[0][1]
                 results.append(result)

@@ -45,7 +45,7 @@ def build_recognizers(gazetteers: Gazetteers) -> list[EntityRecognizer]:
     return [
         PersonRecognizer(gazetteers),
         PlaceRecognizer(gazetteers),
-        AgencyRecognizer(gazetteers),
+        AgencyRecognizer(),
         CuedPersonRecognizer(gazetteers),
         CuedAgencyRecognizer(gazetteers),
         CuedPlaceRecognizer(gazetteers),
