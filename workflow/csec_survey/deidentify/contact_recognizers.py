@@ -138,13 +138,18 @@ class HandleRecognizer(EntityRecognizer):
                 nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
         """Handles with an "@", and handles announced by a cue."""
         results = [RecognizerResult("HANDLE", m.start(), m.end(), 0.85)
-                   for m in self._at.finditer(text)]
+                   for m in self._at.finditer(text)] if "@" in text else []
         # Words joined by underscores or dots, a word run into digits, a cash tag:
         # no English ("xoxo_baddie_xoxo", "kandi.kane", "nightowl4421", "$kingtavon").
-        for regex in (_UNDERSCORED, _DOTTED, _WORD_AND_DIGITS, _CASHTAG):
+        for regex, sign in ((_UNDERSCORED, "_"), (_DOTTED, "."), (_CASHTAG, "$")):
+            if sign not in text:
+                continue
             results.extend(RecognizerResult("HANDLE", m.start(), m.end(), 0.7)
                            for m in regex.finditer(text)
                            if regex is not _DOTTED or not _DOMAIN_END.search(m.group()))
+        if _DIGITS.search(text):
+            results.extend(RecognizerResult("HANDLE", m.start(), m.end(), 0.7)
+                           for m in _WORD_AND_DIGITS.finditer(text))
         for match in self._cued.finditer(text):
             value = match.group("value")
             if self._handle_shaped(value):

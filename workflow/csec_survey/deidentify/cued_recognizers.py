@@ -97,6 +97,7 @@ _STATE_WIDE_AGENCY = re.compile(
     r"(?<![\w.-])(?P<value>(?i:gbi|tbi|fdle|sled|osbi|kbi|dci|bci|mshp|chp|wsp|msp|nysp|psp|"
     r"vsp|ohp|fhp|thp|txdps|azdps|nmsp|isp|ncshp|shp|ksp|dcji)|"
     rf"(?:{STATE_CODES})\s+(?:ICAC|DPS|BCI|DCI)|(?:{STATE_CODES.lower()})\s+(?:icac|dps))(?![\w-])")
+_STATE_AGENCY_TAIL = re.compile(r"\b(?:ICAC|DPS|BCI|DCI|SBI|CBI)\b")
 # Words for the unit an agency serves, part of its name after a specific word.
 _UNIT_WORDS = frozenset({"county", "co", "cnty", "parish", "city", "township", "twp", "village"})
 _LOWER_AGENCY_ACRONYM = re.compile(r"(?<![\w.-])[a-z]{1,5}(?:pd|so|sd|dps)(?![\w-])")
@@ -117,6 +118,8 @@ class CuedPersonRecognizer(EntityRecognizer):
 
     def __init__(self, gazetteers: Gazetteers) -> None:
         self._words = gazetteers
+        # Words recur across answers: each lower-case word is scored once.
+        self._word_scores: dict[str, float] = {}
         # Names English writes capitalised: in lower case, still names ("tanya").
         self._first = frozenset(w.lower() for w in gazetteers.first_names
                                 if not gazetteers.is_ordinary(w) and not gazetteers.is_domain(w))
@@ -238,15 +241,23 @@ class CuedPersonRecognizer(EntityRecognizer):
         ("gabe and stacy"), or, with less certainty, a word no dictionary has
         ("quinessa"): the safe list the highest-recall scrubbers use."""
         word = match.group()
+        score = self._word_scores.get(word)
+        if score is None:
+            score = self._word_scores[word] = self._score_word(word)
+        if score < 0:  # an everyday first name: a name only as a sentence's subject
+            return 0.6 if self._subject_at(text, match) else 0.0
+        return score
+
+    def _score_word(self, word: str) -> float:
+        """A word's score wherever it stands; -1 for a first name that needs its place."""
         if len(word) < 3 or word in NOT_NAMES or word in _LOWER_JARGON or \
                 word in _RANK_WORDS:
             return 0.0
         common = self._words.is_common(word)
         if word in self._first or word in self._last:
-            if not common or self._words.is_capitalised(word) or (
-                    word in self._first and self._subject_at(text, match)):
+            if not common or self._words.is_capitalised(word):
                 return 0.6
-            return 0.0
+            return -1.0 if word in self._first else 0.0
         if common or platform_mentions(word) or self._words.is_misspelt(word):
             return 0.0
         return 0.52
@@ -285,8 +296,10 @@ class CuedAgencyRecognizer(EntityRecognizer):
                    if m.group("value").split()[0] not in _GENERIC_ACRONYMS]
         # State-wide agencies: few enough that naming one points to its people.
         results.extend(RecognizerResult("AGENCY", *m.span("value"), 0.8)
-                       for regex in (_STATE_WIDE_AGENCY, self._state_named_agency)
-                       for m in regex.finditer(text))
+                       for m in _STATE_WIDE_AGENCY.finditer(text))
+        if _STATE_AGENCY_TAIL.search(text):
+            results.extend(RecognizerResult("AGENCY", *m.span("value"), 0.8)
+                           for m in self._state_named_agency.finditer(text))
         # The same in lower case ("lapd", "kcpd"), where it is no English word ("also").
         results.extend(RecognizerResult("AGENCY", *m.span(), 0.75)
                        for m in _LOWER_AGENCY_ACRONYM.finditer(text)

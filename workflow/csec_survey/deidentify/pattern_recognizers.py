@@ -38,6 +38,7 @@ _STREET_SUFFIXES = (
     "Tunnel|Turnpike|Underpass|Unions?|Valleys?|Viaduct|Views?|Villages?|Ville|Vista|Walks?|"
     "Wall|Ways?|Wells?")
 _DIGIT = re.compile(r"\d")
+_IP_LIKE = re.compile(r"\d\.\d|[0-9A-Fa-f]?::?[0-9A-Fa-f]")
 _TOP_LEVEL_DOMAINS = "com|net|org|us|gov|edu|info|biz|co|me|ly|tv|io|cc"
 # Suffixes that name a street even without a number; not "Court" (a court of law) or
 # "Drive" (a hard drive), which need the house number.
@@ -129,6 +130,13 @@ class IpAddressRecognizer(PatternRecognizer):
         ], context=["ip", "address", "ips", "logged", "login", "subscriber"],
             global_regex_flags=re.MULTILINE)
 
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None,
+                regex_flags: int | None = None) -> list[RecognizerResult]:
+        """Presidio's pattern matching, on texts with a dot or a colon between digits."""
+        if not _IP_LIKE.search(text):
+            return []
+        return super().analyze(text, entities, nlp_artifacts, regex_flags)
+
     def validate_result(self, pattern_text: str) -> bool:
         """Only strings Python parses as an IP address (and that are not clock times)."""
         try:
@@ -158,7 +166,9 @@ class UrlPathRecognizer(RegexSpanRecognizer):
         """Paths of platform URLs; whole URLs of other sites."""
         from csec_survey.core.platforms import platform_mentions
 
-        results = []
+        results: list[RecognizerResult] = []
+        if "." not in text:
+            return results
         for regex, score in self._patterns:
             for match in regex.finditer(text):
                 site = match.groupdict().get("site")
