@@ -470,6 +470,25 @@ def test_frozen_set_scores_no_worse_than_its_first_measurement(frozen_evaluation
         assert frozen_evaluation[kept]["rate"] >= FROZEN_FLOORS[kept], frozen_evaluation[kept]
 
 
+# tests/data/frozen/deid_frozen_texts_2.txt: 385 answers by a fourth helper who read
+# neither the code nor any other set, committed before its first score (session 7:
+# recall 0.93, direct identifiers 0.98, platform names 0.95, ordinary words 0.997).
+# Its misses have not been read: it stays the unseen measure. Floors at that score.
+FROZEN_2 = Path(__file__).parent / "data" / "frozen" / "deid_frozen_texts_2.txt"
+FROZEN_2_FLOORS = {"ALL": 0.92, "DIRECT_IDENTIFIERS": 0.98, "platform_names_kept": 0.95,
+                   "ordinary_words_kept": 0.996}
+
+
+def test_second_frozen_set_scores_no_worse_than_its_first_measurement(scrubber):
+    items = load_heldout(FROZEN_2)
+    assert (len(items), sum(len(item.personal) for item in items)) == (385, 371)
+    evaluation = _evaluated(scrubber, FROZEN_2)
+    for group in ("ALL", "DIRECT_IDENTIFIERS"):
+        assert evaluation["recall"][group]["rate"] >= FROZEN_2_FLOORS[group], group
+    for kept in ("platform_names_kept", "ordinary_words_kept"):
+        assert evaluation[kept]["rate"] >= FROZEN_2_FLOORS[kept], evaluation[kept]
+
+
 def test_frozen_set_under_the_documented_rules(scrubber):
     evaluation = _evaluated(scrubber, FROZEN, _under_the_documented_rules)
     recall = evaluation["recall"]["ALL"]

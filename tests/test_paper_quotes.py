@@ -20,6 +20,7 @@ from csec_survey.paper.quotes import (
     coding_from_truth,
     misquoted,
     read_coding,
+    residual_risks,
     select_quotes,
 )
 
@@ -119,6 +120,27 @@ def test_skips_answers_with_more_than_two_placeholders_but_keeps_digits():
     kept = [q["pseudonym"] for q in quotes["oe_needs"]["funding"]["quotes"]]
     assert kept == ["P_digit", "P_numbered", "P_plain", "P_two"]
     assert quotes["oe_needs"]["funding"]["coded"] == 5
+
+
+@pytest.mark.parametrize("text, risks", [
+    ("Training. We need training on phones, not just computers.", []),
+    ("Backpage and Facebook ads; the FBI and [AGENCY] helped us in Ohio.", []),
+    ("Det. [PERSON 1] and Sgt. [PERSON 2] called the DA about it.", []),
+    ("[PERSON] told us Keyonna was fifteen when she met him.", ["unexplained word"]),
+    ("the ad ran under tip 1188204 for a month", ["long number"]),
+])
+def test_residual_risks_name_the_kind_never_the_word(text, risks):
+    assert residual_risks(text) == risks
+
+
+def test_answers_with_a_residual_risk_are_withheld_and_counted():
+    answers = {"P_safe": f"{LONG}.", "P_risky": f"{LONG}, Dravonte told us.",
+               "P_number": f"{LONG}, case 2012004871."}
+    coding = _coding(*((p, "oe_needs", "funding", "no") for p in answers))
+    theme = select_quotes(coding, _clean({p: {"oe_needs": t} for p, t in answers.items()}))[
+        "oe_needs"]["funding"]
+    assert [q["pseudonym"] for q in theme["quotes"]] == ["P_safe"]
+    assert (theme["coded"], theme["withheld"]) == (3, 2)
 
 
 def test_uncoded_missing_and_unknown_answers_never_appear():

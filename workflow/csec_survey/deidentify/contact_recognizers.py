@@ -15,7 +15,7 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from csec_survey.deidentify.gazetteers import Gazetteers
-from csec_survey.deidentify.pattern_recognizers import RegexSpanRecognizer
+from csec_survey.deidentify.pattern_recognizers import RegexSpanRecognizer, words_in
 
 __all__ = ["EmailRecognizer", "HandleRecognizer", "PhoneRecognizer"]
 
@@ -27,6 +27,9 @@ _DIGIT_TOKEN = r"(?:zero|one|two|three|four|five|six|seven|eight|nine|oh|\d|[OoI
 # "five five five oh one nine nine", "9one6-55five-2O4eight", "7I3.5S5.2O9I".
 _MIXED = re.compile(rf"(?i)(?<![A-Za-z\d]){_DIGIT_TOKEN}(?:[\s().,-]{{0,4}}{_DIGIT_TOKEN}){{6,15}}"
                     r"(?![A-Za-z\d])")
+_MAIL_ENDINGS = frozenset({"com", "net", "org", "gov", "edu", "us", "mil", "info", "biz"})
+_NUMBER_WORDS = frozenset({"zero", "one", "two", "three", "four", "five", "six", "seven",
+                           "eight", "nine", "oh"})
 _TOKENS = re.compile(rf"(?i){_DIGIT_TOKEN}")
 # Letters typed for digits in a group of digits ("603-555-O199", "2I8", "OO19"): read
 # as the digits, offsets unchanged.
@@ -57,7 +60,9 @@ class PhoneRecognizer(EntityRecognizer):
             for match in PhoneNumberMatcher(digits, "US", leniency=Leniency.POSSIBLE):
                 if _looks_like_a_phone(match.raw_string):
                     results.append(RecognizerResult("PHONE", match.start, match.end, 0.85))
-        for match in _MIXED.finditer(text):
+        mixed = _MIXED.finditer(text) if len(_DIGITS.findall(text)) >= 3 or \
+            not words_in(text).isdisjoint(_NUMBER_WORDS) else ()
+        for match in mixed:
             tokens = _TOKENS.findall(match.group())
             number = "".join(token if token.isdigit() else _DIGIT_WORDS[token.lower()]
                              for token in tokens)
@@ -94,6 +99,14 @@ class EmailRecognizer(RegexSpanRecognizer):
              rf"{dot}(?:com|net|org|gov|edu|us|mil|info|biz))(?![\w-])", 0.9),
         ], name="EmailRecognizer", flags=re.IGNORECASE)
 
+    def analyze(self, text: str, entities: list[str],
+                nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
+        """Addresses, where an "@" or an "at" and a domain's ending are there at all."""
+        present = words_in(text)
+        if "@" not in text and ("at" not in present or present.isdisjoint(_MAIL_ENDINGS)):
+            return []
+        return super().analyze(text, entities, nlp_artifacts)
+
     def accept(self, text: str, match: re.Match[str]) -> bool:
         """Not "her profile at facebook.com": the local part of an address spelled with
         "at" is no everyday word, unless an '@' or a bracketed 'at' makes it certain."""
@@ -116,6 +129,11 @@ _CASHTAG = re.compile(r"(?<![\w$])\$[A-Za-z][A-Za-z0-9_-]{2,19}(?![\w-])")
 _HANDLE_CUES = (r"snap(?:chat)?|sc|kik|ig|insta(?:gram)?|twitter|tumblr|skype|tiktok|tagged|"
                 r"moco(?:space)?|myspace|whatsapp|yahoo|aim|gamertag|psn|xbox|"
                 r"user\s?name|screen\s?name|profile\s?name|handle|display\s?name")
+_CUE_WORDS = frozenset({"snap", "snapchat", "sc", "kik", "ig", "insta", "instagram", "twitter",
+                        "tumblr", "skype", "tiktok", "tagged", "moco", "mocospace", "myspace",
+                        "whatsapp", "yahoo", "aim", "gamertag", "psn", "xbox", "user", "username",
+                        "screen", "screenname", "profile", "profilename", "handle", "display",
+                        "displayname"})
 
 
 class HandleRecognizer(EntityRecognizer):
@@ -150,7 +168,8 @@ class HandleRecognizer(EntityRecognizer):
         if _DIGITS.search(text):
             results.extend(RecognizerResult("HANDLE", m.start(), m.end(), 0.7)
                            for m in _WORD_AND_DIGITS.finditer(text))
-        for match in self._cued.finditer(text):
+        cued = self._cued.finditer(text) if not words_in(text).isdisjoint(_CUE_WORDS) else ()
+        for match in cued:
             value = match.group("value")
             if self._handle_shaped(value):
                 results.append(RecognizerResult("HANDLE", match.start("value"),

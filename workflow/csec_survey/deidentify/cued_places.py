@@ -12,14 +12,14 @@ import re
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from csec_survey.core.platforms import platform_mentions
 from csec_survey.deidentify.cued_recognizers import (
     GENERIC_LOWER_LEADS,
     LOWER_WORD,
-    LOWER_WORDS,
     NOT_NAMES,
+    lower_words,
 )
 from csec_survey.deidentify.gazetteers import Gazetteers
+from csec_survey.deidentify.pattern_recognizers import names_a_platform, words_in
 
 __all__ = ["CuedPlaceRecognizer"]
 
@@ -59,7 +59,9 @@ class CuedPlaceRecognizer(EntityRecognizer):
                 nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
         """Lower-case counties and towns, and words a place preposition points at."""
         results = []
-        for match in self._county.finditer(text):
+        present = words_in(text)
+        counties = self._county.finditer(text) if not present.isdisjoint(_COUNTY_WORDS) else ()
+        for match in counties:
             words = match.group("value").split()
             # "lake county" is one; "this county", "get the county" are not.
             generic = [i for i, word in enumerate(words[:-1]) if word in NOT_NAMES
@@ -68,9 +70,11 @@ class CuedPlaceRecognizer(EntityRecognizer):
             if len(words) > 1:
                 end = match.end("value")
                 results.append(RecognizerResult("PLACE", end - len(" ".join(words)), end, 0.75))
-        results.extend(self._lower_case_towns(text))
+        if not present.isdisjoint(self._town_starts):
+            results.extend(self._lower_case_towns(text))
         results.extend(RecognizerResult("PLACE", *m.span(), 0.65)
-                       for m in _TOWN_NICKNAMES.finditer(text))
+                       for m in (_TOWN_NICKNAMES.finditer(text)
+                                 if not present.isdisjoint(_NICKNAME_WORDS) else ()))
         for match in self._after_cue.finditer(text):
             value = match.group("value")
             first = value.split()[0]
@@ -78,37 +82,31 @@ class CuedPlaceRecognizer(EntityRecognizer):
                 if len(value) > 3 and value not in NOT_NAMES and not self._words.is_common(value) \
                         and not self._words.is_misspelt(value):
                     results.append(RecognizerResult("PLACE", *match.span("value"), 0.6))
-            elif self._names_a_place(first) and not platform_mentions(first):
+            elif self._names_a_place(first) and not names_a_platform(first):
                 # Above an unknown word's PERSON (0.55): after "in", a place.
                 results.append(RecognizerResult("PLACE", *match.span("value"), 0.6))
         return results
 
     def _lower_case_towns(self, text: str) -> list[RecognizerResult]:
-        words = [m for m in LOWER_WORDS.finditer(text) if m.group() in self._town_starts]
+        words = lower_words(text)
         results = []
-        for match in words:
-            if results and match.start() < results[-1].end:
+        for index, match in enumerate(words):
+            if match.group() not in self._town_starts or (
+                    results and match.start() < results[-1].end):
                 continue
             # The longest listed town from here: "salt lake city" before "salt".
-            for end in self._ends(text, match, self._longest):
-                name = text[match.start():end.end()].replace(".", "")
+            last = index
+            while last + 1 < len(words) and last - index + 1 < self._longest and \
+                    text[words[last].end():words[last + 1].start()] in (" ", ". "):
+                last += 1
+            for end in range(last, index - 1, -1):
+                name = text[match.start():words[end].end()].replace(".", "")
                 if name in self._towns:
-                    chunk = [match, *(LOWER_WORDS.finditer(text, match.end(), end.end()))]
-                    if self._town_in_lower_case(text, chunk):
-                        results.append(RecognizerResult("PLACE", match.start(), end.end(), 0.65))
+                    if self._town_in_lower_case(text, list(words[index:end + 1])):
+                        results.append(RecognizerResult("PLACE", match.start(),
+                                                        words[end].end(), 0.65))
                     break
         return results
-
-    @staticmethod
-    def _ends(text: str, first: re.Match[str], longest: int) -> list[re.Match[str]]:
-        """The word itself and the words that follow it after single spaces, longest
-        reach first."""
-        ends = [first]
-        for following in LOWER_WORDS.finditer(text, first.end()):
-            if len(ends) == longest or text[ends[-1].end():following.start()] not in (" ", ". "):
-                break
-            ends.append(following)
-        return ends[::-1]
 
     def _town_in_lower_case(self, text: str, words: list[re.Match[str]]) -> bool:
         """A listed town in lower case: one that is no everyday word ("spokane", "las
@@ -144,6 +142,10 @@ _NOT_COUNTIES = frozenset({"next", "adjacent", "surrounding", "whole", "entire",
 _TOWN_NICKNAMES = re.compile(
     r"(?i)(?<![\w@./-])(?:chi-?town|okc|indy|philly|nola|atl|nyc|slc|stl|abq|phx|pdx|kc|"
     r"h-?town|motown|beantown|frisco|sin\s+city|the\s+big\s+easy|bmore|cbus|vegas)(?![\w@/-])")
+_COUNTY_WORDS = frozenset({"county", "co", "parish", "cnty"})
+_NICKNAME_WORDS = frozenset({"chi", "town", "chitown", "okc", "indy", "philly", "nola", "atl",
+                             "nyc", "slc", "stl", "abq", "phx", "pdx", "kc", "htown", "motown",
+                             "beantown", "frisco", "sin", "easy", "bmore", "cbus", "vegas"})
 _TOWN_OPENINGS = frozenset({"st", "saint", "san", "santa", "los", "las", "el", "fort", "ft",
                             "port", "mount", "mt"})
 _TOWN_ENDINGS = frozenset({"city", "town", "springs", "beach", "falls", "heights", "village",

@@ -12,23 +12,44 @@ name list, or the cue, says what they are. Towns and counties are
 
 from __future__ import annotations
 
+import functools
 import re
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from csec_survey.core.platforms import platform_mentions
 from csec_survey.deidentify.gazetteers import Gazetteers
-from csec_survey.deidentify.pattern_recognizers import STATE_CODES
+from csec_survey.deidentify.pattern_recognizers import STATE_CODES, names_a_platform, words_in
 
-__all__ = ["GENERIC_LOWER_LEADS", "LOWER_WORD", "LOWER_WORDS", "NOT_NAMES",
-           "CuedAgencyRecognizer", "CuedPersonRecognizer"]
+__all__ = [
+    "GENERIC_LOWER_LEADS",
+    "LOWER_WORD",
+    "LOWER_WORDS",
+    "NOT_NAMES",
+    "CuedAgencyRecognizer",
+    "CuedPersonRecognizer",
+    "lower_words",
+]
 
 _RANKS = (r"det|detective|sgt|sergeant|ofc|officer|lt|lieutenant|capt|captain|cpl|corporal|"
           r"agent|sa|inv|investigator|trooper|tpr|deputy|dep|chief|sheriff|mr|mrs|ms|miss|dr|"
           r"judge|prosecutor|ada|ausa|cmdr|commander|sgt\.\s*maj|major|maj|analyst|examiner|"
           r"tfo|pco|cst|patrolman|ptl|sa|ssa|asac|sac")
-_RANK_WORDS = frozenset(_RANKS.split("|"))
+_RANK_WORDS = frozenset(word for word in _RANKS.split("|") if word.isalpha())
+_KIN_WORDS = frozenset({
+    "cousin", "sister", "brother", "mom", "mother", "dad", "father", "aunt", "uncle", "grandma",
+    "grandmother", "grandpa", "boyfriend", "girlfriend", "bf", "gf", "friend", "daughter", "son",
+    "niece", "nephew", "stepdad", "stepmom", "pimp", "vic", "victim", "juvenile", "juv",
+    "suspect", "susp", "partner", "wife", "husband", "roommate", "bottom"})
+_ALIAS_WORDS = frozenset({"lil", "li", "l", "little", "big", "young", "yung", "baby", "lady",
+                          "boss", "pretty", "king", "queen"})
+_CALLED_WORDS = frozenset({"aka", "k", "goes", "went", "going", "known", "call", "calls",
+                           "called", "street", "nick", "nickname", "named"})
+_NAME_WAS_WORDS = frozenset({"name", "called"})
+_INITIALS_CUES = frozenset({
+    "juv", "juvenile", "vic", "victim", "minor", "girl", "boy", "child", "kid", "suspect",
+    "susp", "subject", "offender", "defendant", "witness", "sister", "brother", "cousin",
+    "daughter", "son"})
 LOWER_WORD = r"[a-z][a-z'\u2019-]+"
 # Words that may follow a cue without being anyone's name.
 NOT_NAMES = frozenset({
@@ -85,6 +106,13 @@ _NOT_NAMED_SUBJECTS = frozenset({
 _NEXT_WORD = re.compile(r"\s([a-z][a-z'\u2019-]+)(?![\w@/-])")
 _SUBJECT = re.compile(rf"\s+(?:{_SUBJECT_VERBS})\b")
 LOWER_WORDS = re.compile(r"(?<![\w'\u2019@#./-])[a-z][a-z'\u2019-]*(?![\w@/-]|\.\w)")
+
+
+@functools.lru_cache(maxsize=8)
+def lower_words(text: str) -> tuple[re.Match[str], ...]:
+    """The lower-case words of a text (not inside an address or handle); cached, as the
+    person and place recognizers both walk them."""
+    return tuple(LOWER_WORDS.finditer(text))
 _AGENCY_ACRONYM = re.compile(
     r"(?<![\w-])(?P<value>[A-Z]{1,5}(?:PD|SO|SD|CSO|DPS|DA|DAO|PS)(?:\s+(?:ICAC|Vice|SVU))?)"
     r"(?![\w-])")
@@ -93,10 +121,16 @@ _GENERIC_ACRONYMS = frozenset({"DPS", "CSO", "PSO", "ADA", "AUSA", "USDA", "NSO"
                                "ISO", "MSDS", "SSO", "CDPS", "DDA", "CPS"})
 # State-wide agencies by acronym (GBI, FDLE, a state's ICAC task force by its initials),
 # in either case; "DPS" or "ICAC" alone is a kind of agency, not one.
+_STATE_WIDE_ACRONYMS = ("gbi", "tbi", "fdle", "sled", "osbi", "kbi", "dci", "bci", "mshp", "chp",
+                        "wsp", "msp", "nysp", "psp", "vsp", "ohp", "fhp", "thp", "txdps", "azdps",
+                        "nmsp", "isp", "ncshp", "shp", "ksp", "dcji")
 _STATE_WIDE_AGENCY = re.compile(
-    r"(?<![\w.-])(?P<value>(?i:gbi|tbi|fdle|sled|osbi|kbi|dci|bci|mshp|chp|wsp|msp|nysp|psp|"
-    r"vsp|ohp|fhp|thp|txdps|azdps|nmsp|isp|ncshp|shp|ksp|dcji)|"
-    rf"(?:{STATE_CODES})\s+(?:ICAC|DPS|BCI|DCI)|(?:{STATE_CODES.lower()})\s+(?:icac|dps))(?![\w-])")
+    rf"(?<![\w.-])(?P<value>(?i:{'|'.join(_STATE_WIDE_ACRONYMS)})|"
+    rf"(?:{STATE_CODES})\s+(?:ICAC|DPS|BCI|DCI)|(?:{STATE_CODES.lower()})\s+(?:icac|dps))"
+    r"(?![\w-])")
+_STATE_WIDE_WORDS = frozenset({*_STATE_WIDE_ACRONYMS, "icac", "dps"})
+_TAIL_WORDS = frozenset({"pd", "p", "so", "s", "co", "cso", "sheriff", "sheriffs", "police", "da",
+                         "das", "mpd", "dps", "constable", "constables", "task", "icac"})
 _STATE_AGENCY_TAIL = re.compile(r"\b(?:ICAC|DPS|BCI|DCI|SBI|CBI)\b")
 # Words for the unit an agency serves, part of its name after a specific word.
 _UNIT_WORDS = frozenset({"county", "co", "cnty", "parish", "city", "township", "twp", "village"})
@@ -170,17 +204,23 @@ class CuedPersonRecognizer(EntityRecognizer):
                 nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
         """Ranked lower-case names, aliases, nicknames, initials and lower-case full names."""
         found: list[tuple[int, int, float]] = []
-        for match in self._ranked.finditer(text):
+        present = words_in(text)
+        # Each pattern runs only where its cue words are: most answers have none.
+        ranked = self._ranked.finditer(text) if not present.isdisjoint(_RANK_WORDS) else ()
+        for match in ranked:
             words = match.group("value").split()
             if self._unlisted(words[0]):
                 keep = 2 if len(words) > 1 and self._unlisted(words[1]) else 1
                 found.append((match.start("value"),
                               match.start("value") + len(" ".join(words[:keep])), 0.85))
-        for match in self._kin.finditer(text):
+        for match in self._kin.finditer(text) if not present.isdisjoint(_KIN_WORDS) else ():
             value = match.group("value")
             if not self._words.is_domain(value) and value.lower() not in _RANK_WORDS:
                 found.append((*match.span("value"), 0.65))
-        for regex in (self._alias, self._called, self._name_was):
+        for regex, cues in ((self._alias, _ALIAS_WORDS), (self._called, _CALLED_WORDS),
+                            (self._name_was, _NAME_WAS_WORDS)):
+            if present.isdisjoint(cues):
+                continue
             for match in regex.finditer(text):
                 value = match.group("value").rstrip(".'\u2019")
                 first = value.split()[0]
@@ -195,7 +235,7 @@ class CuedPersonRecognizer(EntityRecognizer):
                     if regex is self._alias:
                         start = match.start()
                     found.append((start, match.start("value") + len(value), 0.8))
-        for match in self._quoted.finditer(text):
+        for match in self._quoted.finditer(text) if '"' in text or "\u201c" in text else ():
             first = match.group("value").split()[0]
             # "DeAndre "Dre" Lockett": a quoted word inside a name is a nickname.
             inside_a_name = re.search(r"[A-Z][\w'\u2019-]+\s$", text[:match.start()])
@@ -216,13 +256,14 @@ class CuedPersonRecognizer(EntityRecognizer):
                         and word.lower() not in NOT_NAMES | _NOT_NAMED_SUBJECTS \
                         and word.lower() not in _RANK_WORDS:
                     found.append((*match.span(group), 0.6))
-        for match in self._initials.finditer(text):
+        for match in self._initials.finditer(text) if "." in text else ():
             if match.group("value").replace(" ", "") not in _ABBREVIATIONS:
                 found.append((*match.span("value"), 0.75))
-        for match in self._cued_initials.finditer(text):
+        for match in (self._cued_initials.finditer(text)
+                      if not present.isdisjoint(_INITIALS_CUES) else ()):
             if match.group("value") not in _COMMON_ACRONYMS:
                 found.append((*match.span("value"), 0.8))
-        for match in LOWER_WORDS.finditer(text):
+        for match in lower_words(text):
             score = self._lower_case_name(text, match)
             if score:
                 # "m. ortega": an initial before the name goes with it; "frank dolan": a
@@ -258,7 +299,7 @@ class CuedPersonRecognizer(EntityRecognizer):
             if not common or self._words.is_capitalised(word):
                 return 0.6
             return -1.0 if word in self._first else 0.0
-        if common or platform_mentions(word) or self._words.is_misspelt(word):
+        if common or names_a_platform(word) or self._words.is_misspelt(word):
             return 0.0
         return 0.52
 
@@ -296,7 +337,8 @@ class CuedAgencyRecognizer(EntityRecognizer):
                    if m.group("value").split()[0] not in _GENERIC_ACRONYMS]
         # State-wide agencies: few enough that naming one points to its people.
         results.extend(RecognizerResult("AGENCY", *m.span("value"), 0.8)
-                       for m in _STATE_WIDE_AGENCY.finditer(text))
+                       for m in (_STATE_WIDE_AGENCY.finditer(text)
+                                 if not words_in(text).isdisjoint(_STATE_WIDE_WORDS) else ()))
         if _STATE_AGENCY_TAIL.search(text):
             results.extend(RecognizerResult("AGENCY", *m.span("value"), 0.8)
                            for m in self._state_named_agency.finditer(text))
@@ -305,7 +347,8 @@ class CuedAgencyRecognizer(EntityRecognizer):
                        for m in _LOWER_AGENCY_ACRONYM.finditer(text)
                        if not self._words.is_common(m.group())
                        and m.group().upper() not in _GENERIC_ACRONYMS)
-        for match in _LOWER_AGENCY.finditer(text):
+        lower = _LOWER_AGENCY.finditer(text) if not words_in(text).isdisjoint(_TAIL_WORDS) else ()
+        for match in lower:
             lead = match.group("lead").split()
             # Only the specific words of the lead: "called the dover pd" starts at "dover".
             specific: list[str] = []

@@ -10,6 +10,7 @@ the many answers that have none.
 
 from __future__ import annotations
 
+import functools
 import ipaddress
 import re
 from collections.abc import Iterable, Sequence
@@ -17,8 +18,17 @@ from collections.abc import Iterable, Sequence
 from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-__all__ = ["STATE_CODES", "IpAddressRecognizer", "RegexSpanRecognizer", "UrlPathRecognizer",
-           "number_recognizers", "own_metadata_recognizer"]
+from csec_survey.core.platforms import platform_mentions
+
+__all__ = [
+    "STATE_CODES",
+    "IpAddressRecognizer",
+    "RegexSpanRecognizer",
+    "UrlPathRecognizer",
+    "number_recognizers",
+    "own_metadata_recognizer",
+    "words_in",
+]
 
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
@@ -40,6 +50,9 @@ _STREET_SUFFIXES = (
 _DIGIT = re.compile(r"\d")
 _IP_LIKE = re.compile(r"\d\.\d|[0-9A-Fa-f]?::?[0-9A-Fa-f]")
 _TOP_LEVEL_DOMAINS = "com|net|org|us|gov|edu|info|biz|co|me|ly|tv|io|cc"
+# A URL holds one of these words: most answers hold none.
+_SITE_WORDS = frozenset(_TOP_LEVEL_DOMAINS.split("|")) | {"tumblr", "blogspot", "wordpress",
+                                                           "livejournal"}
 # Suffixes that name a street even without a number; not "Court" (a court of law) or
 # "Drive" (a hard drive), which need the house number.
 _NAMED_STREET_SUFFIXES = ("St|Street|Ave|Avenue|Blvd|Boulevard|Rd|Road|Ln|Lane|Pkwy|Parkway|"
@@ -58,6 +71,19 @@ _CHAINS = ("McDonald|Love|Sonic|Circle K|Cracker Barrel|Extended Stay America|Fa
 # "early spring 2011", "the first week of march 2012".
 _PART_OF = (r"(?:early|late|mid|middle\s+of|end\s+of|beginning\s+of|(?:the\s+)?(?:first|second|"
             r"third|fourth|last)\s+(?:week|weekend)\s+of)[\s-]+")
+_STREET_WORDS = frozenset(_NAMED_STREET_SUFFIXES.lower().split("|"))
+_CHAIN_WORDS = frozenset(word for chain in _CHAINS.lower().split("|")
+                         for word in re.findall(r"[a-z]+", chain)[:1])
+# "Bluffs?" is "bluff" and "bluffs".
+_STREET_SUFFIX_WORDS = frozenset(
+    form for word in re.findall(r"[A-Za-z]+\??", _STREET_SUFFIXES.lower())
+    for form in ((word[:-2], word[:-1]) if word.endswith("?") else (word,)))
+_CASE_CUES = frozenset({
+    "case", "report", "rpt", "incident", "file", "acct", "account", "docket", "ref", "cad",
+    "tip", "dr", "inc", "mtcn", "cyber", "cybertip", "cybertipline", "ct", "ncmec", "complaint",
+    "warrant", "subpoena", "order", "inmate", "booking", "dl", "license", "plate", "tag", "vin",
+    "imei", "serial", "id", "receipt", "transaction", "tracking", "card", "wallet", "routing",
+    "cases", "reports", "tips", "files", "accounts", "cards"})
 _HOLIDAYS = (r"christmas|xmas|thanksgiving|easter|halloween|new\s+year['\u2019]?s|"
              r"labor\s+day|memorial\s+day|independence\s+day|july\s+4th|4th\s+of\s+july|"
              r"fourth\s+of\s+july|valentine['\u2019]?s|super\s+bowl|spring\s+break|"
@@ -66,12 +92,37 @@ _HOLIDAYS = (r"christmas|xmas|thanksgiving|easter|halloween|new\s+year['\u2019]?
 STATE_CODES = ("AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|"
                 "NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC")
 
-class RegexSpanRecognizer(EntityRecognizer):
-    """A regex whose named group ``value`` is the personal part of each match."""
+@functools.lru_cache(maxsize=8)
+def words_in(text: str) -> frozenset[str]:
+    """The lower-case runs of letters in a text: a cheap test of whether a pattern's cue
+    words are there at all before the pattern runs. Cached: every recognizer asks it
+    of the same text."""
+    return frozenset(_LETTERS.findall(text.lower()))
 
-    def __init__(self, entity: str, patterns: Sequence[tuple[str, float]], name: str,
-                 flags: int = 0, needs_digit: bool = False) -> None:
-        self._patterns = [(re.compile(regex, flags), score) for regex, score in patterns]
+
+_LETTERS = re.compile(r"[a-z]+")
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def names_a_platform(word: str) -> bool:
+    """Whether one word is a platform's name (a finding, never redacted); cached, as
+    the same words recur across answers."""
+    return bool(platform_mentions(word))
+
+
+class RegexSpanRecognizer(EntityRecognizer):
+    """A regex whose named group ``value`` is the personal part of each match.
+
+    A pattern may name words (lower case) one of which a text must hold for it to
+    run: ``(regex, score, needs)``.
+    """
+
+    def __init__(self, entity: str,
+                 patterns: Sequence[tuple[str, float] | tuple[str, float, frozenset[str]]],
+                 name: str, flags: int = 0, needs_digit: bool = False) -> None:
+        self._patterns = [(re.compile(pattern[0], flags), pattern[1],
+                           pattern[2] if len(pattern) > 2 else None)  # type: ignore[misc]
+                          for pattern in patterns]
         self._needs_digit = needs_digit
         super().__init__(supported_entities=[entity], name=name)
 
@@ -84,7 +135,9 @@ class RegexSpanRecognizer(EntityRecognizer):
         results: list[RecognizerResult] = []
         if self._needs_digit and not _DIGIT.search(text):
             return results
-        for regex, score in self._patterns:
+        for regex, score, needs in self._patterns:
+            if needs is not None and needs.isdisjoint(words_in(text)):
+                continue
             for match in regex.finditer(text):
                 start, end = match.span("value")
                 if start < end and self.accept(text, match):
@@ -99,14 +152,26 @@ class RegexSpanRecognizer(EntityRecognizer):
 
 class _NumberPatternRecognizer(PatternRecognizer):
     """A Presidio pattern recognizer whose every pattern needs a digit: most answers
-    have none, and skipping them saves running each pattern over the text."""
+    have none, and skipping them saves running each pattern over the text. A date
+    needs more: a month, season or holiday, or two numbers joined ("10/9")."""
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None,
                 regex_flags: int | None = None) -> list[RecognizerResult]:
-        """Presidio's pattern matching, on texts that hold a digit."""
-        if not _DIGIT.search(text):
+        """Presidio's pattern matching, on texts that hold a digit (and a date's hint)."""
+        if not _DIGIT.search(text) or (self.supported_entities == ["DATE"] and
+                                       words_in(text).isdisjoint(_DATE_WORDS) and
+                                       not _JOINED_NUMBERS.search(text)):
             return []
         return super().analyze(text, entities, nlp_artifacts, regex_flags)
+
+
+_DATE_WORDS = frozenset({
+    "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june",
+    "jul", "july", "aug", "august", "sep", "sept", "september", "oct", "october", "nov",
+    "november", "dec", "december", "spring", "summer", "fall", "autumn", "winter", "christmas",
+    "xmas", "thanksgiving", "easter", "halloween", "year", "years", "labor", "memorial",
+    "independence", "valentine", "valentines", "super", "mardi", "black", "st", "nd", "rd", "th"})
+_JOINED_NUMBERS = re.compile(r"\d[/.-]\d")
 
 
 def _pattern_recognizer(entity: str, name: str, patterns: Sequence[Pattern],
@@ -164,12 +229,10 @@ class UrlPathRecognizer(RegexSpanRecognizer):
     def analyze(self, text: str, entities: list[str],
                 nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
         """Paths of platform URLs; whole URLs of other sites."""
-        from csec_survey.core.platforms import platform_mentions
-
         results: list[RecognizerResult] = []
-        if "." not in text:
+        if words_in(text).isdisjoint(_SITE_WORDS):
             return results
-        for regex, score in self._patterns:
+        for regex, score, _ in self._patterns:
             for match in regex.finditer(text):
                 site = match.groupdict().get("site")
                 # "www.facebook.com": a platform's domain; its labels name the platform.
@@ -220,10 +283,10 @@ def number_recognizers() -> list[EntityRecognizer]:
             r"booking|dl|license|plate|tag|vin|imei|serial|id|receipt|transaction|"
             r"tracking|card|wallet|routing)s?\b\.?\s*(?:report\s*)?"
             r"(?:#|no\.?|num(?:ber)?\.?|number was|was|is)?\s*:?\s*)"
-            r"(?P<value>#?[A-Z0-9]*\d[A-Z0-9,:-]*[A-Z0-9])", 0.85),
+            r"(?P<value>#?[A-Z0-9]*\d[A-Z0-9,:-]*[A-Z0-9])", 0.85, _CASE_CUES),
             # A federal docket ("4:12-cr-00388"), a lettered tip ("CT-1402287").
             (r"(?<![\w:-])(?P<value>\d:\d{2}-(?:cr|cv|mj|mc|po)-\d{3,6}(?:-[A-Z0-9]+)?)"
-             r"(?![\w-])", 0.85),
+             r"(?![\w-])", 0.85, frozenset({"cr", "cv", "mj", "mc", "po"})),
             (r"(?<![\w-])(?P<value>[A-Z]{1,4}-\d{5,10}(?:-[A-Z0-9]{1,6})?)(?![\w-])", 0.7),
             # "#88213", "no. 4471": a number anyone could look up.
             (r"(?<![\w#&])#\s?(?P<value>[A-Z]{0,3}-?\d{3,}[A-Z0-9-]*)", 0.6),
@@ -271,7 +334,8 @@ def number_recognizers() -> list[EntityRecognizer]:
         # "over 4th of july weekend", "on new years eve": one holiday, not every year's.
         RegexSpanRecognizer("DATE", [(
             rf"(?i:\b(?:on|over|that|last)\s+)(?P<value>(?i:{_HOLIDAYS})"
-            r"(?i:\s+(?:eve|day|weekend|night))+)\b", 0.7)], name="HolidayRecognizer"),
+            r"(?i:\s+(?:eve|day|weekend|night))+)\b", 0.7,
+            frozenset({"eve", "day", "weekend", "night"}))], name="HolidayRecognizer"),
         RegexSpanRecognizer("DATE", [(
             r"(?i:\b(?:on|since|until|till|by|before|after|in|from|of|dated|around|is|was|"
             r"between|and|thru|through|to|til)\s+)"
@@ -280,16 +344,17 @@ def number_recognizers() -> list[EntityRecognizer]:
         RegexSpanRecognizer("ADDRESS", [(
             rf"(?P<value>\b\d{{1,6}}\s+(?:[NSEW]\.?\s+)?(?:[A-Z0-9][\w'.-]*\s+){{0,3}}"
             rf"(?:{_STREET_SUFFIXES})\b\.?(?:,?\s+(?i:apt\.?|apartment|suite|ste\.?|unit|#)"
-            r"\s*#?[\w-]+)?)", 0.85),
-            (r"(?i)(?<![\w-])(?P<value>p\.?\s?o\.?\s+box\s+\d{1,6})\b", 0.85),
+            r"\s*#?[\w-]+)?)", 0.85, _STREET_SUFFIX_WORDS),
+            (r"(?i)(?<![\w-])(?P<value>p\.?\s?o\.?\s+box\s+\d{1,6})\b", 0.85,
+             frozenset({"box"})),
             (r"(?i)(?<![\w-])(?P<value>(?:I-?\s?\d{1,3}\s+(?:near\s+|at\s+)?)?exit\s+\d{1,4}[A-Z]?)"
-             r"\b", 0.7),
+             r"\b", 0.7, frozenset({"exit"})),
             # "1420 w main st", "3300 block of S. Halsted": lower case, or a block.
             (rf"(?i)(?P<value>\b\d{{1,6}}\s+(?:[nsew]\.?\s+)?(?:[a-z0-9][\w'.-]*\s+){{0,3}}"
              rf"(?:{_LOWER_STREET_SUFFIXES})\b\.?(?:,?\s+(?:apt\.?|apartment|suite|ste\.?|unit|#)"
-             r"\s*#?[\w-]+)?)", 0.8),
+             r"\s*#?[\w-]+)?)", 0.8, _STREET_SUFFIX_WORDS),
             (r"(?i)(?P<value>\b\d{2,6}\s+block\s+of\s+(?:[nsew]\.?\s+)?[a-z0-9][\w'.-]*"
-             rf"(?:\s+(?:{_LOWER_STREET_SUFFIXES})\b\.?)?)", 0.8),
+             rf"(?:\s+(?:{_LOWER_STREET_SUFFIXES})\b\.?)?)", 0.8, frozenset({"block"})),
             # "hwy 101", "Route 9", "county road 12": a road small enough to place someone.
             (r"(?i)(?<![\w-])(?P<value>(?:hwy|highway|rte|route|rt|state\s+(?:road|route|hwy)|"
              r"county\s+(?:road|rd|hwy)|sr|cr|fm|(?-i:US))\.?\s*-?\s*\d{1,4}[A-Z]?)\b", 0.75),
@@ -304,24 +369,30 @@ def number_recognizers() -> list[EntityRecognizer]:
         RegexSpanRecognizer("ADDRESS", [
             # A named street without a house number: "N. Elm St", "Dixie Hwy".
             (rf"(?<![\w'-])(?P<value>(?:[NSEW]\.?\s+)?(?:[A-Z][a-z][\w'-]*\s+|"
-             rf"\d{{1,3}}(?:st|nd|rd|th)\s+){{1,2}}(?:{_NAMED_STREET_SUFFIXES})\b\.?)", 0.7),
+             rf"\d{{1,3}}(?:st|nd|rd|th)\s+){{1,2}}(?:{_NAMED_STREET_SUFFIXES})\b\.?)", 0.7,
+             _STREET_WORDS),
             # "Pine St and 4th Ave": an intersection, one place.
             (rf"(?<![\w'-])(?P<value>{_SUFFIXED_STREET}\s+(?:and|&|at)\s+{_STREET}|"
-             rf"{_STREET}\s+(?:and|&|at)\s+{_SUFFIXED_STREET})", 0.75),
+             rf"{_STREET}\s+(?:and|&|at)\s+{_SUFFIXED_STREET})", 0.75, _STREET_WORDS),
             (r"(?<![\w'-])(?P<value>(?!(?:the|a|an|on|off|to|down|up|state|county|interstate|"
              r"this|that|same|busy|big|old|new|main|federal|divided|open|rural)\b)"
-             r"[a-z][a-z'-]+\s+(?:hwy|highway|blvd|pkwy|pike))\b", 0.6),
+             r"[a-z][a-z'-]+\s+(?:hwy|highway|blvd|pkwy|pike))\b", 0.6,
+             frozenset({"hwy", "highway", "blvd", "pkwy", "pike"})),
             (r"(?P<value>(?i:\b(?:corner|intersection)\s+of\s+)[A-Z0-9][\w'-]*"
-             r"(?:\s+[A-Z][\w'-]*)?\s+(?:and|&)\s+[A-Z0-9][\w'-]*(?:\s+[A-Z][\w'-]*)?)", 0.75),
+             r"(?:\s+[A-Z][\w'-]*)?\s+(?:and|&)\s+[A-Z0-9][\w'-]*(?:\s+[A-Z][\w'-]*)?)", 0.75,
+             frozenset({"corner", "intersection"})),
             # A named motel or business: "the Sunset Inn", "Palms Motel".
             (r"(?<![\w'-])(?P<value>(?:[A-Z][\w'&-]*\s+){1,3}(?:Motel|Inn|Hotel|Lodge|"
              r"Motor\s+Lodge|Suites|Apartments|Apts|Trailer\s+Park|Truck\s+Stop|Plaza|Mall))\b",
-             0.7),
-            (r"(?<![\w'-])(?P<value>Super\s+8|Motel\s+6)(?![\w-])", 0.7),
+             0.7, frozenset({"motel", "inn", "hotel", "lodge", "suites", "apartments", "apts",
+                             "park", "stop", "plaza", "mall"})),
+            (r"(?<![\w'-])(?P<value>Super\s+8|Motel\s+6)(?![\w-])", 0.7,
+             frozenset({"super", "motel"})),
             # A chain where it stands: "the IHOP on Westheimer", "the Flying J in knoxville".
             (rf"(?i:\b(?:the|a|an)\s+)(?P<value>(?:{_CHAINS})(?:['\u2019]s)?)"
              r"(?=(?:\s+(?:station|truck\s+stop|parking\s+lot|store|restaurant))?"
-             r"\s+(?:on|in|at|off|near|across|by|downtown|out\s+by|next\s+to)\b)", 0.7)],
+             r"\s+(?:on|in|at|off|near|across|by|downtown|out\s+by|next\s+to)\b)", 0.7,
+             _CHAIN_WORDS)],
             name="NamedAddressRecognizer"),
     ]
 

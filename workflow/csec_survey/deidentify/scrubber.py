@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 
 os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
 
@@ -31,6 +32,9 @@ from csec_survey.deidentify.nlp import PIPELINE
 __all__ = ["Entity", "OwnMetadata", "Scrubbed", "Scrubber"]
 
 SCORE_THRESHOLD = 0.5
+# The types found by recognizers that weigh context words (case numbers, dates, IPs).
+_CONTEXT_TYPES = frozenset({"CASE_NUMBER", "DATE", "IP_ADDRESS"})
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass(frozen=True)
@@ -93,14 +97,29 @@ class Scrubber:
 
         from csec_survey.deidentify.recognizers import build_recognizers
 
+        class Analyzer(AnalyzerEngine):
+            """Presidio's analyzer, which weighs context words only where a recognizer
+            that has them found something."""
+
+            def _enhance_using_context(self, text: str, raw_results: list[Any],
+                                       *args: Any, **kwargs: Any) -> list[Any]:
+                if not any(result.entity_type in _CONTEXT_TYPES for result in raw_results):
+                    return raw_results
+                return super()._enhance_using_context(text, raw_results, *args, **kwargs)
+
         nlp_engine = SpacyNlpEngine(models=[{"lang_code": "en", "model_name": str(PIPELINE)}])
         registry = RecognizerRegistry(recognizers=build_recognizers(load_gazetteers()),
                                       supported_languages=["en"])
-        self._analyzer = AnalyzerEngine(
+        self._analyzer = Analyzer(
             registry=registry, nlp_engine=nlp_engine, supported_languages=["en"],
             default_score_threshold=SCORE_THRESHOLD,
             context_aware_enhancer=LemmaContextAwareEnhancer(context_matching_mode="whole_word"))
         self._nlp_engine = nlp_engine
+        # Context words (lemmas) matter only to recognizers of numbers: an answer
+        # without a digit is not tokenised at all.
+        self._no_tokens = nlp_engine.process_text("", language="en")
+        self._context_recognizers = [recognizer for recognizer in registry.recognizers
+                                     if getattr(recognizer, "context", None)]
 
     def scrub(self, text: str, own: OwnMetadata | None = None) -> Scrubbed:
         """Redact one text."""
@@ -119,18 +138,32 @@ class Scrubber:
             yield from self._scrub_batch(batch)
 
     def _scrub_batch(self, batch: Sequence[tuple[str, OwnMetadata | None]]) -> Iterator[Scrubbed]:
-        texts = [text for text, _ in batch]
-        artifacts = self._nlp_engine.process_batch(texts, language="en")
-        for (text, own), (_, nlp_artifacts) in zip(batch, artifacts, strict=True):
-            # Most answers never mention their author: those skip building recognizers.
-            ad_hoc = list(_own_recognizers(own)) if own and own.mentioned_in(text) else None
-            results = self._analyzer.analyze(
-                text=text, language="en", nlp_artifacts=nlp_artifacts,
-                ad_hoc_recognizers=ad_hoc or None)
+        # Context words matter only where a recognizer that weighs them found a
+        # candidate: those answers alone are tokenised and analysed again.
+        found = [self._analyze(text, own, self._no_tokens) for text, own in batch]
+        weighed = [index for index, (text, _) in enumerate(batch)
+                   if _DIGIT.search(text) and self._weighs_context(text)]
+        artifacts = self._nlp_engine.process_batch([batch[i][0] for i in weighed],
+                                                   language="en")
+        for index, (_, nlp_artifacts) in zip(weighed, artifacts, strict=True):
+            found[index] = self._analyze(*batch[index], nlp_artifacts)
+        for (text, _), results in zip(batch, found, strict=True):
             spans = _resolve([_Span(r.entity_type, r.start, r.end, r.score) for r in results],
                              text)
             yield Scrubbed(text=_replace(text, spans),
                            entities=tuple(Entity(s.type, s.start, s.end) for s in spans))
+
+    def _analyze(self, text: str, own: OwnMetadata | None, nlp_artifacts: Any) -> list[Any]:
+        # Most answers never mention their author: those skip building recognizers.
+        ad_hoc = list(_own_recognizers(own)) if own and own.mentioned_in(text) else None
+        return self._analyzer.analyze(text=text, language="en", nlp_artifacts=nlp_artifacts,
+                                      ad_hoc_recognizers=ad_hoc or None)
+
+    def _weighs_context(self, text: str) -> bool:
+        """Whether a recognizer that weighs context words finds anything in ``text``,
+        below the threshold or above it."""
+        return any(recognizer.analyze(text, recognizer.supported_entities, self._no_tokens)
+                   for recognizer in self._context_recognizers)
 
 
 @functools.lru_cache(maxsize=64)

@@ -6,6 +6,11 @@ exemplars. The paper quotes only coded answers, exemplars first, word for word
 as de-identification left them, and never with the respondent's demographics.
 For the synthetic stand-in the generator's themes play the coder
 (`coding_from_truth`); with real data a person codes the answers.
+
+What is published is held to a stricter test than what is kept: an answer that
+still holds a capitalised word no dictionary, platform list, placeholder or word
+list of this field explains, or a long number, may hold a name the scrubber
+missed, and is not quoted (`residual_risks`); each theme counts those withheld.
 """
 
 from __future__ import annotations
@@ -21,8 +26,8 @@ import pandas as pd
 from csec_survey.core.cells import CellLookup
 from csec_survey.deidentify.pseudonyms import PseudonymKey, pseudonym
 
-__all__ = ["CODING_COLUMNS", "coding_from_truth", "misquoted", "read_coding", "select_quotes",
-           "write_coding"]
+__all__ = ["CODING_COLUMNS", "coding_from_truth", "misquoted", "read_coding", "residual_risks",
+           "select_quotes", "write_coding"]
 
 CODING_COLUMNS = ("pseudonym", "question", "theme", "exemplar")
 _EXEMPLARS_PER_THEME = 3
@@ -102,10 +107,37 @@ def select_quotes(coding: Iterable[Mapping[str, str]], clean: pd.DataFrame,
         theme = themes.setdefault(row["question"], {}).setdefault(
             row["theme"], {"coded": 0, "quotes": []})
         theme["coded"] += 1
-        if min_length <= len(answer) <= max_length and not _mostly_placeholders(answer):
-            theme["quotes"].append({"pseudonym": row["pseudonym"], "text": answer,
-                                    "exemplar": row["exemplar"]})
+        if not min_length <= len(answer) <= max_length or _mostly_placeholders(answer):
+            continue
+        if residual_risks(answer):
+            theme["withheld"] = theme.get("withheld", 0) + 1
+            continue
+        theme["quotes"].append({"pseudonym": row["pseudonym"], "text": answer,
+                                "exemplar": row["exemplar"]})
     return themes
+
+
+def residual_risks(text: str) -> list[str]:
+    """The kinds of word in a de-identified answer that may still identify someone: a
+    capitalised word no dictionary, platform list, placeholder or word list of this
+    field explains ("unexplained word"), or a number of five digits or more ("long
+    number"). The words themselves are not returned: they may be personal data."""
+    from csec_survey.core.platforms import platform_mentions
+    from csec_survey.deidentify.gazetteers import load_gazetteers
+
+    words = load_gazetteers()
+    kept = platform_mentions(text)
+    risks = []
+    for match in _CAPITALISED.finditer(_PLACEHOLDER.sub(" ", text)):
+        word = match.group().rstrip("'\u2019")
+        if any(start <= match.start() < end for start, end in kept):
+            continue
+        if not (words.is_common(word) or words.is_domain(word) or word in words.us_states
+                or (word.isupper() and len(word) <= 2) or word in _STATE_AND_TITLE_WORDS):
+            risks.append("unexplained word")
+    if _LONG_NUMBER.search(text):
+        risks.append("long number")
+    return risks
 
 
 def misquoted(quotes: Iterable[Mapping[str, str]], clean: pd.DataFrame) -> list[str]:
@@ -119,6 +151,14 @@ def misquoted(quotes: Iterable[Mapping[str, str]], clean: pd.DataFrame) -> list[
         if found is None or pd.isna(found) or str(found).strip() != quote["text"]:
             wrong.append(f"{quote['pseudonym']} / {quote['question']}")
     return wrong
+
+
+_PLACEHOLDER = re.compile(r"\[[A-Z_]+(?: \d+)?\]")
+_CAPITALISED = re.compile(r"(?<![\w'\u2019-])[A-Z][\w'\u2019-]*")
+_LONG_NUMBER = re.compile(r"\d{5,}")
+# Capitalised in these answers without naming anyone: ranks and a few words of the work.
+_STATE_AND_TITLE_WORDS = frozenset({"Det", "Sgt", "Lt", "Ofc", "Cpl", "Capt", "Dr", "Mr", "Mrs",
+                                    "Ms", "SA", "Inv", "Dep", "Tpr", "I", "OK"})
 
 
 def _mostly_placeholders(text: str) -> bool:
