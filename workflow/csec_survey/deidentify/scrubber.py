@@ -141,8 +141,9 @@ class Scrubber:
         # Context words matter only where a recognizer that weighs them found a
         # candidate: those answers alone are tokenised and analysed again.
         found = [self._analyze(text, own, self._no_tokens) for text, own in batch]
-        weighed = [index for index, (text, _) in enumerate(batch)
-                   if _DIGIT.search(text) and self._weighs_context(text)]
+        weighed = [index for index, ((text, _), results) in enumerate(zip(batch, found,
+                                                                           strict=True))
+                   if _DIGIT.search(text) and self._weighs_context(text, results)]
         artifacts = self._nlp_engine.process_batch([batch[i][0] for i in weighed],
                                                    language="en")
         for index, (_, nlp_artifacts) in zip(weighed, artifacts, strict=True):
@@ -159,11 +160,13 @@ class Scrubber:
         return self._analyzer.analyze(text=text, language="en", nlp_artifacts=nlp_artifacts,
                                       ad_hoc_recognizers=ad_hoc or None)
 
-    def _weighs_context(self, text: str) -> bool:
-        """Whether a recognizer that weighs context words finds anything in ``text``,
-        below the threshold or above it."""
-        return any(recognizer.analyze(text, recognizer.supported_entities, self._no_tokens)
-                   for recognizer in self._context_recognizers)
+    def _weighs_context(self, text: str, results: Sequence[Any]) -> bool:
+        """Whether a recognizer that weighs context words found a candidate in ``text``:
+        among the results, or below the threshold, where context may lift it over."""
+        return any(result.entity_type in _CONTEXT_TYPES for result in results) or any(
+            recognizer.analyze(text, recognizer.supported_entities, self._no_tokens)
+            for recognizer in self._context_recognizers
+            if any(pattern.score < SCORE_THRESHOLD for pattern in recognizer.patterns))
 
 
 @functools.lru_cache(maxsize=64)
