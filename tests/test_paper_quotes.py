@@ -323,3 +323,12 @@ def test_misquoted_names_quotes_that_are_not_the_answer_word_for_word():
              {**right, "pseudonym": "P_nobody"}, {**right, "question": "oe_unique"}]
     assert misquoted(wrong, clean) == ["P_a / oe_needs", "P_b / oe_needs",
                                        "P_nobody / oe_needs", "P_a / oe_unique"]
+
+
+def test_a_theme_keeps_at_most_so_many_quotes_but_counts_every_coded_answer():
+    answers = {f"P_{i:02d}": f"{LONG}, number {i}." for i in range(5)}
+    coding = _coding(*((p, "oe_needs", "funding", "no") for p in answers))
+    theme = select_quotes(coding, _clean({p: {"oe_needs": t} for p, t in answers.items()}),
+                          most=3)["oe_needs"]["funding"]
+    assert [q["pseudonym"] for q in theme["quotes"]] == ["P_00", "P_01", "P_02"]
+    assert theme["coded"] == 5

@@ -6,8 +6,8 @@ acronym (LAPD, CCSO), juveniles by initials (A.R., "the juv KT"), and people by
 street name or alias ("Lil Tay", "aka Smoke"). These recognizers find them by
 the cue beside them (a rank, "aka", an agency tail), and lower-case words by
 their being no everyday English word (the gazetteers' common words) while a
-name list, or the cue, says what they are. Towns and counties are
-`cued_places`'.
+name list, or the cue, says what they are. Towns and counties are found in
+`cued_places`.
 """
 
 from __future__ import annotations
@@ -24,7 +24,6 @@ from csec_survey.deidentify.pattern_recognizers import STATE_CODES, names_a_plat
 __all__ = [
     "GENERIC_LOWER_LEADS",
     "LOWER_WORD",
-    "LOWER_WORDS",
     "NOT_NAMES",
     "CuedAgencyRecognizer",
     "CuedPersonRecognizer",
@@ -34,7 +33,7 @@ __all__ = [
 _RANKS = (r"det|detective|sgt|sergeant|ofc|officer|lt|lieutenant|capt|captain|cpl|corporal|"
           r"agent|sa|inv|investigator|trooper|tpr|deputy|dep|chief|sheriff|mr|mrs|ms|miss|dr|"
           r"judge|prosecutor|ada|ausa|cmdr|commander|sgt\.\s*maj|major|maj|analyst|examiner|"
-          r"tfo|pco|cst|patrolman|ptl|sa|ssa|asac|sac")
+          r"tfo|pco|cst|patrolman|ptl|ssa|asac|sac")
 _RANK_WORDS = frozenset(word for word in _RANKS.split("|") if word.isalpha())
 _KIN_WORDS = frozenset({
     "cousin", "sister", "brother", "mom", "mother", "dad", "father", "aunt", "uncle", "grandma",
@@ -105,14 +104,14 @@ _NOT_NAMED_SUBJECTS = frozenset({
     "both", "neither", "officer", "detective", "agent", "deputy", "trooper", "sergeant"})
 _NEXT_WORD = re.compile(r"\s([a-z][a-z'\u2019-]+)(?![\w@/-])")
 _SUBJECT = re.compile(rf"\s+(?:{_SUBJECT_VERBS})\b")
-LOWER_WORDS = re.compile(r"(?<![\w'\u2019@#./-])[a-z][a-z'\u2019-]*(?![\w@/-]|\.\w)")
+_LOWER_WORDS = re.compile(r"(?<![\w'\u2019@#./-])[a-z][a-z'\u2019-]*(?![\w@/-]|\.\w)")
 
 
 @functools.lru_cache(maxsize=8)
 def lower_words(text: str) -> tuple[re.Match[str], ...]:
     """The lower-case words of a text (not inside an address or handle); cached, as the
     person and place recognizers both walk them."""
-    return tuple(LOWER_WORDS.finditer(text))
+    return tuple(_LOWER_WORDS.finditer(text))
 _AGENCY_ACRONYM = re.compile(
     r"(?<![\w-])(?P<value>[A-Z]{1,5}(?:PD|SO|SD|CSO|DPS|DA|DAO|PS)(?:\s+(?:ICAC|Vice|SVU))?)"
     r"(?![\w-])")
@@ -182,18 +181,14 @@ class CuedPersonRecognizer(EntityRecognizer):
             rf"(?:^|[.!?]\s+|\n\s*)(?P<value>[A-Z][a-z'\u2019-]+|(?![AI]\b)[A-Z]{{1,3}})"
             rf"(?:\s+and\s+(?P<other>[A-Z][a-z'\u2019-]+))?(?=\s+(?:{_HUMAN_VERBS})\b)")
         # "his cousin Dre", "a girl named Joy": a capitalised word after kin or a role.
-        self._kin = re.compile(
-            r"(?i:\b(?:cousin|sister|brother|mom|mother|dad|father|aunt|uncle|grandma|"
-            r"grandmother|grandpa|boyfriend|girlfriend|bf|gf|friend|daughter|son|niece|nephew|"
-            r"stepdad|stepmom|pimp|vic|victim|juvenile|juv|suspect|susp|partner|wife|"
-            r"husband|roommate|bottom)\s+)(?P<value>[A-Z][a-z'\u2019-]+)")
+        self._kin = re.compile(rf"(?i:\b(?:{'|'.join(sorted(_KIN_WORDS))})\s+)"
+                               r"(?P<value>[A-Z][a-z'\u2019-]+)")
         self._quoted = re.compile(
             r"[\"\u201c](?P<value>[A-Z][a-z'\u2019-]+(?:\s+[A-Z][a-z'\u2019-]+)?)[\"\u201d]")
         self._initials = re.compile(r"(?<![\w.])(?P<value>[A-Z]\.\s?[A-Z]\.(?:\s?[A-Z]\.)?)"
                                     r"(?![\w])")
         self._cued_initials = re.compile(
-            r"(?i:\b(?:juv(?:enile)?|vic(?:tim)?|minor|girl|boy|child|kid|suspect|susp|"
-            r"subject|offender|defendant|witness|sister|brother|cousin|daughter|son)\b\.?"
+            rf"(?i:\b(?:{'|'.join(sorted(_INITIALS_CUES))})\b\.?"
             r"\s*(?:#\d\s*)?[:\-]?\s*)(?P<value>[A-Z]{2,3}|[A-Z]\.\s?[A-Z]\.?)(?![\w])")
         super().__init__(supported_entities=["PERSON"], name="CuedPersonRecognizer")
 

@@ -88,9 +88,12 @@ def read_coding(path: str | Path) -> list[dict[str, str]]:
 
 
 def select_quotes(coding: Iterable[Mapping[str, str]], clean: pd.DataFrame,
-                  min_length: int = 40, max_length: int = 600) -> dict[str, Any]:
+                  min_length: int = 40, max_length: int = 600,
+                  most: int = 12) -> dict[str, Any]:
     """Per question and theme: how many non-blank answers are coded to it (``coded``),
-    and the ones to quote (``quotes``), exemplars first, verbatim.
+    and the ones to quote (``quotes``, at most ``most``: more than the paper quotes
+    from a theme), exemplars first, verbatim; ``withheld`` counts those passed over
+    on the way for a residual risk.
 
     A quote may hold digits: the PDF audit checks quotes word for word against
     the de-identified answers instead of tracing their numerals to the registry.
@@ -107,7 +110,8 @@ def select_quotes(coding: Iterable[Mapping[str, str]], clean: pd.DataFrame,
         theme = themes.setdefault(row["question"], {}).setdefault(
             row["theme"], {"coded": 0, "quotes": []})
         theme["coded"] += 1
-        if not min_length <= len(answer) <= max_length or _mostly_placeholders(answer):
+        if len(theme["quotes"]) == most or not min_length <= len(answer) <= max_length \
+                or _mostly_placeholders(answer):
             continue
         if residual_risks(answer):
             theme["withheld"] = theme.get("withheld", 0) + 1
