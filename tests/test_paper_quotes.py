@@ -126,6 +126,8 @@ def test_skips_answers_with_more_than_two_placeholders_but_keeps_digits():
     ("Training. We need training on phones, not just computers.", []),
     ("Backpage and Facebook ads; the FBI and [AGENCY] helped us in Ohio.", []),
     ("Det. [PERSON 1] and Sgt. [PERSON 2] called the DA about it.", []),
+    # Platform names are found in the text as the check reads it, placeholders blanked.
+    ("[PERSON 1] and [PERSON 2] at [AGENCY] met her on MocoSpace and Hi5.", []),
     ("[PERSON] told us Keyonna was fifteen when she met him.", ["unexplained word"]),
     ("the ad ran under tip 1188204 for a month", ["long number"]),
 ])

@@ -115,8 +115,8 @@ class Scrubber:
             default_score_threshold=SCORE_THRESHOLD,
             context_aware_enhancer=LemmaContextAwareEnhancer(context_matching_mode="whole_word"))
         self._nlp_engine = nlp_engine
-        # Context words (lemmas) matter only to recognizers of numbers: an answer
-        # without a digit is not tokenised at all.
+        # Context words (lemmas) matter only to the recognizers of numbers that weigh
+        # them: an answer is tokenised only where one of them finds a candidate.
         self._no_tokens = nlp_engine.process_text("", language="en")
         self._context_recognizers = [recognizer for recognizer in registry.recognizers
                                      if getattr(recognizer, "context", None)]

@@ -24,6 +24,8 @@ from typing import Any
 import pandas as pd
 
 from csec_survey.core.cells import CellLookup
+from csec_survey.core.platforms import platform_mentions
+from csec_survey.deidentify.gazetteers import load_gazetteers
 from csec_survey.deidentify.pseudonyms import PseudonymKey, pseudonym
 
 __all__ = ["CODING_COLUMNS", "coding_from_truth", "misquoted", "read_coding", "residual_risks",
@@ -126,18 +128,16 @@ def residual_risks(text: str) -> list[str]:
     capitalised word no dictionary, platform list, placeholder or word list of this
     field explains ("unexplained word"), or a number of five digits or more ("long
     number"). The words themselves are not returned: they may be personal data."""
-    from csec_survey.core.platforms import platform_mentions
-    from csec_survey.deidentify.gazetteers import load_gazetteers
-
     words = load_gazetteers()
-    kept = platform_mentions(text)
+    unplaced = _PLACEHOLDER.sub(" ", text)
+    kept = platform_mentions(unplaced)
     risks = []
-    for match in _CAPITALISED.finditer(_PLACEHOLDER.sub(" ", text)):
+    for match in _CAPITALISED.finditer(unplaced):
         word = match.group().rstrip("'\u2019")
         if any(start <= match.start() < end for start, end in kept):
             continue
         if not (words.is_common(word) or words.is_domain(word) or word in words.us_states
-                or (word.isupper() and len(word) <= 2) or word in _STATE_AND_TITLE_WORDS):
+                or (word.isupper() and len(word) <= 2) or word in _TITLE_WORDS):
             risks.append("unexplained word")
     if _LONG_NUMBER.search(text):
         risks.append("long number")
@@ -160,11 +160,10 @@ def misquoted(quotes: Iterable[Mapping[str, str]], clean: pd.DataFrame) -> list[
 _PLACEHOLDER = re.compile(r"\[[A-Z_]+(?: \d+)?\]")
 _CAPITALISED = re.compile(r"(?<![\w'\u2019-])[A-Z][\w'\u2019-]*")
 _LONG_NUMBER = re.compile(r"\d{5,}")
-# Capitalised in these answers without naming anyone: ranks and a few words of the work.
-_STATE_AND_TITLE_WORDS = frozenset({"Det", "Sgt", "Lt", "Ofc", "Cpl", "Capt", "Dr", "Mr", "Mrs",
-                                    "Ms", "SA", "Inv", "Dep", "Tpr", "I", "OK"})
+# Capitalised in these answers without naming anyone: ranks and titles, "I", "OK".
+_TITLE_WORDS = frozenset({"Det", "Sgt", "Lt", "Ofc", "Cpl", "Capt", "Dr", "Mr", "Mrs",
+                          "Ms", "SA", "Inv", "Dep", "Tpr", "I", "OK"})
 
 
 def _mostly_placeholders(text: str) -> bool:
-    placeholders = re.findall(r"\[[A-Z_]+(?: \d+)?\]", text)
-    return len(placeholders) > 2
+    return len(_PLACEHOLDER.findall(text)) > 2
