@@ -43,10 +43,18 @@ def kill_build_when(project: Path, appears: str) -> None:
 
 def identifying_values(export: Path) -> set[str]:
     """What must never appear under results/ or logs/: every value of the export's
-    identifying columns, and every free-text answer that held personal data, unscrubbed."""
+    identifying columns, and every free-text answer that held personal data as it was
+    before the scrubber changed it.
+
+    An answer the scrubber leaves unchanged (every planted item in it missed) is a miss
+    of its recall, which the evaluation measures and the tests hold to a floor; what this
+    guards is the pipeline itself carrying identifying text past de-identification.
+    """
     import json
 
     from csec_survey.core.paths import companion_paths
+    from csec_survey.deidentify.responses import own_metadata
+    from csec_survey.deidentify.scrubber import Scrubber
     from csec_survey.ingest.qualtrics import read_export
 
     records = read_export(export).responses
@@ -59,11 +67,16 @@ def identifying_values(export: Path) -> set[str]:
                if first and last}
     truth = companion_paths(export)["truth"]
     if truth.exists():
-        by_id = records.set_index("ResponseId")
+        by_id = records.set_index("ResponseId", drop=False)
+        answers = []
         for line in truth.read_text(encoding="utf-8").splitlines():
             planted = json.loads(line)
             if planted["personal"]:
-                values.add(str(by_id.at[planted["ResponseId"], planted["column"]]))
+                row = by_id.loc[planted["ResponseId"]]
+                answers.append((str(row[planted["column"]]), own_metadata(row)))
+        for (text, _), scrubbed in zip(answers, Scrubber().scrub_many(answers), strict=True):
+            if scrubbed.text != text:
+                values.add(text)
     return values
 
 
