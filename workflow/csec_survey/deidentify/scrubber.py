@@ -32,8 +32,6 @@ from csec_survey.deidentify.nlp import PIPELINE
 __all__ = ["Entity", "OwnMetadata", "Scrubbed", "Scrubber"]
 
 SCORE_THRESHOLD = 0.5
-# The types found by recognizers that weigh context words (case numbers, dates, IPs).
-_CONTEXT_TYPES = frozenset({"CASE_NUMBER", "DATE", "IP_ADDRESS"})
 _DIGIT = re.compile(r"\d")
 
 
@@ -97,29 +95,33 @@ class Scrubber:
 
         from csec_survey.deidentify.recognizers import build_recognizers
 
+        registry = RecognizerRegistry(recognizers=build_recognizers(load_gazetteers()),
+                                      supported_languages=["en"])
+        # Context words (lemmas) matter only to the recognizers of numbers that weigh
+        # them: an answer is tokenised only where one of them finds a candidate.
+        self._context_recognizers = [recognizer for recognizer in registry.recognizers
+                                     if getattr(recognizer, "context", None)]
+        self._context_types = frozenset(entity for recognizer in self._context_recognizers
+                                        for entity in recognizer.supported_entities)
+        context_types = self._context_types
+
         class Analyzer(AnalyzerEngine):
             """Presidio's analyzer, which weighs context words only where a recognizer
             that has them found something."""
 
             def _enhance_using_context(self, text: str, raw_results: list[Any],
                                        *args: Any, **kwargs: Any) -> list[Any]:
-                if not any(result.entity_type in _CONTEXT_TYPES for result in raw_results):
+                if not any(result.entity_type in context_types for result in raw_results):
                     return raw_results
                 return super()._enhance_using_context(text, raw_results, *args, **kwargs)
 
         nlp_engine = SpacyNlpEngine(models=[{"lang_code": "en", "model_name": str(PIPELINE)}])
-        registry = RecognizerRegistry(recognizers=build_recognizers(load_gazetteers()),
-                                      supported_languages=["en"])
         self._analyzer = Analyzer(
             registry=registry, nlp_engine=nlp_engine, supported_languages=["en"],
             default_score_threshold=SCORE_THRESHOLD,
             context_aware_enhancer=LemmaContextAwareEnhancer(context_matching_mode="whole_word"))
         self._nlp_engine = nlp_engine
-        # Context words (lemmas) matter only to the recognizers of numbers that weigh
-        # them: an answer is tokenised only where one of them finds a candidate.
         self._no_tokens = nlp_engine.process_text("", language="en")
-        self._context_recognizers = [recognizer for recognizer in registry.recognizers
-                                     if getattr(recognizer, "context", None)]
 
     def scrub(self, text: str, own: OwnMetadata | None = None) -> Scrubbed:
         """Redact one text."""
@@ -163,7 +165,7 @@ class Scrubber:
     def _weighs_context(self, text: str, results: Sequence[Any]) -> bool:
         """Whether a recognizer that weighs context words found a candidate in ``text``:
         among the results, or below the threshold, where context may lift it over."""
-        return any(result.entity_type in _CONTEXT_TYPES for result in results) or any(
+        return any(result.entity_type in self._context_types for result in results) or any(
             recognizer.analyze(text, recognizer.supported_entities, self._no_tokens)
             for recognizer in self._context_recognizers
             if any(pattern.score < SCORE_THRESHOLD for pattern in recognizer.patterns))
