@@ -19,6 +19,7 @@ from csec_survey.paper.quotes import (
     CODING_COLUMNS,
     coding_from_truth,
     misquoted,
+    quote_numbers,
     read_coding,
     residual_risks,
     select_quotes,
@@ -142,7 +143,19 @@ def test_answers_with_a_residual_risk_are_withheld_and_counted():
     theme = select_quotes(coding, _clean({p: {"oe_needs": t} for p, t in answers.items()}))[
         "oe_needs"]["funding"]
     assert [q["pseudonym"] for q in theme["quotes"]] == ["P_safe"]
-    assert (theme["coded"], theme["withheld"]) == (3, 2)
+    assert (theme["coded"], theme["examined"], theme["withheld"]) == (3, 3, 2)
+
+
+def test_quote_numbers_total_the_examined_and_withheld_answers_of_every_theme():
+    quotes = {"oe_needs": {"funding": {"coded": 9, "examined": 7, "withheld": 2, "quotes": []},
+                           "collaboration": {"coded": 3, "examined": 3, "withheld": 0,
+                                             "quotes": []}},
+              "oe_unique": {"digital_evidence": {"coded": 5, "examined": 4, "withheld": 1,
+                                                 "quotes": []}}}
+    trail = {"rule": "select_quotes", "script": "s.py", "inputs": {}}
+    numbers = {n.id: n for n in quote_numbers(quotes, trail)}
+    assert (numbers["quotes.examined"].value, numbers["quotes.withheld"].value) == (14, 3)
+    assert numbers["quotes.withheld"].kind == "count"
 
 
 def test_uncoded_missing_and_unknown_answers_never_appear():
@@ -156,7 +169,7 @@ def test_uncoded_missing_and_unknown_answers_never_appear():
                      ("P_not_in_table", "oe_needs", "funding", "yes"),
                      ("P_coded", "oe_practices", "listservs_bulletins", "yes"))
     quotes = select_quotes(coding, clean)
-    assert quotes == {"oe_needs": {"funding": {"coded": 1, "quotes": [
+    assert quotes == {"oe_needs": {"funding": {"coded": 1, "examined": 1, "withheld": 0, "quotes": [
         {"pseudonym": "P_coded", "text": f"{LONG}.", "exemplar": "no"}]}}}
     texts = json.dumps(quotes)
     assert "nobody coded it" not in texts and "uncoded question" not in texts

@@ -17,6 +17,7 @@ import yaml
 from PIL import Image
 
 from csec_survey.core.codebook import load_instrument
+from csec_survey.paper.quotes import quote_numbers
 from csec_survey.paper.render import PaperInputs, anchor, render_pdf, resolve
 from csec_survey.stats.constants import design_numbers
 from csec_survey.stats.items import answer_id, interval_level_number
@@ -136,7 +137,8 @@ def pipeline_ids() -> set[str]:
         elif item.type == "multi":
             answers |= {answer_id(item, str(option.key)) for option in item.options}
     method = {interval_level_number("compute_statistics", "x").id}
-    return survey | design | external | answers | method
+    quotes = {number.id for number in quote_numbers({}, TRAIL)}
+    return survey | design | external | answers | method | quotes
 
 
 def _strip(text: str) -> str:

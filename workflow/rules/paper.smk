@@ -29,6 +29,7 @@ rule select_quotes:
         validation=rules.validate_clean.output.summary,
     output:
         quotes=results("quotes", "quotes.json"),
+        numbers=results("registry", "quotes.json"),
         lineage=lineage("select_quotes"),
     log:
         logs("select_quotes.log"),

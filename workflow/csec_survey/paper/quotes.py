@@ -10,7 +10,8 @@ For the synthetic stand-in the generator's themes play the coder
 What is published is held to a stricter test than what is kept: an answer that
 still holds a capitalised word no dictionary, platform list, placeholder or word
 list of this field explains, or a long number, may hold a name the scrubber
-missed, and is not quoted (`residual_risks`); each theme counts those withheld.
+missed, and is not quoted (`residual_risks`); each theme counts those withheld,
+and `quote_numbers` puts the totals in the registry for the paper to print.
 """
 
 from __future__ import annotations
@@ -27,9 +28,10 @@ from csec_survey.core.cells import CellLookup
 from csec_survey.core.platforms import platform_mentions
 from csec_survey.deidentify.gazetteers import load_gazetteers
 from csec_survey.deidentify.pseudonyms import PseudonymKey, pseudonym
+from csec_survey.stats.registry import Number
 
-__all__ = ["CODING_COLUMNS", "coding_from_truth", "misquoted", "read_coding", "residual_risks",
-           "select_quotes", "write_coding"]
+__all__ = ["CODING_COLUMNS", "coding_from_truth", "misquoted", "quote_numbers", "read_coding",
+           "residual_risks", "select_quotes", "write_coding"]
 
 CODING_COLUMNS = ("pseudonym", "question", "theme", "exemplar")
 _EXEMPLARS_PER_THEME = 3
@@ -94,8 +96,9 @@ def select_quotes(coding: Iterable[Mapping[str, str]], clean: pd.DataFrame,
                   most: int = 12) -> dict[str, Any]:
     """Per question and theme: how many non-blank answers are coded to it (``coded``),
     and the ones to quote (``quotes``, at most ``most``: more than the paper quotes
-    from a theme), exemplars first, verbatim; ``withheld`` counts those passed over
-    on the way for a residual risk.
+    from a theme), exemplars first, verbatim. Answers of quotable length are
+    examined in that order until ``most`` are found (``examined``); ``withheld``
+    counts those passed over for a residual risk.
 
     A quote may hold digits: the PDF audit checks quotes word for word against
     the de-identified answers instead of tracing their numerals to the registry.
@@ -110,13 +113,14 @@ def select_quotes(coding: Iterable[Mapping[str, str]], clean: pd.DataFrame,
             continue
         answer = str(answer).strip()
         theme = themes.setdefault(row["question"], {}).setdefault(
-            row["theme"], {"coded": 0, "quotes": []})
+            row["theme"], {"coded": 0, "examined": 0, "withheld": 0, "quotes": []})
         theme["coded"] += 1
         if len(theme["quotes"]) == most or not min_length <= len(answer) <= max_length \
                 or _mostly_placeholders(answer):
             continue
+        theme["examined"] += 1
         if residual_risks(answer):
-            theme["withheld"] = theme.get("withheld", 0) + 1
+            theme["withheld"] += 1
             continue
         theme["quotes"].append({"pseudonym": row["pseudonym"], "text": answer,
                                 "exemplar": row["exemplar"]})
@@ -142,6 +146,20 @@ def residual_risks(text: str) -> list[str]:
     if _LONG_NUMBER.search(text):
         risks.append("long number")
     return risks
+
+
+def quote_numbers(quotes: Mapping[str, Mapping[str, Mapping[str, Any]]],
+                  trail: Mapping[str, Any]) -> list[Number]:
+    """The registry's quote numbers: answers examined as quotes (``quotes.examined``)
+    and those withheld from them for a residual risk (``quotes.withheld``), over
+    every question and theme."""
+    themes = [theme for question in quotes.values() for theme in question.values()]
+    base = "coded answers of quotable length, examined until each theme had its quotes"
+    return [Number.count("quotes.examined", sum(t["examined"] for t in themes),
+                         quantity="answers examined as quotes", base=base, **trail),
+            Number.count("quotes.withheld", sum(t["withheld"] for t in themes),
+                         quantity="answers withheld from quotation for a residual risk",
+                         base=base, **trail)]
 
 
 def misquoted(quotes: Iterable[Mapping[str, str]], clean: pd.DataFrame) -> list[str]:
