@@ -28,7 +28,8 @@ imports from the core and from earlier stages only.
   `deidentify.name_recognizers`, `deidentify.cued_recognizers`,
   `deidentify.cued_places`, `deidentify.contact_recognizers` and
   `deidentify.pattern_recognizers` over the word lists of
-  `deidentify.gazetteers`), `deidentify.chunks` (how a large export is split),
+  `deidentify.gazetteers`; the recognizers of numbers weigh their cues with
+  `deidentify.context_words`), `deidentify.chunks` (how a large export is split),
   `deidentify.responses` (the de-identified table),
   `deidentify.evaluation` (the scrubber against planted truth) and
   `deidentify.disclosure` (k-anonymity);

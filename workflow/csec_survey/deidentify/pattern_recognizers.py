@@ -14,11 +14,13 @@ import functools
 import ipaddress
 import re
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from csec_survey.core.platforms import platform_mentions
+from csec_survey.deidentify.context_words import ContextWords
 
 __all__ = [
     "STATE_CODES",
@@ -153,7 +155,12 @@ class RegexSpanRecognizer(EntityRecognizer):
 class _NumberPatternRecognizer(PatternRecognizer):
     """A Presidio pattern recognizer whose every pattern needs a digit: most answers
     have none, and skipping them saves running each pattern over the text. A date
-    needs more: a month, season or holiday, or two numbers joined ("10/9")."""
+    needs more: a month, season or holiday, or two numbers joined ("10/9"). A match
+    with one of the ``cues`` before it scores higher (`ContextWords`)."""
+
+    def __init__(self, cues: ContextWords, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.cues = cues
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None,
                 regex_flags: int | None = None) -> list[RecognizerResult]:
@@ -162,7 +169,7 @@ class _NumberPatternRecognizer(PatternRecognizer):
                                        words_in(text).isdisjoint(_DATE_WORDS) and
                                        not _JOINED_NUMBERS.search(text)):
             return []
-        return super().analyze(text, entities, nlp_artifacts, regex_flags)
+        return self.cues.weigh(text, super().analyze(text, entities, nlp_artifacts, regex_flags))
 
 
 _DATE_WORDS = frozenset({
@@ -174,14 +181,13 @@ _DATE_WORDS = frozenset({
 _JOINED_NUMBERS = re.compile(r"\d[/.-]\d")
 
 
-def _pattern_recognizer(entity: str, name: str, patterns: Sequence[Pattern],
-                        context: Sequence[str] | None = None, ignore_case: bool = False,
-                        needs_digit: bool = False) -> PatternRecognizer:
+def _number_pattern_recognizer(entity: str, name: str, patterns: Sequence[Pattern],
+                               cues: Iterable[str],
+                               ignore_case: bool = False) -> _NumberPatternRecognizer:
     # Presidio's default flags ignore case; names and codes here depend on it.
     flags = re.MULTILINE | (re.IGNORECASE if ignore_case else 0)
-    kind = _NumberPatternRecognizer if needs_digit else PatternRecognizer
-    return kind(supported_entity=entity, name=name, patterns=list(patterns),
-                context=list(context) if context else None, global_regex_flags=flags)
+    return _NumberPatternRecognizer(ContextWords(cues), supported_entity=entity, name=name,
+                                    patterns=list(patterns), global_regex_flags=flags)
 
 
 class IpAddressRecognizer(PatternRecognizer):
@@ -192,15 +198,15 @@ class IpAddressRecognizer(PatternRecognizer):
             Pattern("ipv4", r"(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d.]*\d)", 0.85),
             Pattern("ipv6", r"(?<![\w:])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,8}"
                             r"(?:%\w+)?(?![\w:])", 0.85),
-        ], context=["ip", "address", "ips", "logged", "login", "subscriber"],
-            global_regex_flags=re.MULTILINE)
+        ], global_regex_flags=re.MULTILINE)
+        self.cues = ContextWords(["ip", "address", "ips", "logged", "login", "subscriber"])
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None,
                 regex_flags: int | None = None) -> list[RecognizerResult]:
         """Presidio's pattern matching, on texts with a dot or a colon between digits."""
         if not _IP_LIKE.search(text):
             return []
-        return super().analyze(text, entities, nlp_artifacts, regex_flags)
+        return self.cues.weigh(text, super().analyze(text, entities, nlp_artifacts, regex_flags))
 
     def validate_result(self, pattern_text: str) -> bool:
         """Only strings Python parses as an IP address (and that are not clock times)."""
@@ -269,9 +275,9 @@ def number_recognizers() -> list[EntityRecognizer]:
     """Recognizers of case, tip, account and badge numbers, dates, street addresses and
     ZIP codes."""
     return [
-        _pattern_recognizer("CASE_NUMBER", "CaseNumberRecognizer", context=[
-            "case", "report", "incident", "file", "number", "account", "docket"],
-            needs_digit=True, patterns=[
+        _number_pattern_recognizer("CASE_NUMBER", "CaseNumberRecognizer", cues=[
+            # Not "number": a phone number is one too.
+            "case", "report", "incident", "file", "account", "docket"], patterns=[
             Pattern("dashed", r"(?<![\w/-])(?:[A-Z]{1,4}-?)?\d{2,4}-\d{3,7}(?:-[A-Z0-9]{1,6})?"
                               r"(?![\w/-])", 0.6),
             Pattern("lettered", r"(?<![\w-])(?:[A-Z]{2,4}|[a-z]{2,4})\d{6,10}(?![\w-])", 0.6),
@@ -308,9 +314,9 @@ def number_recognizers() -> list[EntityRecognizer]:
             # "Ofc. Diaz (#3302)", "Sgt Okonkwo (6620)": not "Crystal (17)", an age.
             (r"(?<=[A-Za-z]\s)\((?P<value>#[A-Z]{0,2}-?\d{2,7}|\d{3,7})\)", 0.6)],
             name="BadgeNumberRecognizer", needs_digit=True, flags=re.IGNORECASE),
-        _pattern_recognizer("DATE", "DateRecognizer", context=[
-            "on", "date", "dated", "since", "until", "arrested", "posted", "seized"],
-            needs_digit=True, ignore_case=True, patterns=[
+        _number_pattern_recognizer("DATE", "DateRecognizer", cues=[
+            "date", "dated", "arrested", "posted", "seized"], ignore_case=True,
+                                   patterns=[
             Pattern("numeric", r"\b(?:0?[1-9]|1[0-2])[/.-](?:0?[1-9]|[12]\d|3[01])[/.-]"
                                r"(?:\d{4}|\d{2})\b", 0.85),
             Pattern("iso", r"\b(?:19|20)\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\b", 0.9),

@@ -1,8 +1,8 @@
 """Free text in, typed placeholders out: the scrubber the pipeline and the CLI share.
 
-One `Scrubber` holds one Presidio analyzer (our recognizers on a blank spaCy
-pipeline, context words matched as whole lemmas) and is meant to analyse many
-texts per process. Each detected span is replaced by a typed placeholder;
+One `Scrubber` holds one Presidio analyzer (our recognizers; the recognizers of
+numbers weigh context words themselves, `context_words`) and is meant to
+analyse many texts per process. Each detected span is replaced by a typed placeholder;
 the same entity within one answer gets the same placeholder ("[PERSON 1]"
 twice), distinct ones are numbered, and a lone one is plain ("[PLACE]").
 Platform and product names are findings and are never replaced.
@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import functools
 import os
-import re
 
 os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
 
@@ -32,7 +31,6 @@ from csec_survey.deidentify.nlp import PIPELINE
 __all__ = ["Entity", "OwnMetadata", "Scrubbed", "Scrubber"]
 
 SCORE_THRESHOLD = 0.5
-_DIGIT = re.compile(r"\d")
 
 
 @dataclass(frozen=True)
@@ -90,85 +88,44 @@ class Scrubber:
 
     def __init__(self) -> None:
         from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
-        from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
         from presidio_analyzer.nlp_engine import SpacyNlpEngine
 
         from csec_survey.deidentify.recognizers import build_recognizers
 
         registry = RecognizerRegistry(recognizers=build_recognizers(load_gazetteers()),
                                       supported_languages=["en"])
-        # Context words (lemmas) matter only to the recognizers of numbers that weigh
-        # them: an answer is tokenised only where one of them finds a candidate.
-        self._context_recognizers = [recognizer for recognizer in registry.recognizers
-                                     if getattr(recognizer, "context", None)]
-        self._context_types = frozenset(entity for recognizer in self._context_recognizers
-                                        for entity in recognizer.supported_entities)
-        context_types = self._context_types
 
         class Analyzer(AnalyzerEngine):
-            """Presidio's analyzer, which weighs context words only where a recognizer
-            that has them found something."""
+            """Presidio's analyzer without its context pass: the recognizers that weigh
+            context words do so themselves, where they match (`ContextWords`)."""
 
             def _enhance_using_context(self, text: str, raw_results: list[Any],
                                        *args: Any, **kwargs: Any) -> list[Any]:
-                if not any(result.entity_type in context_types for result in raw_results):
-                    return raw_results
-                return super()._enhance_using_context(text, raw_results, *args, **kwargs)
+                return raw_results
 
+        # Never run: the answers are not tokenised. Presidio needs an engine to start.
         nlp_engine = SpacyNlpEngine(models=[{"lang_code": "en", "model_name": str(PIPELINE)}])
-        self._analyzer = Analyzer(
-            registry=registry, nlp_engine=nlp_engine, supported_languages=["en"],
-            default_score_threshold=SCORE_THRESHOLD,
-            context_aware_enhancer=LemmaContextAwareEnhancer(context_matching_mode="whole_word"))
-        self._nlp_engine = nlp_engine
+        self._analyzer = Analyzer(registry=registry, nlp_engine=nlp_engine,
+                                  supported_languages=["en"],
+                                  default_score_threshold=SCORE_THRESHOLD)
         self._no_tokens = nlp_engine.process_text("", language="en")
 
     def scrub(self, text: str, own: OwnMetadata | None = None) -> Scrubbed:
         """Redact one text."""
         return next(self.scrub_many([(text, own)]))
 
-    def scrub_many(self, items: Iterable[tuple[str, OwnMetadata | None]],
-                   batch_size: int = 256) -> Iterator[Scrubbed]:
-        """Redact many texts, tokenising them in batches; results come in input order."""
-        batch: list[tuple[str, OwnMetadata | None]] = []
-        for item in items:
-            batch.append(item)
-            if len(batch) == batch_size:
-                yield from self._scrub_batch(batch)
-                batch = []
-        if batch:
-            yield from self._scrub_batch(batch)
-
-    def _scrub_batch(self, batch: Sequence[tuple[str, OwnMetadata | None]]) -> Iterator[Scrubbed]:
-        # Context words matter only where a recognizer that weighs them found a
-        # candidate: those answers alone are tokenised and analysed again.
-        found = [self._analyze(text, own, self._no_tokens) for text, own in batch]
-        weighed = [index for index, ((text, _), results) in enumerate(zip(batch, found,
-                                                                           strict=True))
-                   if _DIGIT.search(text) and self._weighs_context(text, results)]
-        artifacts = self._nlp_engine.process_batch([batch[i][0] for i in weighed],
-                                                   language="en")
-        for index, (_, nlp_artifacts) in zip(weighed, artifacts, strict=True):
-            found[index] = self._analyze(*batch[index], nlp_artifacts)
-        for (text, _), results in zip(batch, found, strict=True):
+    def scrub_many(self, items: Iterable[tuple[str, OwnMetadata | None]]) -> Iterator[Scrubbed]:
+        """Redact many texts; results come in input order."""
+        for text, own in items:
+            # Most answers never mention their author: those skip building recognizers.
+            ad_hoc = list(_own_recognizers(own)) if own and own.mentioned_in(text) else None
+            results = self._analyzer.analyze(text=text, language="en",
+                                             nlp_artifacts=self._no_tokens,
+                                             ad_hoc_recognizers=ad_hoc or None)
             spans = _resolve([_Span(r.entity_type, r.start, r.end, r.score) for r in results],
                              text)
             yield Scrubbed(text=_replace(text, spans),
                            entities=tuple(Entity(s.type, s.start, s.end) for s in spans))
-
-    def _analyze(self, text: str, own: OwnMetadata | None, nlp_artifacts: Any) -> list[Any]:
-        # Most answers never mention their author: those skip building recognizers.
-        ad_hoc = list(_own_recognizers(own)) if own and own.mentioned_in(text) else None
-        return self._analyzer.analyze(text=text, language="en", nlp_artifacts=nlp_artifacts,
-                                      ad_hoc_recognizers=ad_hoc or None)
-
-    def _weighs_context(self, text: str, results: Sequence[Any]) -> bool:
-        """Whether a recognizer that weighs context words found a candidate in ``text``:
-        among the results, or below the threshold, where context may lift it over."""
-        return any(result.entity_type in self._context_types for result in results) or any(
-            recognizer.analyze(text, recognizer.supported_entities, self._no_tokens)
-            for recognizer in self._context_recognizers
-            if any(pattern.score < SCORE_THRESHOLD for pattern in recognizer.patterns))
 
 
 @functools.lru_cache(maxsize=64)
