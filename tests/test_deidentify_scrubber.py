@@ -210,6 +210,17 @@ def test_several_phones_in_one_answer(scrubber):
     ("We met on 9/19 at noon.", "DATE", "9/19"),
     ("Dated 4/2/2013 at noon.", "DATE", "4/2/2013"),
     ("She lived at 1420 N Maple Ave, Apt 3 for a while.", "ADDRESS", "1420 N Maple Ave, Apt 3"),
+    # Reference numbers by their label, letters, spaces and tails included.
+    ("Evidence item 0112-4 was the phone.", "CASE_NUMBER", "0112-4"),
+    ("She had a ticket 5521-B for curfew.", "CASE_NUMBER", "5521-B"),
+    ("Our ref CS-0417 if you need it.", "CASE_NUMBER", "CS-0417"),
+    ("We ran plate KTX 2281 off the camera.", "CASE_NUMBER", "KTX 2281"),
+    ("Tracking # 9Z 66B 104 19 in the box.", "CASE_NUMBER", "9Z 66B 104 19"),
+    ("The last four were 3307 on that card.", "CASE_NUMBER", "3307"),
+    ("The packaging showed B4417293 as the card.", "CASE_NUMBER", "B4417293"),
+    ("I'm unit 2C14 in vice.", "BADGE_NUMBER", "2C14"),
+    ("The date 6/30 was on the ticket stub.", "DATE", "6/30"),
+    ("It peaked during derby week 2013 for us.", "DATE", "derby week 2013"),
 ])
 def test_identifiers_are_redacted(scrubber, text, kind, value):
     result = scrub(scrubber, text)
@@ -472,10 +483,12 @@ def test_frozen_set_scores_no_worse_than_its_first_measurement(frozen_evaluation
 # tests/data/frozen/deid_frozen_texts_2.txt: 385 answers by a fourth helper who read
 # neither the code nor any other set, committed before its first score (session 7:
 # recall 0.93, direct identifiers 0.98, platform names 0.95, ordinary words 0.997).
-# Its misses have not been read: it stays the unseen measure. Floors at that score.
+# Its misses have not been read: it stays the unseen measure. Session 8, after the third
+# development set (written to its weakest types, known from the per-type scores alone):
+# recall 0.94, platform names 0.96, ordinary words 0.997. Floors at the latest score.
 FROZEN_2 = Path(__file__).parent / "data" / "frozen" / "deid_frozen_texts_2.txt"
-FROZEN_2_FLOORS = {"ALL": 0.92, "DIRECT_IDENTIFIERS": 0.98, "platform_names_kept": 0.95,
-                   "ordinary_words_kept": 0.996}
+FROZEN_2_FLOORS = {"ALL": 0.94, "DIRECT_IDENTIFIERS": 0.98, "platform_names_kept": 0.955,
+                   "ordinary_words_kept": 0.997}
 
 
 def test_second_frozen_set_scores_no_worse_than_its_first_measurement(scrubber):
@@ -512,6 +525,13 @@ def test_frozen_set_under_the_documented_rules(scrubber):
 # case in new words for each kind the frozen set still missed, written by the engineer
 # who read those misses; never the frozen set's own words.
 
+# deid_dev_texts_3.txt: 527 more, by a fifth helper who read no code and no other set, to
+# the types the second frozen set scores worst on (places, agencies, case numbers: known
+# from its per-type scores alone, never from its misses). It scored 0.83 on its first
+# run, before any tuning on it. Its annotator marks motel chains, malls and
+# neighbourhoods ("the Bluff"), as the rule says: the words kept floor counts the other
+# sets' chains as lost.
+
 DEVELOPMENT = sorted((Path(__file__).parent / "data" / "dev").glob("deid_dev_texts*.txt"))
 DEVELOPMENT_FLOORS = {"ALL": 0.96, "DIRECT_IDENTIFIERS": 0.99, "NAMES_AGENCIES_PLACES": 0.95}
 
@@ -531,11 +551,11 @@ def test_development_set_recall(development_evaluation, group):
 
 
 def test_development_set_keeps_platforms_and_words(development_evaluation):
-    assert len(DEVELOPMENT) == 3
+    assert len(DEVELOPMENT) == 4
     assert development_evaluation["platform_names_kept"]["rate"] >= 0.99
     # The set leaves motel chains unmarked; the scrubber removes a motel's name, a chain's
     # too ("a Days Inn"), as the frozen set's annotator would: those words count as lost.
-    assert development_evaluation["ordinary_words_kept"]["rate"] >= 0.993
+    assert development_evaluation["ordinary_words_kept"]["rate"] >= 0.990
 
 
 # --- defects found while writing these tests, now fixed -----------------------

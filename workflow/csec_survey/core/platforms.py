@@ -18,10 +18,12 @@ _ANY_CASE = (
     "MeetMe", "ooVoo", "MoneyPak", "Hi5", "UFED", "Eros", "Redbook", "Badoo", "Grindr",
     "Tinder", "Omegle", "Chatroulette", "Yik Yak", "Vine", "Periscope", "WeChat", "Viber",
     "PayPal", "Bitcoin", "Craigslist.org", "Backpage.com", "Cash App", "CashApp", "Venmo",
+    "TextFree", "TextPlus", "Telegram",
 )
 # Names that are also ordinary words or initials: matched as written.
 _AS_WRITTEN = ("Tagged", "Tor", "Vanilla", "Green Dot", "Western Union", "FB", "BP",
-               "Yahoo Messenger", "Google Plus", "Google+")
+               "Yahoo Messenger", "Google Plus", "Google+", "Thorn", "Victoria's Secret",
+               "Michael Kors")
 
 # A name inside an address or handle ("sweet.kik.girl@gmail.com") is not a mention.
 _PATTERN = re.compile(

@@ -128,7 +128,7 @@ _WORD_AND_DIGITS = re.compile(r"(?<![\w@./#$-])(?:[a-z]{4,}[a-z_.]*\d{2,}|[a-z]{
 _CASHTAG = re.compile(r"(?<![\w$])\$[A-Za-z][A-Za-z0-9_-]{2,19}(?![\w-])")
 _HANDLE_CUES = (r"snap(?:chat)?|sc|kik|ig|insta(?:gram)?|twitter|tumblr|skype|tiktok|tagged|"
                 r"moco(?:space)?|myspace|whatsapp|yahoo|aim|gamertag|psn|xbox|"
-                r"user\s?name|screen\s?name|profile\s?name|handle|display\s?name")
+                r"user(?:\s?name)?|screen\s?name|profile\s?name|handle|display\s?name")
 _CUE_WORDS = frozenset({"snap", "snapchat", "sc", "kik", "ig", "insta", "instagram", "twitter",
                         "tumblr", "skype", "tiktok", "tagged", "moco", "mocospace", "myspace",
                         "whatsapp", "yahoo", "aim", "gamertag", "psn", "xbox", "user", "username",
@@ -143,9 +143,9 @@ class HandleRecognizer(EntityRecognizer):
         self._words = gazetteers
         self._at = re.compile(r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?")
         self._cued = re.compile(
-            rf"(?i)\b(?:{_HANDLE_CUES})\b(?:\s+(?:name|id|handle|account|acct))?"
+            rf"(?i)\b(?:{_HANDLE_CUES})\b(?:\s+(?:name|id|handle|account|acct|user))?"
             r"(?:\s+(?:he|she|they|it))?(?:\s+(?:was|is|were|of|as|=|called|named))?"
-            r"\s*[:=\-]?\s*[\"'\u201c]?"
+            r"\s*[:=\-]?\s*[\"'\u201c#]?"
             r"(?P<value>[A-Za-z0-9_][A-Za-z0-9_.\-]{2,29}[A-Za-z0-9_])")
         super().__init__(supported_entities=["HANDLE"], name="HandleRecognizer")
 

@@ -2,12 +2,16 @@
 
 "out of bangor", "las cruces", "dunmore co", "grew up in Why", "chi-town": a
 listed town in lower case, a lower-case county, a word after a place
-preposition, and what towns are called on the street.
+preposition, and what towns are called on the street. And towns come in
+lists: `places_beside` finds a listed town joined to a place already found
+("Salem, Bend and Medford"), though on its own the word would be an everyday one.
 """
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Iterable
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
@@ -21,7 +25,7 @@ from csec_survey.deidentify.cued_recognizers import (
 from csec_survey.deidentify.gazetteers import Gazetteers
 from csec_survey.deidentify.pattern_recognizers import names_a_platform, words_in
 
-__all__ = ["CuedPlaceRecognizer"]
+__all__ = ["CuedPlaceRecognizer", "places_beside"]
 
 _PLACE_CUES = (r"out\s+of|outside(?:\s+of)?|near|up\s+in|down\s+in|over\s+in|based\s+in|"
                r"located\s+in|moved\s+to|lives\s+in|lived\s+in|living\s+in|from|in|to|around|"
@@ -45,7 +49,9 @@ class CuedPlaceRecognizer(EntityRecognizer):
                                       for word in state.split())
         self._longest = max(len(words) for words in towns)
         self._town_starts = frozenset(words[0] for words in towns)
-        self._county = re.compile(rf"(?<![\w'-])(?P<value>{LOWER_WORD}(?:\s+{LOWER_WORD})?"
+        # "dunmore co", and "Yakima county", "PG county": a county word in lower case.
+        lead = rf"(?:{LOWER_WORD}|[A-Z][A-Za-z'\u2019-]*)"
+        self._county = re.compile(rf"(?<![\w'-])(?P<value>{lead}(?:\s+{lead})?"
                                   r"\s+(?:county|co\.?|parish|cnty))(?![\w'-])")
         self._after_cue = re.compile(
             rf"(?i:\b(?:{_PLACE_CUES})\s+(?!(?:{_PLACE_CUES})\b))(?:the\s+)?(?P<value>{LOWER_WORD}|"
@@ -64,9 +70,13 @@ class CuedPlaceRecognizer(EntityRecognizer):
         for match in counties:
             words = match.group("value").split()
             # "lake county" is one; "this county", "get the county" are not.
-            generic = [i for i, word in enumerate(words[:-1]) if word in NOT_NAMES
-                       or word in _NOT_COUNTIES or word in GENERIC_LOWER_LEADS]
+            generic = [i for i, word in enumerate(w.lower() for w in words[:-1])
+                       if word in NOT_NAMES or word in _NOT_COUNTIES
+                       or word in GENERIC_LOWER_LEADS]
             words = words[generic[-1] + 1:] if generic else words
+            # "i work Benton county": a name in capitals starts at its capital.
+            while len(words) > 2 and words[0][0].islower() and words[1][0].isupper():
+                words = words[1:]
             if len(words) > 1:
                 end = match.end("value")
                 results.append(RecognizerResult("PLACE", end - len(" ".join(words)), end, 0.75))
@@ -75,6 +85,14 @@ class CuedPlaceRecognizer(EntityRecognizer):
         results.extend(RecognizerResult("PLACE", *m.span(), 0.65)
                        for m in (_TOWN_NICKNAMES.finditer(text)
                                  if not present.isdisjoint(_NICKNAME_WORDS) else ()))
+        if not present.isdisjoint(_DIRECTIONS):
+            results.extend(RecognizerResult("PLACE", *m.span(), 0.7)
+                           for m in _TOWN_PARTS.finditer(text))
+            results.extend(RecognizerResult("PLACE", *m.span(), 0.7)
+                           for m in _DIRECTED_TOWN.finditer(text)
+                           if m.group("town") in ("LA", "NY", "SF") or
+                           (m.group("town") in self._words.us_cities and
+                            m.group("town") not in self._words.us_states))
         for match in self._after_cue.finditer(text):
             value = match.group("value")
             first = value.split()[0]
@@ -136,16 +154,33 @@ class CuedPlaceRecognizer(EntityRecognizer):
 _AFTER_ARTICLE = re.compile(r"\b(?:a|an|the|this|that|every|each|another|any|some|one|new)\s+$")
 _AFTER_PLACE_CUE = re.compile(rf"(?i:\b(?:{_PLACE_CUES})\s+(?:the\s+)?)$")
 _NOT_COUNTIES = frozenset({"next", "adjacent", "surrounding", "whole", "entire", "home",
+                           "crossed", "cross", "crossing", "multi", "multiple", "different",
+                           "several", "other", "two", "three", "neighboring", "rural",
                            "same", "populous", "poorest", "largest", "smallest", "biggest",
                            "neighbor", "one", "every", "each", "per", "by", "our", "that"})
 # What a town is called on the street: no list of places holds these.
+# What towns, parts of towns and parts of states are called (Safe Harbor removes every
+# unit below a state): no list of places holds these.
 _TOWN_NICKNAMES = re.compile(
     r"(?i)(?<![\w@./-])(?:chi-?town|okc|indy|philly|nola|atl|nyc|slc|stl|abq|phx|pdx|kc|"
-    r"h-?town|motown|beantown|frisco|sin\s+city|the\s+big\s+easy|bmore|cbus|vegas)(?![\w@/-])")
+    r"h-?town|motown|beantown|frisco|sin\s+city|the\s+big\s+easy|bmore|cbus|vegas|"
+    r"va\s+beach|west\s+palm|st\.?\s+joe|bed[\s-]?stuy|s\.f\.|rva|rgv|nwa|socal|norcal|"
+    r"rio\s+grande\s+valley|inland\s+empire|(?<=the\s)ie|upper\s+peninsula|mat-su|"
+    r"(?:twin|tri|quad)[\s-]cities|bay\s+area|low\s?country|hill\s+country)(?![\w@/-])")
+# Parts of a town by their form: "the South Side", "the West End", "Ward 8", "East Austin".
+_TOWN_PARTS = re.compile(
+    r"(?<![\w-])(?:(?:North|South|East|West|Near\s+(?:North|South|East|West))(?:east|west)?"
+    r"\s+(?:Side|End)|Ward\s+\d{1,2})(?![\w-])")
+_DIRECTED_TOWN = re.compile(r"(?<![\w-])(?:North|South|East|West)\s+(?P<town>[A-Z][\w.'-]+)"
+                            r"(?![\w-])")
 _COUNTY_WORDS = frozenset({"county", "co", "parish", "cnty"})
 _NICKNAME_WORDS = frozenset({"chi", "town", "chitown", "okc", "indy", "philly", "nola", "atl",
                              "nyc", "slc", "stl", "abq", "phx", "pdx", "kc", "htown", "motown",
-                             "beantown", "frisco", "sin", "easy", "bmore", "cbus", "vegas"})
+                             "beantown", "frisco", "sin", "easy", "bmore", "cbus", "vegas", "va",
+                             "west", "st", "bed", "bedstuy", "stuy", "s", "rva", "rgv", "nwa",
+                             "socal", "norcal", "rio", "inland", "ie", "upper", "mat", "cities",
+                             "bay", "low", "lowcountry", "hill"})
+_DIRECTIONS = frozenset({"north", "south", "east", "west", "ward"})
 _TOWN_OPENINGS = frozenset({"st", "saint", "san", "santa", "los", "las", "el", "fort", "ft",
                             "port", "mount", "mt"})
 _TOWN_ENDINGS = frozenset({"city", "town", "springs", "beach", "falls", "heights", "village",
@@ -162,3 +197,53 @@ _NOT_PLACES = frozenset({
     "District", "Circuit", "Municipal", "Google", "Christmas", "Thanksgiving", "Easter",
     "Halloween", "Street", "Main", "Downtown", "Uptown", "Iraq", "I", "Missing", "Exploited",
 })
+
+
+# "Salem, Bend and Medford", "Midland/Odessa", "Tulsa or Joplin", "Dallas to Waco".
+_JOINED = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&|to)\s+|\s*/\s*)"
+_LIST_WORDS = r"(?P<value>[\w.'\u2019-]+(?:\s+[\w.'\u2019-]+){%d})"
+_WORDS_AFTER = [re.compile(_JOINED + _LIST_WORDS % n) for n in (2, 1, 0)]
+_WORDS_BEFORE = [re.compile(r"(?<![\w.'\u2019-])" + _LIST_WORDS % n + _JOINED + "$")
+                 for n in (2, 1, 0)]
+
+
+def places_beside(text: str, places: Iterable[tuple[int, int]],
+                  gazetteers: Gazetteers) -> list[tuple[int, int]]:
+    """Listed towns joined to a place already found ("Salem, Bend and Medford",
+    "flint and saginaw"), and to those in turn, as offsets. A lower-case everyday word
+    counts only beside a lower-case place: "Tulsa and mobile phones" names one town."""
+    towns = _town_names(gazetteers)
+    known = set(places)
+    queue = list(known)
+    found = []
+    while queue:
+        start, end = queue.pop()
+        lower = text[start:end].islower()
+        candidates = [(m.start("value"), m.end("value")) for regex in _WORDS_AFTER
+                      if (m := regex.match(text, end))]
+        window = max(0, start - 60)
+        candidates += [(window + m.start("value"), window + m.end("value"))
+                       for regex in _WORDS_BEFORE if (m := regex.search(text[window:start]))]
+        for span in candidates:
+            name = text[span[0]:span[1]].rstrip(".'\u2019")
+            span = (span[0], span[0] + len(name))
+            folded = name.lower().replace(".", "")
+            if span in known or folded not in towns or \
+                    (name.islower() and not lower and gazetteers.is_common(name)) or \
+                    (not name.islower() and not name[0].isupper()):
+                continue
+            known.add(span)
+            queue.append(span)
+            found.append(span)
+    return found
+
+
+@functools.lru_cache(maxsize=2)
+def _town_names(gazetteers: Gazetteers) -> frozenset[str]:
+    """Listed towns in lower case without dots; states, and tribes' and cars' names
+    ("Lakota and Dakota girls", "a Tahoe and a Tacoma"), aside."""
+    states = {state.lower() for state in gazetteers.us_states}
+    return frozenset(name for name in (city.lower().replace(".", "")
+                                       for city in gazetteers.us_cities)
+                     if not gazetteers.is_domain(name)) - \
+        states - {word.lower() for word in _NOT_PLACES}

@@ -73,6 +73,8 @@ GENERIC_LOWER_LEADS = frozenset({
     "state", "small", "other", "every", "each", "rural", "big", "nearby", "neighboring",
     "neighbouring", "that", "this", "any", "some", "most", "all", "and", "or", "with", "to",
     "from", "at", "by", "of", "in", "for", "called", "call", "contacted", "tribal", "campus",
+    "surrounding", "adjacent", "outlying", "several", "multiple", "both", "many", "few", "two",
+    "three",
     "school", "university", "transit", "airport", "metro", "regional", "municipal", "own",
 })
 # Dotted initials that are abbreviations, not people.
@@ -88,6 +90,10 @@ _COMMON_ACRONYMS = frozenset({"IP", "ID", "PD", "SO", "DA", "CI", "CW", "CPS", "
 _LOWER_JARGON = frozenset({"john", "johns", "trick", "tricks", "daddy", "bottom", "track",
                            "blade", "stroll", "romeo", "gorilla", "molly"})
 # "m. ortega", "t okafor": not "a vance" or "i said".
+_COUNTY_OFFICE = re.compile(r"(?i)(?:co\.?|county|parish)\s")
+_RANK_ABBREVIATIONS = frozenset({"det", "sgt", "ofc", "lt", "capt", "cpl", "inv", "tpr", "dep",
+                                 "cmdr", "maj", "ptl", "cst", "mr", "mrs", "ms", "dr"})
+_NAMED_AS = re.compile(r"(?i)\b(?:as|was|were|named|called|names?|aka)\s*$|[\"\u201d]\s+and\s*$")
 _LOWER_INITIAL = re.compile(r"(?<![\w.])(?:[a-z]\.\s?|(?![ai]\s)[a-z]\s)$")
 _HUMAN_VERBS = (r"said|says|told|admitted|disclosed|testified|believed|cried|texted|"
                 r"ran\s+away|never\s+(?:showed|met|posted|told|said)|"
@@ -113,8 +119,9 @@ def lower_words(text: str) -> tuple[re.Match[str], ...]:
     person and place recognizers both walk them."""
     return tuple(_LOWER_WORDS.finditer(text))
 _AGENCY_ACRONYM = re.compile(
-    r"(?<![\w-])(?P<value>[A-Z]{1,5}(?:PD|SO|SD|CSO|DPS|DA|DAO|PS)(?:\s+(?:ICAC|Vice|SVU))?)"
-    r"(?![\w-])")
+    r"(?<![\w-])(?P<value>[A-Z]{1,5}(?:PD|SO|SD|CSO|DPS|DA|DAO|PS)(?:\s+(?:ICAC|Vice|SVU))?|"
+    # Human trafficking task forces ("HCHTTF"), and agencies no tail gives away.
+    r"[A-Z]{1,4}HTTF|ASP|BCA|MPDC|PPB)(?![\w-])")
 # Acronyms of that shape that name no place: a state-wide or generic office.
 _GENERIC_ACRONYMS = frozenset({"DPS", "CSO", "PSO", "ADA", "AUSA", "USDA", "NSO", "DSO",
                                "ISO", "MSDS", "SSO", "CDPS", "DDA", "CPS"})
@@ -122,15 +129,16 @@ _GENERIC_ACRONYMS = frozenset({"DPS", "CSO", "PSO", "ADA", "AUSA", "USDA", "NSO"
 # in either case; "DPS" or "ICAC" alone is a kind of agency, not one.
 _STATE_WIDE_ACRONYMS = ("gbi", "tbi", "fdle", "sled", "osbi", "kbi", "dci", "bci", "mshp", "chp",
                         "wsp", "msp", "nysp", "psp", "vsp", "ohp", "fhp", "thp", "txdps", "azdps",
-                        "nmsp", "isp", "ncshp", "shp", "ksp", "dcji")
+                        "nmsp", "ncshp", "shp", "ksp", "dcji", "njsp", "wvsp", "nysp", "alea")
 _STATE_WIDE_AGENCY = re.compile(
     rf"(?<![\w.-])(?P<value>(?i:{'|'.join(_STATE_WIDE_ACRONYMS)})|"
     rf"(?:{STATE_CODES})\s+(?:ICAC|DPS|BCI|DCI)|(?:{STATE_CODES.lower()})\s+(?:icac|dps))"
     r"(?![\w-])")
 _STATE_WIDE_WORDS = frozenset({*_STATE_WIDE_ACRONYMS, "icac", "dps"})
 _TAIL_WORDS = frozenset({"pd", "p", "so", "s", "co", "cso", "sheriff", "sheriffs", "police", "da",
-                         "das", "mpd", "dps", "constable", "constables", "task", "icac"})
-_STATE_AGENCY_TAIL = re.compile(r"\b(?:ICAC|DPS|BCI|DCI|SBI|CBI)\b")
+                         "das", "mpd", "dps", "constable", "constables", "task", "icac", "cps",
+                         "dcfs", "dss", "juvenile", "probation", "corrections", "jail"})
+_STATE_AGENCY_TAIL = re.compile(r"\b(?:ICAC|DPS|BCI|DCI|SBI|CBI|AG|Attorney|Rangers)\b")
 # Words for the unit an agency serves, part of its name after a specific word.
 _UNIT_WORDS = frozenset({"county", "co", "cnty", "parish", "city", "township", "twp", "village"})
 _LOWER_AGENCY_ACRONYM = re.compile(r"(?<![\w.-])[a-z]{1,5}(?:pd|so|sd|dps)(?![\w-])")
@@ -138,12 +146,20 @@ _LOWER_AGENCY_ACRONYM = re.compile(r"(?<![\w.-])[a-z]{1,5}(?:pd|so|sd|dps)(?![\w
 # tails that are also English ("so", "police"), which need a lead no dictionary has.
 _STRONG_TAILS = (r"pd|p\.d\.|co\.?\s+so|co\.?\s+s\.o\.|cso|sheriff['\u2019]?s?\s+(?:office|dept\.?|"
                  r"department)|police\s+(?:dept\.?|department)|da['\u2019]?s\s+office|mpd|dps|"
-                 r"constables?(?:\s+pct\.?\s*\d+)?")
+                 r"constables?(?:\s+pct\.?\s*\d+)?|"
+                 # A county's office: "cook co sheriff", "kern county cps".
+                 r"(?:co\.?|county|parish)\s+(?:sheriff['\u2019]?s?(?:\s+(?:office|dept\.?|department))?|"
+                 r"da|cps|dcfs|dss|jail|"
+                 r"juvenile\s+(?:court|probation|detention)|probation|community\s+corrections)")
 # "so" alone is left out: "laptops w/ aircards so we can" names no agency.
 _WEAK_TAILS = r"police|sheriffs?|task\s+force|icac"
+# Tails in any case ("Cook Co Sheriff"); leads in any case too ("MARTA police").
 _LOWER_AGENCY = re.compile(
-    r"(?<![\w'\u2019-])(?P<value>(?P<lead>(?:[A-Za-z][a-z'\u2019-]+\.?\s+){1,3}?)"
-    rf"(?:(?P<strong>{_STRONG_TAILS})|{_WEAK_TAILS}))(?![\w'\u2019-])")
+    r"(?<![\w'\u2019-])(?P<value>(?P<lead>(?:[A-Za-z][A-Za-z'\u2019-]+\.?\s+){1,3}?)"
+    rf"(?i:(?P<strong>{_STRONG_TAILS})|{_WEAK_TAILS}))(?![\w'\u2019-])")
+# Federal agencies and national programmes: never the specific lead of a local agency.
+_FEDERAL_LEADS = frozenset({"fbi", "hsi", "ice", "dhs", "doj", "usms", "uspis", "atf", "dea",
+                            "ncmec", "icac", "us", "federal", "national", "tribal"})
 
 
 class CuedPersonRecognizer(EntityRecognizer):
@@ -158,6 +174,9 @@ class CuedPersonRecognizer(EntityRecognizer):
                                 if not gazetteers.is_ordinary(w) and not gazetteers.is_domain(w))
         self._last = frozenset(w.lower() for w in gazetteers.last_names
                                if not gazetteers.is_ordinary(w) and not gazetteers.is_domain(w))
+        # After a rank any listed surname is one, everyday word or not: "det. baker".
+        self._any_last = frozenset(w.lower() for w in gazetteers.last_names) - NOT_NAMES - \
+            _RANK_WORDS - _LOWER_JARGON
         self._ranked = re.compile(
             rf"(?i:\b(?:{_RANKS})\b\.?)\s+(?P<value>{LOWER_WORD}(?:\s+{LOWER_WORD})?)")
         self._alias = re.compile(
@@ -179,7 +198,9 @@ class CuedPersonRecognizer(EntityRecognizer):
         # does these, whatever word names them.
         self._human_subject = re.compile(
             rf"(?:^|[.!?]\s+|\n\s*)(?P<value>[A-Z][a-z'\u2019-]+|(?![AI]\b)[A-Z]{{1,3}})"
-            rf"(?:\s+and\s+(?P<other>[A-Z][a-z'\u2019-]+))?(?=\s+(?:{_HUMAN_VERBS})\b)")
+            rf"(?:\s+and\s+(?P<other>[A-Z][a-z'\u2019-]+))?(?=\s+(?:{_HUMAN_VERBS})\b|"
+            # "Hope, 14, ran from": a name and a juvenile's age.
+            r",\s+1\d\s*(?:,|yo\b|y/o|years))")
         # "his cousin Dre", "a girl named Joy": a capitalised word after kin or a role.
         self._kin = re.compile(rf"(?i:\b(?:{'|'.join(sorted(_KIN_WORDS))})\s+)"
                                r"(?P<value>[A-Z][a-z'\u2019-]+)")
@@ -204,7 +225,10 @@ class CuedPersonRecognizer(EntityRecognizer):
         ranked = self._ranked.finditer(text) if not present.isdisjoint(_RANK_WORDS) else ()
         for match in ranked:
             words = match.group("value").split()
-            if self._unlisted(words[0]):
+            # "det. baker", but not "a detective bureau": an abbreviated rank is a title.
+            rank = match.group().split()[0].rstrip(".").lower()
+            titled = words[0].lower() in self._any_last and rank in _RANK_ABBREVIATIONS
+            if self._unlisted(words[0]) or titled:
                 keep = 2 if len(words) > 1 and self._unlisted(words[1]) else 1
                 found.append((match.start("value"),
                               match.start("value") + len(" ".join(words[:keep])), 0.85))
@@ -234,7 +258,9 @@ class CuedPersonRecognizer(EntityRecognizer):
             first = match.group("value").split()[0]
             # "DeAndre "Dre" Lockett": a quoted word inside a name is a nickname.
             inside_a_name = re.search(r"[A-Z][\w'\u2019-]+\s$", text[:match.start()])
-            if (inside_a_name or not self._words.is_common(first)) and \
+            # "she was "Cinnamon"", "ad names were "Mercedes" and "Chanel"": named so.
+            named = _NAMED_AS.search(text, max(0, match.start() - 20), match.start())
+            if (inside_a_name or named or not self._words.is_common(first)) and \
                     not self._words.is_domain(first):
                 found.append((*match.span("value"), 0.7))
         for match in self._sentence_subject.finditer(text):
@@ -294,9 +320,15 @@ class CuedPersonRecognizer(EntityRecognizer):
             if not common or self._words.is_capitalised(word):
                 return 0.6
             return -1.0 if word in self._first else 0.0
-        if common or names_a_platform(word) or self._words.is_misspelt(word):
+        if common or names_a_platform(word) or self._words.is_misspelt(word) or \
+                self._compound(word):
             return 0.0
         return 0.52
+
+    def _compound(self, word: str) -> bool:
+        """Two everyday words run together ("thruway", "farmworker"): English, no name."""
+        return any(self._words.is_common(word[:i]) and self._words.is_common(word[i:])
+                   for i in range(3, len(word) - 2))
 
     @staticmethod
     def _subject_at(text: str, match: re.Match[str]) -> bool:
@@ -317,8 +349,9 @@ class CuedAgencyRecognizer(EntityRecognizer):
         self._words = gazetteers
         states = "|".join(sorted(gazetteers.us_states, key=len, reverse=True))
         self._state_named_agency = re.compile(
-            rf"(?<![\w-])(?P<value>(?:{states})\s+(?:ICAC|DPS|BCI|DCI|SBI|CBI)"
-            r"(?:\s+(?:Task\s+Force|task\s+force|unit|Unit))?)(?![\w-])")
+            rf"(?<![\w-])(?P<value>(?:{states})\s+(?:(?:ICAC|DPS|BCI|DCI|SBI|CBI)"
+            r"(?:\s+(?:Task\s+Force|task\s+force|unit|Unit))?|Rangers|"
+            r"(?:AG|Attorney\s+General)(?:['\u2019]?s)?(?:\s+[Oo]ffice)?))(?![\w-])")
         super().__init__(supported_entities=["AGENCY"], name="CuedAgencyRecognizer")
 
     def load(self) -> None:
@@ -351,7 +384,11 @@ class CuedAgencyRecognizer(EntityRecognizer):
                 bare = word.rstrip(".").lower()
                 # "rudwick county sheriffs office": the county word is part of the name.
                 county_word = bare in _UNIT_WORDS and not specific
-                if not county_word and (bare in GENERIC_LOWER_LEADS or bare in NOT_NAMES or (
+                # Before a capitalised tail a name is capitalised: "Please credit Dover PD".
+                capitalised_tail = not text[match.end("lead"):match.end("value")].islower()
+                if not county_word and (bare in GENERIC_LOWER_LEADS or bare in NOT_NAMES
+                                        or bare in _FEDERAL_LEADS
+                                        or (capitalised_tail and word[0].islower()) or (
                         not match.group("strong") and self._words.is_common(bare))):
                     break
                 specific.insert(0, word)
@@ -359,5 +396,9 @@ class CuedAgencyRecognizer(EntityRecognizer):
                 specific = []
             if specific:
                 start = match.end("lead") - len(" ".join(specific)) - 1
-                results.append(RecognizerResult("AGENCY", start, match.end("value"), 0.8))
+                # "Elkhart County CPS": the county's office, not the county (a PLACE, 0.85).
+                office = _COUNTY_OFFICE.match(match.group("value"), match.end("lead")
+                                              - match.start("value"))
+                results.append(RecognizerResult("AGENCY", start, match.end("value"),
+                                                0.9 if office else 0.8))
         return results

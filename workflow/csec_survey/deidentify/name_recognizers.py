@@ -30,10 +30,21 @@ _NAME = r"[A-ZÀ-ÖØ-Þ][^\W\d_]*(?:['\u2019-][^\W\d_]+)*"
 _AGENCY_TAILS = (
     r"Police Department|Police Dept\.?|Police|PD|Sheriff['\u2019]?s (?:Office|Department|Dept\.?)|"
     r"SO|State Police|Highway Patrol|State Patrol|Bureau of Investigation|"
-    r"Department of Public Safety|DPS|ICAC Task Force|Task Force|Prosecutor['\u2019]?s Office|"
+    r"Department of Public Safety|DPS|ICAC Task Force|"
+    r"Task Force(?:\s+on\s+[A-Z][\w'-]*(?:\s+(?:and\s+)?[A-Z][\w'-]*){0,3})?|"
+    r"Prosecutor['\u2019]?s Office|"
     r"District Attorney['\u2019]?s Office|DA['\u2019]?s Office|County Attorney['\u2019]?s Office|"
     r"State['\u2019]?s Attorney['\u2019]?s Office|"
-    r"Attorney General['\u2019]?s Office|Marshal['\u2019]?s Office|Constable['\u2019]?s Office")
+    r"Attorney General['\u2019]?s Office|Marshal['\u2019]?s Office|Constable['\u2019]?s Office|"
+    r"Metro(?: PD| Police)?|ICAC(?: Unit| unit)?|Children['\u2019]?s Advocacy Center|"
+    r"Child Advocacy Center|Advocacy Center|CAC|Juvenile Probation|Community Corrections")
+# "the Sheriff's Office of Pinal County", "the Police Department of the City of Tulsa".
+_AGENCY_OF = (r"(?P<value>(?:Sheriff['\u2019]?s (?:Office|Department)|Police Department|"
+              r"District Attorney['\u2019]?s Office|Prosecutor['\u2019]?s Office)\s+of\s+"
+              r"(?:the\s+)?(?:(?:City|County|Town|Village)\s+of\s+)?"
+              r"[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,2}"
+              r"(?:\s+(?:County|Parish))?)")
+_NAMED_AFTER = re.compile(_AGENCY_OF)
 # Words that open a sentence before a name: "At Tulsa Police Department", "In Tulsa County".
 _ARTICLES = frozenset({"The", "Our", "My", "Their", "A", "An", "This", "That", "Your", "At",
                        "On", "In", "From", "For", "With", "By", "To", "Of", "Into", "Near"})
@@ -61,6 +72,10 @@ _DOMAIN_WORDS = frozenset({"Johns", "Trick", "Tricks", "Daddy", "Pimp", "Bottom"
                            "Officer", "Detective", "Police", "Sheriff", "Agent"})
 # Names that are also this field's jargon ("a John" is a buyer): a name only beside another.
 _JARGON_NAMES = frozenset({"John"})
+# "Lakota girls from", "a lot of Cheyenne": not these; "in Cheyenne", "near Pueblo": a town.
+_PLACE_ONLY_PREPOSITIONS = frozenset({"in", "near", "outside", "around", "into", "through"})
+_AFTER_ARTICLE = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Oo]ur|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Tt]heir|"
+                            r"[Mm]y|[Ee]very|[Aa]ny)\s+$")
 _PLACE_PREPOSITIONS = frozenset({"in", "from", "to", "near", "outside", "around", "at", "of",
                                  "into", "through", "across", "toward", "towards", "via",
                                  "between"})
@@ -73,7 +88,7 @@ class AgencyRecognizer(RegexSpanRecognizer):
     def __init__(self) -> None:
         super().__init__("AGENCY", [(
             rf"(?P<value>(?:(?:[A-Z][\w'\u2019.&-]*|\d+|of|and)\s+){{1,6}}(?:{_AGENCY_TAILS}))\b",
-            0.85)], name="AgencyRecognizer")
+            0.85), (_AGENCY_OF, 0.85, frozenset({"of"}))], name="AgencyRecognizer")
 
     def analyze(self, text: str, entities: list[str],
                 nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
@@ -89,8 +104,8 @@ class AgencyRecognizer(RegexSpanRecognizer):
             value = text[words[0][1]:result.end]
             tail = re.search(rf"(?:{_AGENCY_TAILS})$", value)
             leads = value[:tail.start()].split() if tail else []
-            if any(w.strip(".,") not in _GENERIC_LEADS and w not in ("of", "and")
-                   for w in leads):
+            if _NAMED_AFTER.match(value) or any(
+                    w.strip(".,") not in _GENERIC_LEADS and w not in ("of", "and") for w in leads):
                 result.start = words[0][1]
                 results.append(result)
         return results
@@ -319,13 +334,21 @@ class PlaceRecognizer(EntityRecognizer):
         while index < len(run):
             for length in range(len(run) - index, 0, -1):
                 name = text[run[index][1]:run[index + length - 1][2]]
-                if name not in self._places or (length == 1 and self._names.is_domain(name)) \
+                if name not in self._places \
                         or _CAPITALISED_COMPOUND.match(text, run[index + length - 1][2]):
                     continue
                 start, end = run[index][1], run[index + length - 1][2]
                 state = self._state_after.match(text, end)
-                ordinary = all(self._names.is_ordinary(word) for word in name.split())
-                if not ordinary or state or self._after_preposition(text, start):
+                # A tribe's or a car's name ("Cheyenne", "Tacoma") needs context as an
+                # everyday word does: "in Cheyenne", "Tacoma, WA".
+                tribe_or_car = length == 1 and self._names.is_domain(name)
+                ordinary = tribe_or_car or all(self._names.is_ordinary(word)
+                                               for word in name.split())
+                prepositions = _PLACE_ONLY_PREPOSITIONS if tribe_or_car else _PLACE_PREPOSITIONS
+                # "Grand Junction", "Great Falls": everyday words, but capitalised together
+                # they name the town; "a Halfway House", "the Country Club" do not.
+                if (not ordinary or state or self._after_preposition(text, start, prepositions)
+                        or (length > 1 and not _AFTER_ARTICLE.search(text, 0, start))):
                     # Several words ("Las Vegas") or a state code make a place certain.
                     score = 0.85 if state or length > 1 else 0.7
                     found.append(RecognizerResult("PLACE", start, state.end() if state else end,
@@ -336,9 +359,9 @@ class PlaceRecognizer(EntityRecognizer):
         return found
 
     @staticmethod
-    def _after_preposition(text: str, start: int) -> bool:
+    def _after_preposition(text: str, start: int, prepositions: frozenset[str]) -> bool:
         before = re.split(r"[.;:!?\n,]", text[max(0, start - 25):start])[-1].split()
-        if not before or before[-1].lower() not in _PLACE_PREPOSITIONS:
+        if not before or before[-1].lower() not in prepositions:
             return False
         # "Department of Justice", "Office of Hope": an institution's name, not a place.
         return not (before[-1] == "of" and len(before) > 1 and before[-2][:1].isupper())

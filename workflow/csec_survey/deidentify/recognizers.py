@@ -5,14 +5,16 @@ ordinary numbers of these answers (driver licences, bank accounts, passports,
 UK identifiers), and its NER recognizer needs a trained model we cannot load.
 These recognizers are written for this text: people, places and agencies
 (`name_recognizers`, and `cued_recognizers` and `cued_places` for those capitals
-do not give away), ways to reach someone (`contact_recognizers`), and what
-personal data looks like in its form (`pattern_recognizers`); this module puts them together.
+do not give away), ways to reach someone (`contact_recognizers`), where someone is
+(`address_recognizers`), and what personal data looks like in its form
+(`pattern_recognizers`); this module puts them together.
 """
 
 from __future__ import annotations
 
 from presidio_analyzer import EntityRecognizer
 
+from csec_survey.deidentify.address_recognizers import address_recognizers
 from csec_survey.deidentify.contact_recognizers import (
     EmailRecognizer,
     HandleRecognizer,
@@ -55,4 +57,5 @@ def build_recognizers(gazetteers: Gazetteers) -> list[EntityRecognizer]:
         EmailRecognizer(gazetteers),
         HandleRecognizer(gazetteers),
         *number_recognizers(),
+        *address_recognizers(),
     ]

@@ -31,6 +31,8 @@ from csec_survey.deidentify.nlp import PIPELINE
 __all__ = ["Entity", "OwnMetadata", "Scrubbed", "Scrubber"]
 
 SCORE_THRESHOLD = 0.5
+# A town found only by standing in a list with a place: below a cued name's score.
+_LISTED_PLACE_SCORE = 0.6
 
 
 @dataclass(frozen=True)
@@ -90,9 +92,13 @@ class Scrubber:
         from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
         from presidio_analyzer.nlp_engine import SpacyNlpEngine
 
-        from csec_survey.deidentify.recognizers import build_recognizers
+        from csec_survey.deidentify.cued_places import places_beside
+        from csec_survey.deidentify.recognizers import ENTITY_TYPES, build_recognizers
 
-        registry = RecognizerRegistry(recognizers=build_recognizers(load_gazetteers()),
+        self._gazetteers = load_gazetteers()
+        self._places_beside = places_beside
+        self._entities = list(ENTITY_TYPES)
+        registry = RecognizerRegistry(recognizers=build_recognizers(self._gazetteers),
                                       supported_languages=["en"])
 
         class Analyzer(AnalyzerEngine):
@@ -119,11 +125,16 @@ class Scrubber:
         for text, own in items:
             # Most answers never mention their author: those skip building recognizers.
             ad_hoc = list(_own_recognizers(own)) if own and own.mentioned_in(text) else None
-            results = self._analyzer.analyze(text=text, language="en",
+            # Entities and threshold given: Presidio need not work them out for each text.
+            results = self._analyzer.analyze(text=text, language="en", entities=self._entities,
+                                             score_threshold=SCORE_THRESHOLD,
                                              nlp_artifacts=self._no_tokens,
                                              ad_hoc_recognizers=ad_hoc or None)
-            spans = _resolve([_Span(r.entity_type, r.start, r.end, r.score) for r in results],
-                             text)
+            spans = [_Span(r.entity_type, r.start, r.end, r.score) for r in results]
+            places = [(span.start, span.end) for span in spans if span.type == "PLACE"]
+            spans += [_Span("PLACE", start, end, _LISTED_PLACE_SCORE) for start, end
+                      in self._places_beside(text, places, self._gazetteers)]
+            spans = _resolve(spans, text)
             yield Scrubbed(text=_replace(text, spans),
                            entities=tuple(Entity(s.type, s.start, s.end) for s in spans))
 

@@ -1,0 +1,34 @@
+"""Where someone is: roads, exits, streets by direction, chains and ZIP codes, through the
+scrubber."""
+
+from __future__ import annotations
+
+import pytest
+
+from csec_survey.deidentify.scrubber import Scrubber
+
+
+@pytest.fixture(scope="module")
+def scrubber() -> Scrubber:
+    return Scrubber()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("the Pilot at exit 73 off I-20 is busy", "the [ADDRESS 1] at [ADDRESS 2] is busy"),
+    ("the rest area at mile marker 52 on I-81", "the rest area at [ADDRESS]"),
+    # (A street named like a town or a person is still removed, typed as that.)
+    ("they worked the motel on S Kedzie", "they worked the motel on [ADDRESS]"),
+    ("we met at the Value Place in the morning", "we met at the [ADDRESS] in the morning"),
+    ("recoveries in zip 73110 and 73115, mostly",
+     "recoveries in zip [ADDRESS 1] and [ADDRESS 2], mostly"),
+])
+def test_places_on_the_map(scrubber, text, expected):
+    assert scrubber.scrub(text).text == expected
+
+
+@pytest.mark.parametrize("text", [
+    "everything syncs to Google Drive", "they moved her to the West Coast",
+    "girls from the East Side of the county", "paid 10000, then more",
+])
+def test_what_places_no_one(scrubber, text):
+    assert not [e for e in scrubber.scrub(text).entities if e.type == "ADDRESS"]

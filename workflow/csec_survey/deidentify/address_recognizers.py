@@ -1,0 +1,127 @@
+"""Presidio recognizers of where someone is: street addresses, roads, ZIP codes, motels.
+
+A street with or without a house number ("1420 w main st", "N. Elm St", "the
+3300 block of S. Halsted"), an intersection, a road small enough to place
+someone ("hwy 101", "exit 42 off I-10"), a PO box, a ZIP code, a named motel
+or business, and a national chain where it stands ("the IHOP on Westheimer").
+"""
+
+from __future__ import annotations
+
+import re
+
+from presidio_analyzer import EntityRecognizer
+
+from csec_survey.deidentify.pattern_recognizers import RegexSpanRecognizer
+
+__all__ = ["address_recognizers"]
+
+_STREET_SUFFIXES = (
+    "Alley|Aly|Avenue|Ave|Bayou|Beach|Bend|Bluffs?|Boulevard|Blvd|Branch|Bridge|Brooks?|"
+    "Burgs?|Bypass|Camp|Canyon|Cape|Causeway|Centers?|Ctr|Circles?|Cir|Cliffs?|Club|Commons?|"
+    "Corners?|Course|Courts?|Ct|Coves?|Creek|Crescent|Crest|Crossing|Curve|Dale|Dam|Divide|"
+    "Drives?|Dr|Estates?|Expressway|Expy|Extensions?|Falls?|Ferry|Fields?|Flats?|Fords?|"
+    "Forest|Forges?|Forks?|Fort|Freeway|Fwy|Gardens?|Gateway|Glens?|Greens?|Groves?|Harbors?|"
+    "Haven|Heights|Hts|Highway|Hwy|Hills?|Hollow|Inlet|Islands?|Isle|Junctions?|Keys?|"
+    "Knolls?|Lakes?|Land|Landing|Lane|Ln|Lights?|Loaf|Locks?|Lodge|Loop|Mall|Manors?|"
+    "Meadows?|Mews|Mills?|Mission|Motorway|Mount|Mountains?|Neck|Orchard|Oval|Overpass|"
+    "Parks?|Parkways?|Pkwy|Pass|Passage|Path|Pike|Pines?|Place|Pl|Plains?|Plaza|Points?|"
+    "Ports?|Prairie|Radial|Ramp|Ranch|Rapids?|Rest|Ridges?|River|Roads?|Rd|Route|Row|Rue|"
+    "Run|Shoals?|Shores?|Skyway|Springs?|Spurs?|Squares?|Sq|Station|Stravenue|Stream|"
+    "Streets?|St|Summit|Terrace|Ter|Throughway|Trace|Track|Trafficway|Trail|Trl|Trailer|"
+    "Tunnel|Turnpike|Underpass|Unions?|Valleys?|Viaduct|Views?|Villages?|Ville|Vista|Walks?|"
+    "Wall|Ways?|Wells?")
+# Suffixes that name a street even without a number; not "Court" (a court of law) or
+# "Drive" (a hard drive), which need the house number.
+_NAMED_STREET_SUFFIXES = ("St|Street|Ave|Avenue|Blvd|Boulevard|Rd|Road|Ln|Lane|Pkwy|Parkway|"
+                          "Hwy|Highway|Pike|Turnpike|Terrace|Ter|Dr|Trail|Trl|Cir")
+_STREET_NAME = r"(?:[NSEW]\.?\s+)?(?:[A-Z][a-z][\w'-]*|\d{1,3}(?:st|nd|rd|th))"
+_SUFFIXED_STREET = rf"{_STREET_NAME}\s+(?:St|Street|Ave|Avenue|Blvd|Rd|Road|Dr|Ln|Pkwy|Hwy)\b\.?"
+_STREET = rf"{_STREET_NAME}(?:\s+(?:St|Street|Ave|Avenue|Blvd|Rd|Road|Dr|Ln|Pkwy|Hwy)\b\.?)?"
+_LOWER_STREET_SUFFIXES = ("st|street|ave|avenue|rd|road|dr|drive|ln|lane|blvd|ct|pkwy|hwy|cir|pl|"
+                          "ter|trl")
+# National chains: named where they stand, they place a person.
+_CHAINS = ("McDonald|Love|Sonic|Circle K|Cracker Barrel|Extended Stay America|Family Dollar|"
+           "Flying J|Forever 21|Greyhound|IHOP|Pilot|Petro|Waffle House|Walmart|Wal-Mart|Target|"
+           "Starbucks|Walgreens|CVS|Denny|Taco Bell|Burger King|Wendy|Subway|Dollar General|"
+           "Kmart|7-Eleven|Chevron|Shell|Exxon|QuikTrip|Wawa|Sheetz|Buc-ee|Motel 6|Super 8|"
+           "Days Inn|Red Roof(?: Inn)?|Budget Suites|Knights Inn|Travelodge|Econo Lodge|"
+           "Extended Stay|Value Place|Budget Host|Little America|TA|Red Carpet Inn|"
+           "Studio 6|InTown Suites|Rodeway Inn|Quality Inn|Comfort Inn|La Quinta")
+_STREET_WORDS = frozenset(_NAMED_STREET_SUFFIXES.lower().split("|"))
+_CHAIN_WORDS = frozenset(word for chain in _CHAINS.lower().split("|")
+                         for word in re.findall(r"[a-z]+", chain)[:1])
+# "Bluffs?" is "bluff" and "bluffs".
+_STREET_SUFFIX_WORDS = frozenset(
+    form for word in re.findall(r"[A-Za-z]+\??", _STREET_SUFFIXES.lower())
+    for form in ((word[:-2], word[:-1]) if word.endswith("?") else (word,)))
+
+
+def address_recognizers() -> list[EntityRecognizer]:
+    """Recognizers of street addresses, roads, exits, ZIP codes and named businesses."""
+    return [
+        RegexSpanRecognizer("ADDRESS", [(
+            rf"(?P<value>\b\d{{1,6}}\s+(?:[NSEW]\.?\s+)?(?:[A-Z0-9][\w'.-]*\s+){{0,3}}"
+            rf"(?:{_STREET_SUFFIXES})\b\.?(?:,?\s+(?i:apt\.?|apartment|suite|ste\.?|unit|#)"
+            r"\s*#?[\w-]+)?)", 0.85, _STREET_SUFFIX_WORDS),
+            (r"(?i)(?<![\w-])(?P<value>p\.?\s?o\.?\s+box\s+\d{1,6})\b", 0.85,
+             frozenset({"box"})),
+            # "exit 42 off I-10", "I-35 exit 12", "mile marker 118": a place on a road.
+            (r"(?i)(?<![\w-])(?P<value>(?:I-?\s?\d{1,3}\s+(?:near\s+|at\s+)?)?"
+             r"(?:exit|mile\s+marker|mm)\s+\d{1,4}[A-Z]?"
+             r"(?:\s+(?:off|on|of)\s+(?:I|US|SR|Hwy|Route)-?\s?\d{1,3})?)\b", 0.7,
+             frozenset({"exit", "marker", "mm"})),
+            # "1420 w main st", "3300 block of S. Halsted": lower case, or a block.
+            (rf"(?i)(?P<value>\b\d{{1,6}}\s+(?:[nsew]\.?\s+)?(?:[a-z0-9][\w'.-]*\s+){{0,3}}"
+             rf"(?:{_LOWER_STREET_SUFFIXES})\b\.?(?:,?\s+(?:apt\.?|apartment|suite|ste\.?|unit|#)"
+             r"\s*#?[\w-]+)?)", 0.8, _STREET_SUFFIX_WORDS),
+            (r"(?i)(?P<value>\b\d{2,6}\s+block\s+of\s+(?:[nsew]\.?\s+)?[a-z0-9][\w'.-]*"
+             rf"(?:\s+(?:{_LOWER_STREET_SUFFIXES})\b\.?)?)", 0.8, frozenset({"block"})),
+            # "hwy 101", "Route 9", "county road 12": a road small enough to place someone.
+            (r"(?i)(?<![\w-])(?P<value>(?:hwy|highway|rte|route|rt|state\s+(?:road|route|hwy)|"
+             r"county\s+(?:road|rd|hwy)|sr|cr|fm|(?-i:US))\.?\s*-?\s*\d{1,4}[A-Z]?)\b", 0.75),
+            # A ZIP code: five digits standing alone that count nothing ("89030", not
+            # "$10000" or "20000 ads").
+            (r"(?<![\w$#.,/:-])(?P<value>\d{5}(?:-\d{4})?)(?![\w,.%/:-]|\.\d|\s+(?:ads|"
+             r"dollars|people|cases|views|hits|posts|messages|calls|miles|images|files|photos|"
+             r"videos|followers|friends|users|members|times|texts|pages|accounts|girls|kids)\b)",
+             0.6),
+            # Where the answer speaks of ZIP codes, a comma may follow one: "77036 and 77074, the".
+            (r"(?<![\w$#.,/:-])(?P<value>\d{5}(?:-\d{4})?)(?![\w.%/:-]|[.,]\d)", 0.6,
+             frozenset({"zip", "zips", "zipcode", "zipcodes"}))],
+            name="AddressRecognizer", needs_digit=True),
+        # A motel's name places a person, a chain's too ("the Super 8 in lodi").
+        RegexSpanRecognizer("ADDRESS", [
+            # A named street without a house number: "N. Elm St", "Dixie Hwy".
+            (rf"(?<![\w'-])(?P<value>(?:[NSEW]\.?\s+)?(?:[A-Z][a-z][\w'-]*\s+|"
+             rf"\d{{1,3}}(?:st|nd|rd|th)\s+){{1,2}}(?:{_NAMED_STREET_SUFFIXES})\b\.?)", 0.7,
+             _STREET_WORDS),
+            # "on S Meridian", "at West Colfax": a street by its direction, no suffix.
+            (r"\b(?:on|at|off)\s(?P<value>(?:[NSEW]\.?|North|South|East|West)\s+"
+             r"(?!(?:Coast|Side|End|Bank|Texas|Virginia|Carolina|Dakota|Africa|Asia|Europe)\b)"
+             r"[A-Z][a-z]{2,}(?:\s+(?:St|Ave|Blvd|Rd|Dr)\b\.?)?)", 0.65,
+             frozenset({"on", "at", "off"})),
+            # "Pine St and 4th Ave": an intersection, one place.
+            (rf"(?<![\w'-])(?P<value>{_SUFFIXED_STREET}\s+(?:and|&|at)\s+{_STREET}|"
+             rf"{_STREET}\s+(?:and|&|at)\s+{_SUFFIXED_STREET})", 0.75, _STREET_WORDS),
+            (r"(?<![\w'-])(?P<value>(?!(?:the|a|an|on|off|to|down|up|state|county|interstate|"
+             r"this|that|same|busy|big|old|new|main|federal|divided|open|rural)\b)"
+             r"[a-z][a-z'-]+\s+(?:hwy|highway|blvd|pkwy|pike))\b", 0.6,
+             frozenset({"hwy", "highway", "blvd", "pkwy", "pike"})),
+            (r"(?P<value>(?i:\b(?:corner|intersection)\s+of\s+)[A-Z0-9][\w'-]*"
+             r"(?:\s+[A-Z][\w'-]*)?\s+(?:and|&)\s+[A-Z0-9][\w'-]*(?:\s+[A-Z][\w'-]*)?)", 0.75,
+             frozenset({"corner", "intersection"})),
+            # A named motel or business: "the Sunset Inn", "Palms Motel".
+            (r"(?<![\w'-])(?P<value>(?:[A-Z][\w'&-]*\s+){1,3}(?:Motel|Inn|Hotel|Lodge|"
+             r"Motor\s+Lodge|Suites|Apartments|Apts|Trailer\s+Park|Truck\s+Stop|Plaza|Mall))\b",
+             0.7, frozenset({"motel", "inn", "hotel", "lodge", "suites", "apartments", "apts",
+                             "park", "stop", "plaza", "mall"})),
+            (r"(?<![\w'-])(?P<value>Super\s+8|Motel\s+6)(?![\w-])", 0.7,
+             frozenset({"super", "motel"})),
+            # A chain where it stands: "the IHOP on Westheimer", "the Flying J in knoxville".
+            (rf"(?i:\b(?:the|a|an)\s+)(?P<value>(?:{_CHAINS})(?:['\u2019]s)?)"
+             r"(?=(?:\s+(?:station|truck\s+stop|parking\s+lot|store|restaurant))?"
+             r"\s+(?:on|in|at|off|near|across|by|downtown|out\s+by|next\s+to)\b)", 0.7,
+             _CHAIN_WORDS)],
+            name="NamedAddressRecognizer"),
+    ]
