@@ -19,6 +19,8 @@ def scrubber() -> Scrubber:
     # (A street named like a town or a person is still removed, typed as that.)
     ("they worked the motel on S Kedzie", "they worked the motel on [ADDRESS]"),
     ("we met at the Value Place in the morning", "we met at the [ADDRESS] in the morning"),
+    ("the NE 23rd motels are the track", "the [ADDRESS] motels are the track"),
+    ("the Studio 6 off Bissonnet again", "the [ADDRESS 1] off [ADDRESS 2] again"),
     ("recoveries in zip 73110 and 73115, mostly",
      "recoveries in zip [ADDRESS 1] and [ADDRESS 2], mostly"),
 ])

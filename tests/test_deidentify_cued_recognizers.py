@@ -25,6 +25,10 @@ def scrubber() -> Scrubber:
     ("lt. carpenter took the statement", "lt. [PERSON] took the statement"),
     ('on the ads she went as "Sugar"', 'on the ads she went as "[PERSON]"'),
     ("Faith, 16, left the group home", "[PERSON], 16, left the group home"),
+    ("rosie was 15 when he found her", "[PERSON] was 15 when he found her"),
+    ("Dolly and Jade, twins, were recovered", "[PERSON 1] and [PERSON 2], twins, were recovered"),
+    ("they call him Tiny", "they call him [PERSON]"),
+    ("zXShadowKingXz on Xbox Live sent the pics", "[HANDLE] on Xbox Live sent the pics"),
 ])
 def test_people(scrubber, text, expected):
     assert scrubber.scrub(text).text == expected
@@ -54,6 +58,15 @@ def test_people(scrubber, text, expected):
     ("she was recruited on the North Side", "she was recruited on the [PLACE]"),
     ("girls from the inland empire", "girls from the [PLACE]"),
     ("i work Benton county", "i work [PLACE]"),
+    # Bases, tribal lands, airports and regions below a state.
+    ("Fort Riley soldiers answer the ads", "[PLACE] soldiers answer the ads"),
+    ("cases on the Crow Reservation", "cases on the [PLACE]"),
+    ("the motels by LAX", "the motels by [PLACE]"),
+    ("ads all over the Front Range and East Texas", "ads all over the [PLACE 1] and [PLACE 2]"),
+    # County prosecutors, a borough's DA, dotted acronyms.
+    ("Dakota County Attorney charged it", "[AGENCY] charged it"),
+    ("the Bronx DA took it", "the [AGENCY] took it"),
+    ("the S.C.S.O. found her", "the [AGENCY]. found her"),  # the full stop is left
 ])
 def test_agencies_and_places(scrubber, text, expected):
     assert scrubber.scrub(text).text == expected
@@ -69,6 +82,7 @@ def test_agencies_and_places(scrubber, text, expected):
     "farmworker housing and meatpacking plants", "once it crossed county lines",
     "we share with the surrounding county sheriffs offices", "we subpoena the ISP",
     "Lakota and Dakota girls from the reservations", "paid in TextFree credits",
+    "she would call him daddy", "girls from the East Coast", "the Navajo girls",
 ])
 def test_false_alarms_avoided(scrubber, text):
     assert scrubber.scrub(text).entities == ()

@@ -100,6 +100,19 @@ def test_coverage_is_judged_on_letters_and_digits_only():
     assert share(result, "precision", "PLACE") == (2, 2)
 
 
+@pytest.mark.parametrize("removed, found", [
+    (("Days Inn", "Airport Rd"), 1),  # "on" joins the parts and identifies no one
+    (("Days Inn",), 0),
+    (("Airport",), 0),
+])
+def test_the_words_that_join_a_span_need_not_be_removed(removed, found):
+    text = "We found her at the Days Inn on Airport Rd last week."
+    span = (text.index("the Days"), text.index(" last"))
+    pieces = [("ADDRESS", text.index(part), text.index(part) + len(part)) for part in removed]
+    result = evaluate([item(pieces, personal=[("ADDRESS", *span, False)], keep=(), text=text)])
+    assert share(result, "recall", "ADDRESS") == (found, 1)
+
+
 def test_overlapping_redactions_together_cover_a_span():
     middle = PERSON[0] + 7
     result = evaluate([item([("PERSON", PERSON[0], middle + 2), ("PLACE", middle, PERSON[1])])])

@@ -18,12 +18,18 @@ _ANY_CASE = (
     "MeetMe", "ooVoo", "MoneyPak", "Hi5", "UFED", "Eros", "Redbook", "Badoo", "Grindr",
     "Tinder", "Omegle", "Chatroulette", "Yik Yak", "Vine", "Periscope", "WeChat", "Viber",
     "PayPal", "Bitcoin", "Craigslist.org", "Backpage.com", "Cash App", "CashApp", "Venmo",
-    "TextFree", "TextPlus", "Telegram",
+    "TextFree", "TextPlus", "Telegram", "Doublelist", "Sniffies", "Life360", "GrayKey",
+    "Yubo", "Wizz", "tryst.link", "Tryst", "linktr.ee", "Linktree", "OnlyFans", "Expedia",
+    "Booking.com", "Airbnb", "DoorDash", "Uber", "Lyft", "Threema", "Wickr", "Snap Map",
+    "Discord", "Roblox", "Twitch", "Reddit", "Zelle", "Apple Pay", "Google Pay",
+    "SkipTheGames", "Skip the Games", "Bedpage", "Megapersonals", "Listcrawler", "Slixa",
+    "Seeking Arrangement", "Plenty of Fish", "Bumble", "Xbox Live", "PlayStation", "FedEx",
+    "Hertz", "Verizon", "T-Mobile", "AT&T", "Sprint", "Comcast",
 )
 # Names that are also ordinary words or initials: matched as written.
 _AS_WRITTEN = ("Tagged", "Tor", "Vanilla", "Green Dot", "Western Union", "FB", "BP",
                "Yahoo Messenger", "Google Plus", "Google+", "Thorn", "Victoria's Secret",
-               "Michael Kors")
+               "Michael Kors", "Find My", "Meta", "UPS", "Snap", "POF")
 
 # A name inside an address or handle ("sweet.kik.girl@gmail.com") is not a mention.
 _PATTERN = re.compile(

@@ -4,17 +4,20 @@ A street with or without a house number ("1420 w main st", "N. Elm St", "the
 3300 block of S. Halsted"), an intersection, a road small enough to place
 someone ("hwy 101", "exit 42 off I-10"), a PO box, a ZIP code, a named motel
 or business, and a national chain where it stands ("the IHOP on Westheimer").
+And `streets_after` finds the street a business stands on, named without a
+suffix ("the Extended Stay on Tidwell").
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from presidio_analyzer import EntityRecognizer
 
 from csec_survey.deidentify.pattern_recognizers import RegexSpanRecognizer
 
-__all__ = ["address_recognizers"]
+__all__ = ["address_recognizers", "streets_after"]
 
 _STREET_SUFFIXES = (
     "Alley|Aly|Avenue|Ave|Bayou|Beach|Bend|Bluffs?|Boulevard|Blvd|Branch|Bridge|Brooks?|"
@@ -96,6 +99,9 @@ def address_recognizers() -> list[EntityRecognizer]:
             (rf"(?<![\w'-])(?P<value>(?:[NSEW]\.?\s+)?(?:[A-Z][a-z][\w'-]*\s+|"
              rf"\d{{1,3}}(?:st|nd|rd|th)\s+){{1,2}}(?:{_NAMED_STREET_SUFFIXES})\b\.?)", 0.7,
              _STREET_WORDS),
+            # "NW 10th", "the E 7th St motels": a numbered street by its direction.
+            (r"(?<![\w'-])(?P<value>(?:NW|NE|SW|SE|[NSEW]\.?)\s+\d{1,3}(?:st|nd|rd|th)"
+             r"(?:\s+(?:St|Street|Ave|Avenue)\b\.?)?)", 0.7),
             # "on S Meridian", "at West Colfax": a street by its direction, no suffix.
             (r"\b(?:on|at|off)\s(?P<value>(?:[NSEW]\.?|North|South|East|West)\s+"
              r"(?!(?:Coast|Side|End|Bank|Texas|Virginia|Carolina|Dakota|Africa|Asia|Europe)\b)"
@@ -125,3 +131,20 @@ def address_recognizers() -> list[EntityRecognizer]:
              _CHAIN_WORDS)],
             name="NamedAddressRecognizer"),
     ]
+
+
+
+# "the Extended Stay on Tidwell": the words after "on" are the street, no suffix needed.
+_STREET_AFTER = re.compile(
+    r"\s+(?:on|off)\s+(?P<street>(?:(?:[NSEW]\.?|NW|NE|SW|SE)\s+)?"
+    r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
+    r"April|May|June|July|August|September|October|November|December|Christmas|"
+    r"Thanksgiving|Easter|Halloween)\b)(?:[A-Z][\w'-]*|\d{1,3})"
+    r"(?:\s+(?:[A-Z][\w'-]*|Rd|St|Ave|Hwy|Blvd|Dr|Pkwy|\d{1,3}))*)")
+
+
+def streets_after(text: str, businesses: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The street a business stands on, named without a suffix ("the Extended Stay on
+    Tidwell", "the Studio 6 off 35"), as offsets."""
+    return [street.span("street") for _, end in businesses
+            if (street := _STREET_AFTER.match(text, end))]

@@ -14,6 +14,7 @@ import re
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
+from csec_survey.core.platforms import platform_mentions
 from csec_survey.deidentify.gazetteers import Gazetteers
 from csec_survey.deidentify.pattern_recognizers import RegexSpanRecognizer, words_in
 
@@ -136,6 +137,11 @@ _CUE_WORDS = frozenset({"snap", "snapchat", "sc", "kik", "ig", "insta", "instagr
                         "displayname"})
 
 
+_BEFORE_PLATFORM = re.compile(r"(?<![\w@.])(?P<value>[A-Za-z0-9_.]{4,30})\s+on\s+")
+# Digits or an underscore inside, or capitals inside a word twice ("xXNightHawkXx").
+_SCREEN_SHAPED = re.compile(r"[A-Za-z]\d|_|[a-z][A-Z].*[a-z][A-Z]")
+
+
 class HandleRecognizer(EntityRecognizer):
     """Social handles: ``@name``, or a handle-shaped word after a platform cue."""
 
@@ -168,6 +174,11 @@ class HandleRecognizer(EntityRecognizer):
         if _DIGITS.search(text):
             results.extend(RecognizerResult("HANDLE", m.start(), m.end(), 0.7)
                            for m in _WORD_AND_DIGITS.finditer(text))
+        # "xXNightHawkXx on Xbox Live": a word that looks typed for a screen, before a platform.
+        for match in _BEFORE_PLATFORM.finditer(text) if " on " in text else ():
+            if platform_mentions(text[match.end():match.end() + 30]) and \
+                    _SCREEN_SHAPED.search(match.group("value")):
+                results.append(RecognizerResult("HANDLE", *match.span("value"), 0.75))
         cued = self._cued.finditer(text) if not words_in(text).isdisjoint(_CUE_WORDS) else ()
         for match in cued:
             value = match.group("value")

@@ -85,6 +85,10 @@ class CuedPlaceRecognizer(EntityRecognizer):
         results.extend(RecognizerResult("PLACE", *m.span(), 0.65)
                        for m in (_TOWN_NICKNAMES.finditer(text)
                                  if not present.isdisjoint(_NICKNAME_WORDS) else ()))
+        # Above a name's score: "Fort Riley" is the base, not a Riley.
+        results.extend(RecognizerResult("PLACE", *m.span(), 0.85)
+                       for regex in (_BASES_AND_LANDS, _AIRPORTS, _REGIONS)
+                       for m in regex.finditer(text))
         if not present.isdisjoint(_DIRECTIONS):
             results.extend(RecognizerResult("PLACE", *m.span(), 0.7)
                            for m in _TOWN_PARTS.finditer(text))
@@ -167,6 +171,29 @@ _TOWN_NICKNAMES = re.compile(
     r"va\s+beach|west\s+palm|st\.?\s+joe|bed[\s-]?stuy|s\.f\.|rva|rgv|nwa|socal|norcal|"
     r"rio\s+grande\s+valley|inland\s+empire|(?<=the\s)ie|upper\s+peninsula|mat-su|"
     r"(?:twin|tri|quad)[\s-]cities|bay\s+area|low\s?country|hill\s+country)(?![\w@/-])")
+# Where people are that no town list holds: military bases ("Minot AFB", "Ft Sill",
+# "Camp Lejeune", "JBLM"), tribal lands ("the Navajo Nation"), the big airports by their
+# codes, and the regions a state is talked of in ("the Front Range", "East Texas").
+_BASES_AND_LANDS = re.compile(
+    r"(?<![\w-])(?:(?:[A-Z][a-z]+\s+){1,2}(?:AFB|ANGB|Air\s+Force\s+Base|Naval\s+Air\s+Station)|"
+    r"NAS\s+[A-Z][a-z]+|(?:Camp|Fort|Ft\.?)\s+[A-Z][a-z]+|JB(?:LM|SA|PHH|MDL|LE|AB)|"
+    r"(?:(?!(?:The|A|An|Our|This|That)\s)[A-Z][\w'-]+\s+){1,3}"
+    r"(?:Nation|Reservation|Indian\s+Community|Rancheria))(?![\w-])")
+_AIRPORTS = re.compile(
+    r"(?<![\w-])(?:LAX|ORD|DFW|JFK|SFO|SEA|MCO|EWR|CLT|PHX|IAH|BOS|MSP|FLL|DTW|PHL|LGA|BWI|"
+    r"SLC|IAD|DCA|MDW|TPA|BNA|MSY|RDU|SJC|SMF|SNA|MCI|CVG|CMH|SAT|OAK|HOU|DAL|ABQ|ONT)"
+    r"(?![\w-])")
+_REGIONS = re.compile(
+    r"(?<![\w-])(?:(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|"
+    r"Upstate|Downstate)\s+(?!(?:Carolina|Dakota|Virginia)\b)(?:Texas|Florida|Illinois|"
+    r"Kentucky|Jersey|Georgia|Ohio|Indiana|Michigan|Missouri|Oregon|Washington|Arkansas|"
+    r"Louisiana|Alabama|Tennessee|Pennsylvania|California|Cal|Colorado|Idaho|Montana|"
+    r"Kansas|Oklahoma|Nevada|Arizona|Iowa|Wisconsin|Minnesota|New\s+York|New\s+Mexico|"
+    r"Panhandle|Slope|Shore|Tier|Kingdom)|Front\s+Range|Panhandle|Outer\s+Banks|"
+    r"Triangle|Triad|Upstate|North\s+Country|Capital\s+Region|Treasure\s+Valley|"
+    r"Wasatch\s+Front|Black\s+Hills|Silicon\s+Valley|High\s+Desert|Antelope\s+Valley|"
+    r"Coastal\s+Bend|Central\s+Valley|Metro\s+East|Permian\s+Basin|Poconos|NoVA|"
+    r"Florida\s+Keys)(?![\w-])")
 # Parts of a town by their form: "the South Side", "the West End", "Ward 8", "East Austin".
 _TOWN_PARTS = re.compile(
     r"(?<![\w-])(?:(?:North|South|East|West|Near\s+(?:North|South|East|West))(?:east|west)?"
@@ -196,6 +223,8 @@ _NOT_PLACES = frozenset({
     "Victim", "Victims", "Advocacy", "Center", "Hospital", "Jail", "Prison", "Superior",
     "District", "Circuit", "Municipal", "Google", "Christmas", "Thanksgiving", "Easter",
     "Halloween", "Street", "Main", "Downtown", "Uptown", "Iraq", "I", "Missing", "Exploited",
+    # "from the East Coast": a direction; "East Austin", "the South Side" are found by form.
+    "East", "West", "North", "South",
 })
 
 

@@ -6,8 +6,8 @@ acronym (LAPD, CCSO), juveniles by initials (A.R., "the juv KT"), and people by
 street name or alias ("Lil Tay", "aka Smoke"). These recognizers find them by
 the cue beside them (a rank, "aka", an agency tail), and lower-case words by
 their being no everyday English word (the gazetteers' common words) while a
-name list, or the cue, says what they are. Towns and counties are found in
-`cued_places`.
+name list, or the cue, says what they are. Agencies are found in
+`cued_agencies`, towns and counties in `cued_places`.
 """
 
 from __future__ import annotations
@@ -19,13 +19,12 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from csec_survey.deidentify.gazetteers import Gazetteers
-from csec_survey.deidentify.pattern_recognizers import STATE_CODES, names_a_platform, words_in
+from csec_survey.deidentify.pattern_recognizers import names_a_platform, words_in
 
 __all__ = [
     "GENERIC_LOWER_LEADS",
     "LOWER_WORD",
     "NOT_NAMES",
-    "CuedAgencyRecognizer",
     "CuedPersonRecognizer",
     "lower_words",
 ]
@@ -90,7 +89,14 @@ _COMMON_ACRONYMS = frozenset({"IP", "ID", "PD", "SO", "DA", "CI", "CW", "CPS", "
 _LOWER_JARGON = frozenset({"john", "johns", "trick", "tricks", "daddy", "bottom", "track",
                            "blade", "stroll", "romeo", "gorilla", "molly"})
 # "m. ortega", "t okafor": not "a vance" or "i said".
-_COUNTY_OFFICE = re.compile(r"(?i)(?:co\.?|county|parish)\s")
+# "the john called her twice": after "call her", a lower-case name must be no English word.
+_CALLED_OBJECT = re.compile(r"(?i)\b(?:him|her)\b")
+_AGE = re.compile(r"\b1\d\b")
+_LOWER_AGED_SUBJECT = re.compile(
+    r"(?:^|[.!?]\s+|\n\s*)(?P<value>[a-z][a-z'\u2019-]{2,})(?=\s+(?:was|is)\s+her\s+name|"
+    r"\s+(?:was|is)\s+1\d\b"
+    r"(?!\s*(?:hours?|minutes?|days?|weeks?|months?|miles|dollars|times|ads|%|am|pm|:))|"
+    r",\s+1\d\s*(?:,|yo\b|y/o|years))")
 _RANK_ABBREVIATIONS = frozenset({"det", "sgt", "ofc", "lt", "capt", "cpl", "inv", "tpr", "dep",
                                  "cmdr", "maj", "ptl", "cst", "mr", "mrs", "ms", "dr"})
 _NAMED_AS = re.compile(r"(?i)\b(?:as|was|were|named|called|names?|aka)\s*$|[\"\u201d]\s+and\s*$")
@@ -99,9 +105,14 @@ _HUMAN_VERBS = (r"said|says|told|admitted|disclosed|testified|believed|cried|tex
                 r"ran\s+away|never\s+(?:showed|met|posted|told|said)|"
                 r"would\s+(?:drop|pick|post|drive|take|bring|tell)|"
                 r"really\s+(?:believed|thought|loved)|"
-                r"was\s+(?:\d+|only\s+\d+|the\s+(?:youngest|oldest|bottom|name|one\s+who)|"
+                r"was\s+(?:\d+|only\s+\d+|the\s+(?:youngest|oldest|bottom|name|one\s+who|pimp|"
+                r"victim|trafficker|recruiter|driver|\d+\s*y/?o)|"
                 r"recovered|arrested|picked\s+up|his|her)|is\s+\d+|"
-                r"were\s+(?:sisters|cousins|brothers|twins|the\s+two|both\s+\d+|picked|recovered)")
+                r"were\s+(?:sisters|cousins|brothers|twins|the\s+two|both\s+\d+|picked|recovered)|"
+                # "Slim ran the girls", "Nike was what he called her".
+                r"ran\s+(?:the|her|his)\s+(?:girls|ads|money|phones?|cash\s+app)|"
+                r"posted\s+the\s+ads|were\s+both|(?:was|is)\s+her\s+name|"
+                r"(?:is|was)\s+what\s+(?:he|she|they|the\s+ads?)\s+called")
 # Who may do what a person does without being named: "She said", "Suspect said".
 _NOT_NAMED_SUBJECTS = frozenset({
     "he", "she", "they", "we", "i", "you", "it", "suspect", "victim", "vic", "juvenile", "juv",
@@ -118,50 +129,6 @@ def lower_words(text: str) -> tuple[re.Match[str], ...]:
     """The lower-case words of a text (not inside an address or handle); cached, as the
     person and place recognizers both walk them."""
     return tuple(_LOWER_WORDS.finditer(text))
-_AGENCY_ACRONYM = re.compile(
-    r"(?<![\w-])(?P<value>[A-Z]{1,5}(?:PD|SO|SD|CSO|DPS|DA|DAO|PS)(?:\s+(?:ICAC|Vice|SVU))?|"
-    # Human trafficking task forces ("HCHTTF"), and agencies no tail gives away.
-    r"[A-Z]{1,4}HTTF|ASP|BCA|MPDC|PPB)(?![\w-])")
-# Acronyms of that shape that name no place: a state-wide or generic office.
-_GENERIC_ACRONYMS = frozenset({"DPS", "CSO", "PSO", "ADA", "AUSA", "USDA", "NSO", "DSO",
-                               "ISO", "MSDS", "SSO", "CDPS", "DDA", "CPS"})
-# State-wide agencies by acronym (GBI, FDLE, a state's ICAC task force by its initials),
-# in either case; "DPS" or "ICAC" alone is a kind of agency, not one.
-_STATE_WIDE_ACRONYMS = ("gbi", "tbi", "fdle", "sled", "osbi", "kbi", "dci", "bci", "mshp", "chp",
-                        "wsp", "msp", "nysp", "psp", "vsp", "ohp", "fhp", "thp", "txdps", "azdps",
-                        "nmsp", "ncshp", "shp", "ksp", "dcji", "njsp", "wvsp", "nysp", "alea")
-_STATE_WIDE_AGENCY = re.compile(
-    rf"(?<![\w.-])(?P<value>(?i:{'|'.join(_STATE_WIDE_ACRONYMS)})|"
-    rf"(?:{STATE_CODES})\s+(?:ICAC|DPS|BCI|DCI)|(?:{STATE_CODES.lower()})\s+(?:icac|dps))"
-    r"(?![\w-])")
-_STATE_WIDE_WORDS = frozenset({*_STATE_WIDE_ACRONYMS, "icac", "dps"})
-_TAIL_WORDS = frozenset({"pd", "p", "so", "s", "co", "cso", "sheriff", "sheriffs", "police", "da",
-                         "das", "mpd", "dps", "constable", "constables", "task", "icac", "cps",
-                         "dcfs", "dss", "juvenile", "probation", "corrections", "jail"})
-_STATE_AGENCY_TAIL = re.compile(r"\b(?:ICAC|DPS|BCI|DCI|SBI|CBI|AG|Attorney|Rangers)\b")
-# Words for the unit an agency serves, part of its name after a specific word.
-_UNIT_WORDS = frozenset({"county", "co", "cnty", "parish", "city", "township", "twp", "village"})
-_LOWER_AGENCY_ACRONYM = re.compile(r"(?<![\w.-])[a-z]{1,5}(?:pd|so|sd|dps)(?![\w-])")
-# Tails that make any place word before them an agency ("flint pd", "lake co so"), and
-# tails that are also English ("so", "police"), which need a lead no dictionary has.
-_STRONG_TAILS = (r"pd|p\.d\.|co\.?\s+so|co\.?\s+s\.o\.|cso|sheriff['\u2019]?s?\s+(?:office|dept\.?|"
-                 r"department)|police\s+(?:dept\.?|department)|da['\u2019]?s\s+office|mpd|dps|"
-                 r"constables?(?:\s+pct\.?\s*\d+)?|"
-                 # A county's office: "cook co sheriff", "kern county cps".
-                 r"(?:co\.?|county|parish)\s+(?:sheriff['\u2019]?s?(?:\s+(?:office|dept\.?|department))?|"
-                 r"da|cps|dcfs|dss|jail|"
-                 r"juvenile\s+(?:court|probation|detention)|probation|community\s+corrections)")
-# "so" alone is left out: "laptops w/ aircards so we can" names no agency.
-_WEAK_TAILS = r"police|sheriffs?|task\s+force|icac"
-# Tails in any case ("Cook Co Sheriff"); leads in any case too ("MARTA police").
-_LOWER_AGENCY = re.compile(
-    r"(?<![\w'\u2019-])(?P<value>(?P<lead>(?:[A-Za-z][A-Za-z'\u2019-]+\.?\s+){1,3}?)"
-    rf"(?i:(?P<strong>{_STRONG_TAILS})|{_WEAK_TAILS}))(?![\w'\u2019-])")
-# Federal agencies and national programmes: never the specific lead of a local agency.
-_FEDERAL_LEADS = frozenset({"fbi", "hsi", "ice", "dhs", "doj", "usms", "uspis", "atf", "dea",
-                            "ncmec", "icac", "us", "federal", "national", "tribal"})
-
-
 class CuedPersonRecognizer(EntityRecognizer):
     """People after a lower-case rank, by alias or street name, and by initials."""
 
@@ -184,9 +151,9 @@ class CuedPersonRecognizer(EntityRecognizer):
             r"\s+)(?P<value>(?:[A-Z][\w'\u2019-]+\s+)?[A-Z][\w'\u2019-]+|[a-z][\w'\u2019-]+)")
         self._called = re.compile(
             r"(?i:\b(?:aka|a\.k\.a\.?|goes\s+by|went\s+by|going\s+by|known\s+as|"
-            r"call(?:s|ed)?\s+(?:himself|herself)|street\s+name|nick\s?name|"
+            r"call(?:s|ed)?\s+(?:himself|herself|him|her)|street\s+name|nick\s?name|"
             r"named)\b\s*[:\-]?\s*)"
-            r"[\"'\u201c\u2018]?(?P<value>[A-Za-z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019-]+)?)")
+            r"[\"'\u201c\u2018]?(?P<value>[A-Za-z][\w'\u2019.$-]*(?:\s+[A-Z][\w'\u2019-]+)?)")
         # "her name was Candy", "they called Pooh Bear": a capital, or no everyday word.
         self._name_was = re.compile(
             r"(?i:\b(?:name\s+(?:is|was)|called)\s*[:\-]?\s*)[\"'\u201c\u2018]?"
@@ -197,8 +164,10 @@ class CuedPersonRecognizer(EntityRecognizer):
         # "Cookie was 13", "Ghost never showed", "Butter and Nook were": only a person
         # does these, whatever word names them.
         self._human_subject = re.compile(
-            rf"(?:^|[.!?]\s+|\n\s*)(?P<value>[A-Z][a-z'\u2019-]+|(?![AI]\b)[A-Z]{{1,3}})"
+            rf"(?:^|[.!?,]\s+|\n\s*)(?P<value>[A-Z][a-z'\u2019-]+|(?![AI]\b)[A-Z]{{1,3}})"
             rf"(?:\s+and\s+(?P<other>[A-Z][a-z'\u2019-]+))?(?=\s+(?:{_HUMAN_VERBS})\b|"
+            # "Kenya and Kiara, twins, were": what only people are.
+            r",\s+(?:twins|sisters|cousins|brothers|both\s+1\d)\b|"
             # "Hope, 14, ran from": a name and a juvenile's age.
             r",\s+1\d\s*(?:,|yo\b|y/o|years))")
         # "his cousin Dre", "a girl named Joy": a capitalised word after kin or a role.
@@ -245,8 +214,10 @@ class CuedPersonRecognizer(EntityRecognizer):
                 first = value.split()[0]
                 # A lower-case alias must be no everyday word: "young kids" is not one.
                 if first.lower() not in NOT_NAMES and not self._words.is_domain(first) and \
-                        (first[0].isupper() or regex is self._called
-                         or not self._words.is_common(first)) and \
+                        first.lower() not in _LOWER_JARGON and \
+                        (first[0].isupper() or not self._words.is_common(first) or (
+                            regex is self._called and not _CALLED_OBJECT.search(
+                                text, match.start(), match.start("value")))) and \
                         not (regex is self._name_was and first[0].islower()
                              and self._words.is_common(first)):
                     start = match.start("value")
@@ -277,6 +248,12 @@ class CuedPersonRecognizer(EntityRecognizer):
                         and word.lower() not in NOT_NAMES | _NOT_NAMED_SUBJECTS \
                         and word.lower() not in _RANK_WORDS:
                     found.append((*match.span(group), 0.6))
+        # "honey was 16", "india, 15, had four accounts": in lower case, by the age.
+        for match in _LOWER_AGED_SUBJECT.finditer(text) if _AGE.search(text) else ():
+            word = match.group("value")
+            if word not in NOT_NAMES and word not in _NOT_NAMED_SUBJECTS and \
+                    word not in _RANK_WORDS and not self._words.is_domain(word):
+                found.append((*match.span("value"), 0.6))
         for match in self._initials.finditer(text) if "." in text else ():
             if match.group("value").replace(" ", "") not in _ABBREVIATIONS:
                 found.append((*match.span("value"), 0.75))
@@ -340,65 +317,3 @@ class CuedPersonRecognizer(EntityRecognizer):
     def _unlisted(self, word: str) -> bool:
         """A lower-case word that is no everyday English: after a rank, a surname."""
         return word.lower() not in NOT_NAMES and not self._words.is_common(word)
-
-
-class CuedAgencyRecognizer(EntityRecognizer):
-    """Agencies by acronym (LAPD, CCSO) or in lower case ("dover pd", "rockingham co so")."""
-
-    def __init__(self, gazetteers: Gazetteers) -> None:
-        self._words = gazetteers
-        states = "|".join(sorted(gazetteers.us_states, key=len, reverse=True))
-        self._state_named_agency = re.compile(
-            rf"(?<![\w-])(?P<value>(?:{states})\s+(?:(?:ICAC|DPS|BCI|DCI|SBI|CBI)"
-            r"(?:\s+(?:Task\s+Force|task\s+force|unit|Unit))?|Rangers|"
-            r"(?:AG|Attorney\s+General)(?:['\u2019]?s)?(?:\s+[Oo]ffice)?))(?![\w-])")
-        super().__init__(supported_entities=["AGENCY"], name="CuedAgencyRecognizer")
-
-    def load(self) -> None:
-        """Nothing to load."""
-
-    def analyze(self, text: str, entities: list[str],
-                nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
-        """Local agencies' acronyms, and lower-case agency names with a specific lead."""
-        results = [RecognizerResult("AGENCY", *m.span("value"), 0.8)
-                   for m in _AGENCY_ACRONYM.finditer(text)
-                   if m.group("value").split()[0] not in _GENERIC_ACRONYMS]
-        # State-wide agencies: few enough that naming one points to its people.
-        results.extend(RecognizerResult("AGENCY", *m.span("value"), 0.8)
-                       for m in (_STATE_WIDE_AGENCY.finditer(text)
-                                 if not words_in(text).isdisjoint(_STATE_WIDE_WORDS) else ()))
-        if _STATE_AGENCY_TAIL.search(text):
-            results.extend(RecognizerResult("AGENCY", *m.span("value"), 0.8)
-                           for m in self._state_named_agency.finditer(text))
-        # The same in lower case ("lapd", "kcpd"), where it is no English word ("also").
-        results.extend(RecognizerResult("AGENCY", *m.span(), 0.75)
-                       for m in _LOWER_AGENCY_ACRONYM.finditer(text)
-                       if not self._words.is_common(m.group())
-                       and m.group().upper() not in _GENERIC_ACRONYMS)
-        lower = _LOWER_AGENCY.finditer(text) if not words_in(text).isdisjoint(_TAIL_WORDS) else ()
-        for match in lower:
-            lead = match.group("lead").split()
-            # Only the specific words of the lead: "called the dover pd" starts at "dover".
-            specific: list[str] = []
-            for word in reversed(lead):
-                bare = word.rstrip(".").lower()
-                # "rudwick county sheriffs office": the county word is part of the name.
-                county_word = bare in _UNIT_WORDS and not specific
-                # Before a capitalised tail a name is capitalised: "Please credit Dover PD".
-                capitalised_tail = not text[match.end("lead"):match.end("value")].islower()
-                if not county_word and (bare in GENERIC_LOWER_LEADS or bare in NOT_NAMES
-                                        or bare in _FEDERAL_LEADS
-                                        or (capitalised_tail and word[0].islower()) or (
-                        not match.group("strong") and self._words.is_common(bare))):
-                    break
-                specific.insert(0, word)
-            if specific and specific[0].rstrip(".").lower() in _UNIT_WORDS:
-                specific = []
-            if specific:
-                start = match.end("lead") - len(" ".join(specific)) - 1
-                # "Elkhart County CPS": the county's office, not the county (a PLACE, 0.85).
-                office = _COUNTY_OFFICE.match(match.group("value"), match.end("lead")
-                                              - match.start("value"))
-                results.append(RecognizerResult("AGENCY", start, match.end("value"),
-                                                0.9 if office else 0.8))
-        return results

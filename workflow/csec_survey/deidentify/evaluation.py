@@ -1,11 +1,14 @@
 """How well the scrubber did, measured against planted ground truth.
 
 Recall, per type of personal data: the share of planted spans whose every
-letter and digit was redacted. Precision, per type of redaction: the share of
-redactions that touch planted personal data. Platform names kept: the share
-of planted platform mentions left untouched. Ordinary words kept: the share
-of words outside personal data and platform names left untouched. Each share
-comes with an exact (Clopper-Pearson) 95% binomial interval.
+letter and digit was redacted, the words that only join the others aside ("the
+Days Inn on Airport Rd" is removed when "Days Inn" and "Airport Rd" are: "on"
+identifies no one, and annotators differ on whether a span holds it). Precision,
+per type of redaction: the share of redactions that touch planted personal data.
+Platform names kept: the share of planted platform mentions left untouched.
+Ordinary words kept: the share of words outside personal data and platform names
+left untouched. Each share comes with an exact (Clopper-Pearson) 95% binomial
+interval.
 
 Where the truth says in which shape a value was planted ("lower_case",
 "initials"), recall is also given per shape. And since a scrubber that searches
@@ -76,7 +79,7 @@ def evaluate(texts: Iterable[EvaluatedText]) -> dict[str, Any]:
                       *(["DIRECT_IDENTIFIERS"] if own or kind in DIRECT_IDENTIFIER_TYPES
                         else ["NAMES_AGENCIES_PLACES"] if kind in ("PERSON", "AGENCY", "PLACE")
                         else [])]
-            removed = all(covered[i] for i in range(start, end) if item.text[i].isalnum())
+            removed = _removed(item.text, start, end, covered)
             for group in groups:
                 planted[group] += 1
                 found[group] += removed
@@ -135,6 +138,20 @@ def planted_in_lists(texts: Iterable[EvaluatedText], in_lists: Callable[[str], b
                 held[key] += hit
     return {key: {"in_lists": held[key], "planted": planted[key],
                   "share": round(held[key] / planted[key], 4)} for key in sorted(planted)}
+
+
+def _removed(text: str, start: int, end: int, covered: Sequence[bool]) -> bool:
+    """Whether every letter and digit of ``text[start:end]`` is covered, the joining
+    words aside."""
+    return all(covered[i] for match in _TOKEN.finditer(text, start, end)
+               if match.group().lower() not in _JOINING_WORDS
+               for i in range(match.start(), match.end()))
+
+
+_TOKEN = re.compile(r"[^\W_]+")
+# Words that join the parts of a name or place without identifying anything.
+_JOINING_WORDS = frozenset({"the", "a", "an", "on", "off", "in", "at", "of", "and", "by",
+                            "near", "to"})
 
 
 def _coverage(length: int, spans: Iterable[tuple[str, int, int]]) -> list[bool]:

@@ -37,7 +37,8 @@ _AGENCY_TAILS = (
     r"State['\u2019]?s Attorney['\u2019]?s Office|"
     r"Attorney General['\u2019]?s Office|Marshal['\u2019]?s Office|Constable['\u2019]?s Office|"
     r"Metro(?: PD| Police)?|ICAC(?: Unit| unit)?|Children['\u2019]?s Advocacy Center|"
-    r"Child Advocacy Center|Advocacy Center|CAC|Juvenile Probation|Community Corrections")
+    r"Child Advocacy Center|Advocacy Center|CAC|Juvenile Probation|Community Corrections|"
+    r"(?:County|Co\.?) (?:Attorney|Prosecutor|SAO)|DA|(?:Pct\.? \d+ )?Constable")
 # "the Sheriff's Office of Pinal County", "the Police Department of the City of Tulsa".
 _AGENCY_OF = (r"(?P<value>(?:Sheriff['\u2019]?s (?:Office|Department)|Police Department|"
               r"District Attorney['\u2019]?s Office|Prosecutor['\u2019]?s Office)\s+of\s+"

@@ -34,7 +34,7 @@ _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|
           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
 _DIGIT = re.compile(r"\d")
 _IP_LIKE = re.compile(r"\d\.\d|[0-9A-Fa-f]?::?[0-9A-Fa-f]")
-_TOP_LEVEL_DOMAINS = "com|net|org|us|gov|edu|info|biz|co|me|ly|tv|io|cc"
+_TOP_LEVEL_DOMAINS = "com|net|org|us|gov|edu|info|biz|co|me|ly|tv|io|cc|link|ee|gg|app|xyz"
 # A URL holds one of these words: most answers hold none.
 _SITE_WORDS = frozenset(_TOP_LEVEL_DOMAINS.split("|")) | {"tumblr", "blogspot", "wordpress",
                                                            "livejournal"}

@@ -4,10 +4,11 @@ Presidio's own recognizers are written for other text; several fire on the
 ordinary numbers of these answers (driver licences, bank accounts, passports,
 UK identifiers), and its NER recognizer needs a trained model we cannot load.
 These recognizers are written for this text: people, places and agencies
-(`name_recognizers`, and `cued_recognizers` and `cued_places` for those capitals
-do not give away), ways to reach someone (`contact_recognizers`), where someone is
-(`address_recognizers`), and what personal data looks like in its form
-(`pattern_recognizers`); this module puts them together.
+(`name_recognizers`, and `cued_recognizers`, `cued_agencies` and `cued_places`
+for those capitals do not give away), ways to reach someone
+(`contact_recognizers`), where someone is (`address_recognizers`), and what
+personal data looks like in its form (`pattern_recognizers`); this module puts
+them together.
 """
 
 from __future__ import annotations
@@ -20,8 +21,9 @@ from csec_survey.deidentify.contact_recognizers import (
     HandleRecognizer,
     PhoneRecognizer,
 )
+from csec_survey.deidentify.cued_agencies import CuedAgencyRecognizer
 from csec_survey.deidentify.cued_places import CuedPlaceRecognizer
-from csec_survey.deidentify.cued_recognizers import CuedAgencyRecognizer, CuedPersonRecognizer
+from csec_survey.deidentify.cued_recognizers import CuedPersonRecognizer
 from csec_survey.deidentify.gazetteers import Gazetteers
 from csec_survey.deidentify.name_recognizers import (
     AgencyRecognizer,

@@ -33,6 +33,8 @@ __all__ = ["Entity", "OwnMetadata", "Scrubbed", "Scrubber"]
 SCORE_THRESHOLD = 0.5
 # A town found only by standing in a list with a place: below a cued name's score.
 _LISTED_PLACE_SCORE = 0.6
+# "on Tidwell" after a motel: a street, whatever else the word could be.
+_STREET_SCORE = 0.8
 
 
 @dataclass(frozen=True)
@@ -92,11 +94,13 @@ class Scrubber:
         from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
         from presidio_analyzer.nlp_engine import SpacyNlpEngine
 
+        from csec_survey.deidentify.address_recognizers import streets_after
         from csec_survey.deidentify.cued_places import places_beside
         from csec_survey.deidentify.recognizers import ENTITY_TYPES, build_recognizers
 
         self._gazetteers = load_gazetteers()
         self._places_beside = places_beside
+        self._streets_after = streets_after
         self._entities = list(ENTITY_TYPES)
         registry = RecognizerRegistry(recognizers=build_recognizers(self._gazetteers),
                                       supported_languages=["en"])
@@ -134,6 +138,9 @@ class Scrubber:
             places = [(span.start, span.end) for span in spans if span.type == "PLACE"]
             spans += [_Span("PLACE", start, end, _LISTED_PLACE_SCORE) for start, end
                       in self._places_beside(text, places, self._gazetteers)]
+            businesses = [(span.start, span.end) for span in spans if span.type == "ADDRESS"]
+            spans += [_Span("ADDRESS", start, end, _STREET_SCORE) for start, end
+                      in self._streets_after(text, businesses)]
             spans = _resolve(spans, text)
             yield Scrubbed(text=_replace(text, spans),
                            entities=tuple(Entity(s.type, s.start, s.end) for s in spans))
