@@ -176,8 +176,8 @@ class HandleRecognizer(EntityRecognizer):
                            for m in _WORD_AND_DIGITS.finditer(text))
         # "xXNightHawkXx on Xbox Live": a word that looks typed for a screen, before a platform.
         for match in _BEFORE_PLATFORM.finditer(text) if " on " in text else ():
-            if platform_mentions(text[match.end():match.end() + 30]) and \
-                    _SCREEN_SHAPED.search(match.group("value")):
+            if _SCREEN_SHAPED.search(match.group("value")) and \
+                    platform_mentions(text[match.end():match.end() + 30]):
                 results.append(RecognizerResult("HANDLE", *match.span("value"), 0.75))
         cued = self._cued.finditer(text) if not words_in(text).isdisjoint(_CUE_WORDS) else ()
         for match in cued:

@@ -87,7 +87,7 @@ class CuedPlaceRecognizer(EntityRecognizer):
                                  if not present.isdisjoint(_NICKNAME_WORDS) else ()))
         # Above a name's score: "Fort Riley" is the base, not a Riley.
         results.extend(RecognizerResult("PLACE", *m.span(), 0.85)
-                       for regex in (_BASES_AND_LANDS, _AIRPORTS, _REGIONS)
+                       for regex, words in _WHERE_NO_LIST_HOLDS if not present.isdisjoint(words)
                        for m in regex.finditer(text))
         if not present.isdisjoint(_DIRECTIONS):
             results.extend(RecognizerResult("PLACE", *m.span(), 0.7)
@@ -194,6 +194,18 @@ _REGIONS = re.compile(
     r"Wasatch\s+Front|Black\s+Hills|Silicon\s+Valley|High\s+Desert|Antelope\s+Valley|"
     r"Coastal\s+Bend|Central\s+Valley|Metro\s+East|Permian\s+Basin|Poconos|NoVA|"
     r"Florida\s+Keys)(?![\w-])")
+# Each runs only where one of its words is: most answers hold none.
+_WHERE_NO_LIST_HOLDS = (
+    (_BASES_AND_LANDS, frozenset({"afb", "angb", "air", "naval", "nas", "camp", "fort", "ft",
+                                  "jblm", "jbsa", "jbphh", "jbmdl", "jble", "jbab", "nation",
+                                  "reservation", "community", "rancheria"})),
+    (_AIRPORTS, frozenset(code.lower() for code in re.findall(r"[A-Z]{3}", _AIRPORTS.pattern))),
+    (_REGIONS, frozenset({"north", "south", "east", "west", "northern", "southern", "eastern",
+                          "western", "central", "upstate", "downstate", "front", "panhandle",
+                          "outer", "triangle", "triad", "country", "capital", "treasure",
+                          "wasatch", "black", "silicon", "high", "antelope", "coastal", "metro",
+                          "permian", "poconos", "nova", "florida"})),
+)
 # Parts of a town by their form: "the South Side", "the West End", "Ward 8", "East Austin".
 _TOWN_PARTS = re.compile(
     r"(?<![\w-])(?:(?:North|South|East|West|Near\s+(?:North|South|East|West))(?:east|west)?"
