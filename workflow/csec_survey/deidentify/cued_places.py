@@ -162,7 +162,6 @@ _NOT_COUNTIES = frozenset({"next", "adjacent", "surrounding", "whole", "entire",
                            "several", "other", "two", "three", "neighboring", "rural",
                            "same", "populous", "poorest", "largest", "smallest", "biggest",
                            "neighbor", "one", "every", "each", "per", "by", "our", "that"})
-# What a town is called on the street: no list of places holds these.
 # What towns, parts of towns and parts of states are called (Safe Harbor removes every
 # unit below a state): no list of places holds these.
 _TOWN_NICKNAMES = re.compile(
