@@ -119,7 +119,7 @@ ALL_RULES = {"read_export", "validate_raw", "tidy_responses", "deidentify", "val
              "evaluate_deidentification", "disclosure_check", "compute_statistics",
              "build_registry", "reproduce_published", "figure_sample", "figure_technologies",
              "figure_victims", "figure_opportunities_obstacles", "figure_help", "code_quotes",
-             "select_quotes", "check_claims", "render_paper", "audit_pdf"}
+             "count_quotes", "select_quotes", "check_claims", "render_paper", "audit_pdf"}
 
 
 def _merged(base: dict, change: dict) -> dict:

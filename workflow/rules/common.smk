@@ -121,6 +121,7 @@ def lineage_records():
         "external_context",
         "build_registry",
         "reproduce_published",
+        "count_quotes",
         "select_quotes",
         "check_claims",
     ]

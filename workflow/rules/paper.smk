@@ -20,6 +20,26 @@ rule code_quotes:
         "../scripts/code_quotes.py"
 
 
+# Counts carry no free text: they need not wait for the clean suite, and the registry
+# (and the figures after it) need not wait for the quotes.
+rule count_quotes:
+    input:
+        clean=rules.deidentify.output.responses,
+        coding=quote_coding(),
+    output:
+        numbers=results("registry", "quotes.json"),
+        lineage=lineage("count_quotes"),
+    log:
+        logs("count_quotes.log"),
+    benchmark:
+        benchmarks("count_quotes")
+    priority: PAPER_PRIORITY
+    params:
+        export_sha256=EXPORT_SHA256,
+    script:
+        "../scripts/count_quotes.py"
+
+
 rule select_quotes:
     input:
         clean=rules.deidentify.output.responses,
@@ -29,7 +49,6 @@ rule select_quotes:
         validation=rules.validate_clean.output.summary,
     output:
         quotes=results("quotes", "quotes.json"),
-        numbers=results("registry", "quotes.json"),
         lineage=lineage("select_quotes"),
     log:
         logs("select_quotes.log"),

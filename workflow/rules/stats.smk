@@ -57,7 +57,7 @@ rule build_registry:
         survey=rules.compute_statistics.output.numbers,
         design=rules.design_constants.output.numbers,
         external=rules.external_context.output.numbers,
-        # Counted where the quotes are chosen (rule select_quotes, in paper.smk).
+        # Counted as the quotes are chosen (rule count_quotes, in paper.smk).
         quotes=results("registry", "quotes.json"),
     output:
         registry=report(
