@@ -151,6 +151,7 @@ class IpAddressRecognizer(RegexSpanRecognizer):
     """IPv4 and IPv6 addresses, compressed forms included, checked by Python's parser."""
 
     def __init__(self) -> None:
+        # A match Python parses as an address is one, whatever surrounds it (`accept`).
         super().__init__("IP_ADDRESS", [
             (r"(?P<value>(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d.]*\d))", 1.0),
             (r"(?P<value>(?<![\w:])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,8}(?:%\w+)?(?![\w:]))",
