@@ -22,9 +22,11 @@ include: "workflow/rules/figures.smk"
 include: "workflow/rules/paper.smk"
 
 
-# Left by a build that was killed: nothing identifying outlives the build that made it.
+# Left by a build that was killed: nothing identifying outlives the build that made it,
+# and no half-written file outlives the job that wrote it.
 if workflow.is_main_process and not another_build_running():
     wipe_identifying()
+    wipe_partial_outputs()
 
 
 onsuccess:

@@ -241,10 +241,13 @@ def test_a_killed_build_resumes_to_the_same_paper_and_wipes_its_scratch(built, t
     kill_build_when(project, "logs/deidentify_chunk/0.log")
     # The records as read and the typed responses are in the private scratch folder only.
     assert list((project / ".identifying").iterdir())
+    # What a job killed while writing would leave (see csec_survey.core.atomic).
+    (project / "results" / ".paper.pdf.partial").write_bytes(b"%PDF-1.7\n")
     assert run_snakemake(project, "--unlock").returncode == 0
     run = run_snakemake(project, "--rerun-incomplete")
     assert run.returncode == 0, _output(run)[-3000:]
     assert list((project / ".identifying").iterdir()) == []
+    assert list((project / "results").rglob(".*.partial")) == []
     assert leaks(project, identifying_values(project / EXPORT), _output(run)) == {}
     assert (project / "results" / "paper" / "paper.pdf").read_bytes() == \
         (reference / "results" / "paper" / "paper.pdf").read_bytes()

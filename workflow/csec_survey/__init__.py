@@ -13,8 +13,8 @@ imports from the core and from earlier stages only.
   `core.cells` (one answer by respondent and column), `core.paths`,
   `core.logs`, `core.lineage` (which export every artefact derives from),
   `core.rule_script` (the frame of every rule script: log, lineage record,
-  one clear message on failure) and `core.build_exit` (the workflow's
-  ``onsuccess`` hook);
+  one clear message on failure), `core.atomic` (outputs written whole or not
+  at all) and `core.build_exit` (the workflow's ``onsuccess`` hook);
 - ingest: `ingest.qualtrics` (reading an export), `ingest.exclusions` (records
   that are not responses to analyse), `ingest.records` and `ingest.tidy` (the
   records as read, and the complete responses typed), `ingest.export_summary`

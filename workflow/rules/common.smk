@@ -7,6 +7,7 @@ from pathlib import Path
 import yaml
 
 import csec_survey.figures.style
+from csec_survey.core.atomic import PARTIAL_GLOB
 from csec_survey.core.build_exit import cancel_snakemake_timers
 from csec_survey.core.lineage import LineageError, export_sha256, file_sha256
 
@@ -63,6 +64,12 @@ def wipe_identifying():
     """Delete every table that holds identifiers, and leave the scratch folder private."""
     shutil.rmtree(IDENTIFYING, ignore_errors=True)
     IDENTIFYING.mkdir(mode=0o700)
+
+
+def wipe_partial_outputs():
+    """Delete what killed jobs were writing (see csec_survey.core.atomic)."""
+    for path in RESULTS.rglob(PARTIAL_GLOB):
+        path.unlink()
 
 
 def another_build_running():

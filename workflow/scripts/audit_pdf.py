@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from csec_survey.core.atomic import write_text
 from csec_survey.core.codebook import load_instrument
 from csec_survey.core.lineage import check_lineage, read_records
 from csec_survey.core.rule_script import RuleFailed, rule_script
@@ -39,6 +40,4 @@ with rule_script(snakemake) as log:
         log.info("every problem: %s", json.dumps(result.problems, indent=2))
         raise RuleFailed("numerals or quantities in the PDF that nothing accounts for:\n"
                          f"{json.dumps(result.problems[:20], indent=2)}")
-    with open(snakemake.output.audit, "w", encoding="utf-8") as handle:
-        json.dump(summary, handle, indent=2)
-        handle.write("\n")
+    write_text(snakemake.output.audit, json.dumps(summary, indent=2) + "\n")

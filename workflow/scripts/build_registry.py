@@ -2,12 +2,12 @@
 
 import json
 
+from csec_survey.core.atomic import write_text
 from csec_survey.core.rule_script import rule_script
 from csec_survey.stats.registry import merge_fragments
 
 with rule_script(snakemake) as log:
     registry = merge_fragments(snakemake.input)
-    with open(snakemake.output.registry, "w", encoding="utf-8") as handle:
-        json.dump(registry, handle, indent=2, ensure_ascii=False)
-        handle.write("\n")
+    write_text(snakemake.output.registry,
+               json.dumps(registry, indent=2, ensure_ascii=False) + "\n")
     log.info("%d numbers in the registry", len(registry))

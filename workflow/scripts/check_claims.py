@@ -4,6 +4,7 @@ import csv
 import json
 from pathlib import Path
 
+from csec_survey.core.atomic import write_text
 from csec_survey.core.codebook import load_instrument
 from csec_survey.core.published import read_published_values
 from csec_survey.core.rule_script import RuleFailed, rule_script
@@ -32,6 +33,6 @@ with rule_script(snakemake) as log:
                          "this export "
                          f"({snakemake.input.source}):\n  - "
                          + "\n  - ".join(verdict.message() for verdict in false))
-    Path(snakemake.output.claims).write_text(json.dumps(
+    write_text(snakemake.output.claims, json.dumps(
         {"source": snakemake.input.source, "claims": [v.as_json() for v in verdicts]},
-        indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        indent=2, ensure_ascii=False) + "\n")

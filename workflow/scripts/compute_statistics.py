@@ -2,6 +2,7 @@
 
 import pandas as pd
 
+from csec_survey.core.atomic import write_text
 from csec_survey.core.codebook import load_instrument
 from csec_survey.core.rule_script import rule_script
 from csec_survey.stats.items import (
@@ -16,7 +17,7 @@ with rule_script(snakemake) as log:
     instrument = load_instrument(snakemake.input.instrument)
     responses = pd.read_parquet(snakemake.input.clean)
     table = item_statistics(instrument, responses)
-    table.to_csv(snakemake.output.item_table, index=False)
+    write_text(snakemake.output.item_table, table.to_csv(index=False))
     trail = {"rule": snakemake.rule, "script": "workflow/scripts/compute_statistics.py",
              "inputs": input_hashes([snakemake.input.clean, snakemake.input.instrument])}
     numbers = [*survey_numbers(instrument, responses, trail),

@@ -4,6 +4,7 @@ import json
 
 import pandas as pd
 
+from csec_survey.core.atomic import atomic_path, write_text
 from csec_survey.core.codebook import load_instrument
 from csec_survey.core.rule_script import rule_script
 from csec_survey.deidentify.pseudonyms import key_from_config
@@ -19,8 +20,8 @@ with rule_script(snakemake) as log:
     result = gather(parts, load_instrument(snakemake.input.instrument), key.is_demo)
     log.info("%d chunks gathered; redactions by type: %s", len(parts),
              result.redaction_log["entities_by_type"])
-    result.responses.to_parquet(snakemake.output.responses, index=False)
-    result.entities.to_parquet(snakemake.output.redactions, index=False)
-    with open(snakemake.output.log, "w", encoding="utf-8") as handle:
-        json.dump(result.redaction_log, handle, indent=2)
-        handle.write("\n")
+    with atomic_path(snakemake.output.responses) as partial:
+        result.responses.to_parquet(partial, index=False)
+    with atomic_path(snakemake.output.redactions) as partial:
+        result.entities.to_parquet(partial, index=False)
+    write_text(snakemake.output.log, json.dumps(result.redaction_log, indent=2) + "\n")

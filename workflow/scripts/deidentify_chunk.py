@@ -2,6 +2,7 @@
 
 import pandas as pd
 
+from csec_survey.core.atomic import atomic_path
 from csec_survey.core.codebook import load_instrument
 from csec_survey.core.rule_script import RuleFailed, rule_script
 from csec_survey.deidentify.chunks import chunk_rows, planned_rows
@@ -22,5 +23,7 @@ with rule_script(snakemake) as log:
                                         Scrubber())
     log.info("chunk %s: %d respondents, %d redactions", snakemake.wildcards.chunk, len(clean),
              len(redactions))
-    clean.to_parquet(snakemake.output.responses, index=False)
-    redactions.to_parquet(snakemake.output.redactions, index=False)
+    with atomic_path(snakemake.output.responses) as partial:
+        clean.to_parquet(partial, index=False)
+    with atomic_path(snakemake.output.redactions) as partial:
+        redactions.to_parquet(partial, index=False)

@@ -4,6 +4,7 @@ import json
 
 import pandas as pd
 
+from csec_survey.core.atomic import write_text
 from csec_survey.core.rule_script import rule_script
 from csec_survey.deidentify.disclosure import banded, k_anonymity_report
 
@@ -14,6 +15,4 @@ with rule_script(snakemake) as log:
     log.info("k=%d: %d of %d respondents in groups below k on all quasi-identifiers",
              report["k"], report["all_quasi_identifiers"]["respondents_in_groups_below_k"],
              report["respondents"])
-    with open(snakemake.output.report, "w", encoding="utf-8") as handle:
-        json.dump(report, handle, indent=2)
-        handle.write("\n")
+    write_text(snakemake.output.report, json.dumps(report, indent=2) + "\n")

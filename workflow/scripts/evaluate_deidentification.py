@@ -4,6 +4,7 @@ import json
 
 import pandas as pd
 
+from csec_survey.core.atomic import write_text
 from csec_survey.core.codebook import load_instrument
 from csec_survey.core.rule_script import RuleFailed, rule_script
 from csec_survey.deidentify.evaluation import evaluate, planted_in_lists, texts_from_truth
@@ -30,6 +31,4 @@ with rule_script(snakemake) as log:
     log.info("recall of all planted personal data: %s", evaluation["recall"]["ALL"])
     log.info("planted names, places and agencies holding a word of the scrubber's lists: %s",
              evaluation["planted_in_scrubber_lists"]["ALL"])
-    with open(snakemake.output.evaluation, "w", encoding="utf-8") as handle:
-        json.dump(evaluation, handle, indent=2)
-        handle.write("\n")
+    write_text(snakemake.output.evaluation, json.dumps(evaluation, indent=2) + "\n")

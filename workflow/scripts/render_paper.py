@@ -6,6 +6,7 @@ import os
 import tempfile
 from pathlib import Path
 
+from csec_survey.core.atomic import write_text
 from csec_survey.core.lineage import check_lineage, read_records
 from csec_survey.core.rule_script import rule_script
 from csec_survey.paper.render import PaperInputs, render_pdf, resolve
@@ -31,18 +32,17 @@ with rule_script(snakemake) as log:
         claims={claim["claim"]: claim["holds"] for claim in json.loads(
             Path(snakemake.input.claims).read_text(encoding="utf-8"))["claims"]})
     resolved = resolve(Path(snakemake.input.source).read_text(encoding="utf-8"), inputs)
-    Path(snakemake.output.markdown).write_text(resolved.markdown, encoding="utf-8")
-    Path(snakemake.output.quotes_used).write_text(
-        json.dumps(resolved.quotes, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    write_text(snakemake.output.markdown, resolved.markdown)
+    write_text(snakemake.output.quotes_used,
+               json.dumps(resolved.quotes, indent=2, ensure_ascii=False) + "\n")
     epoch = int(os.environ.get("SOURCE_DATE_EPOCH") or snakemake.params.epoch)
     with tempfile.TemporaryDirectory() as build:
         renderer = render_pdf(resolved.markdown, Path(build), Path(snakemake.output.pdf),
                               Path(snakemake.input.template), Path(snakemake.input.bibliography),
                               {f"{name}.png": path for name, path in pngs.items()}, epoch)
         typst_source = Path(build) / "paper.typ"
-        Path(snakemake.output.typst).write_text(
-            typst_source.read_text(encoding="utf-8") if typst_source.exists() else "",
-            encoding="utf-8")
+        write_text(snakemake.output.typst,
+                   typst_source.read_text(encoding="utf-8") if typst_source.exists() else "")
     log.info("rendered with %s: %d registry numbers, %d quotes", renderer,
              len(resolved.numbers), len(resolved.quotes))
     for theme in resolved.unquoted:

@@ -1,8 +1,8 @@
 """Snakemake script of rule reproduce_published: published against rebuilt."""
 
 import json
-from pathlib import Path
 
+from csec_survey.core.atomic import write_text
 from csec_survey.core.codebook import load_instrument
 from csec_survey.core.published import read_published_values
 from csec_survey.core.rule_script import rule_script
@@ -14,8 +14,7 @@ with rule_script(snakemake) as log:
                              read_registry(snakemake.input.registry),
                              load_instrument(snakemake.input.instrument),
                              snakemake.params.sample_size)
-    Path(snakemake.output.table).write_text(rows_to_csv(rows), encoding="utf-8")
+    write_text(snakemake.output.table, rows_to_csv(rows))
     summary = summarise(rows)
-    Path(snakemake.output.summary).write_text(json.dumps(summary, indent=2) + "\n",
-                                              encoding="utf-8")
+    write_text(snakemake.output.summary, json.dumps(summary, indent=2) + "\n")
     log.info("reproduction: %s", summary)

@@ -2,6 +2,7 @@
 
 import pandas as pd
 
+from csec_survey.core.atomic import atomic_path
 from csec_survey.core.codebook import load_instrument
 from csec_survey.core.rule_script import rule_script
 from csec_survey.ingest.records import EXCLUSION, complete_responses
@@ -16,4 +17,5 @@ with rule_script(snakemake) as log:
                     "it under embedded_data in config/instrument.yaml to keep it", name)
     responses = complete_responses(records, instrument)
     log.info("complete responses typed: %d rows, %d columns", *responses.shape)
-    responses.to_parquet(snakemake.output.responses, index=False)
+    with atomic_path(snakemake.output.responses) as partial:
+        responses.to_parquet(partial, index=False)

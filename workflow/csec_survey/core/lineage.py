@@ -17,6 +17,8 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+from csec_survey.core.atomic import write_text
+
 __all__ = ["LineageError", "check_lineage", "export_sha256", "file_sha256", "read_records",
            "write_record"]
 
@@ -68,7 +70,7 @@ def write_record(path: str | Path, rule: str, export: str | None,
         read.update(part["inputs"])
     record = {"rule": rule, "export_sha256": export, "inputs": dict(sorted(read.items())),
               "outputs": {str(name): file_sha256(name) for name in sorted(map(str, outputs))}}
-    Path(path).write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
+    write_text(path, json.dumps(record, indent=2) + "\n")
 
 
 def read_records(paths: Iterable[str | Path]) -> list[dict[str, Any]]:

@@ -19,6 +19,7 @@ from typing import Any
 
 import yaml
 
+from csec_survey.core.atomic import write_text
 from csec_survey.figures.style import BAR, INK, MUTED, PAGE_WIDTH_INCHES, apply_style, save
 
 __all__ = ["Bar", "FigureData", "draw_figure", "figure_data", "load_figure_specs"]
@@ -130,9 +131,8 @@ def draw_figure(data: FigureData, pdf: str | Path, png: str | Path) -> None:
 
 def write_outputs(data: FigureData, csv_path: str | Path, meta_path: str | Path) -> None:
     """Write the data drawn and the figure's caption and alt text beside it."""
-    Path(csv_path).write_text(data.csv_text(), encoding="utf-8")
-    Path(meta_path).write_text(json.dumps(data.metadata(), indent=2, ensure_ascii=False) + "\n",
-                               encoding="utf-8")
+    write_text(csv_path, data.csv_text())
+    write_text(meta_path, json.dumps(data.metadata(), indent=2, ensure_ascii=False) + "\n")
 
 
 def _panel(axis: Any, title: str, bars: Sequence[Bar]) -> None:

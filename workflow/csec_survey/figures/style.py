@@ -12,6 +12,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from csec_survey.core.atomic import atomic_path
+
 __all__ = ["BAR", "INK", "MUTED", "PAGE_WIDTH_INCHES", "apply_style", "save"]
 
 # Okabe & Ito (2008), safe for the common forms of colour blindness.
@@ -57,7 +59,9 @@ def apply_style() -> None:
 
 def save(figure: Any, pdf: str | Path, png: str | Path) -> None:
     """Save a figure as vector PDF and PNG, with no timestamps or tool names in the files."""
-    figure.savefig(pdf, format="pdf", bbox_inches="tight",
-                   metadata={"CreationDate": None, "ModDate": None, "Creator": None,
-                             "Producer": None})
-    figure.savefig(png, format="png", bbox_inches="tight", metadata={"Software": None})
+    with atomic_path(pdf) as partial:
+        figure.savefig(partial, format="pdf", bbox_inches="tight",
+                       metadata={"CreationDate": None, "ModDate": None, "Creator": None,
+                                 "Producer": None})
+    with atomic_path(png) as partial:
+        figure.savefig(partial, format="png", bbox_inches="tight", metadata={"Software": None})

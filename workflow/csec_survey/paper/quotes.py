@@ -24,6 +24,7 @@ from typing import Any
 
 import pandas as pd
 
+from csec_survey.core.atomic import atomic_path
 from csec_survey.core.cells import CellLookup
 from csec_survey.core.platforms import platform_mentions
 from csec_survey.deidentify.gazetteers import load_gazetteers
@@ -71,7 +72,7 @@ def write_coding(rows: Iterable[Mapping[str, str]], path: str | Path) -> None:
     """Write a coding file."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("w", encoding="utf-8", newline="") as handle:
+    with atomic_path(path) as partial, partial.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=CODING_COLUMNS, lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)

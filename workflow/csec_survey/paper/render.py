@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from csec_survey.core.atomic import atomic_path
 from csec_survey.paper.claims import quantifier_word, reproduction_words
 from csec_survey.paper.shortcodes import SHORTCODE
 
@@ -202,7 +203,8 @@ def render_pdf(markdown: str, build: Path, pdf: Path, template: Path, bibliograp
             shutil.copyfile(source, build / source.name)
         subprocess.run(["quarto", "render", "paper.qmd", "--to", "typst"], cwd=build,
                        check=True, env={**os.environ, "SOURCE_DATE_EPOCH": str(epoch)})
-        shutil.copyfile(build / "paper.pdf", pdf)
+        with atomic_path(pdf) as partial:
+            shutil.copyfile(build / "paper.pdf", partial)
         return "quarto"
     import pypandoc
     import typst
@@ -216,6 +218,7 @@ def render_pdf(markdown: str, build: Path, pdf: Path, template: Path, bibliograp
                     "--bibliography=references.bib", "--metadata=link-citations:true"],
         cworkdir=str(build))
     (build / "paper.typ").write_text(typst_source, encoding="utf-8")
-    typst.compile(str(build / "paper.typ"), output=str(pdf), root=str(build),
-                  timestamp=epoch, ignore_system_fonts=True)
+    with atomic_path(pdf) as partial:
+        typst.compile(str(build / "paper.typ"), output=str(partial), format="pdf",
+                      root=str(build), timestamp=epoch, ignore_system_fonts=True)
     return "pandoc+typst"

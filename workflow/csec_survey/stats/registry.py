@@ -18,6 +18,7 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
+from csec_survey.core.atomic import write_text
 from csec_survey.core.granularity import percent_display
 from csec_survey.core.lineage import file_sha256
 
@@ -88,8 +89,8 @@ def config_hashes(section: str, values: Mapping[str, Any],
 def write_fragment(numbers: Iterable[Number], path: str | Path) -> None:
     """Write registry entries to a fragment file, sorted by id."""
     entries = {number.id: number.as_json() for number in numbers}
-    Path(path).write_text(json.dumps(dict(sorted(entries.items())), indent=2,
-                                     ensure_ascii=False) + "\n", encoding="utf-8")
+    write_text(path, json.dumps(dict(sorted(entries.items())), indent=2, ensure_ascii=False)
+               + "\n")
 
 
 def merge_fragments(paths: Iterable[str | Path]) -> dict[str, Any]:

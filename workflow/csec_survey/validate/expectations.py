@@ -19,6 +19,8 @@ from typing import Any
 
 import pandas as pd
 
+from csec_survey.core.atomic import write_text
+
 __all__ = ["Check", "SuiteOutcome", "run_suite", "write_outcome"]
 
 
@@ -114,9 +116,8 @@ def run_suite(name: str, frame: pd.DataFrame, checks: Sequence[Check], row_label
 def write_outcome(outcome: SuiteOutcome, summary_path: str | Path, html_path: str | Path,
                   ) -> None:
     """Write the JSON summary and the Data Docs page of a suite run."""
-    Path(summary_path).write_text(json.dumps(outcome.summary, indent=2) + "\n",
-                                  encoding="utf-8")
-    Path(html_path).write_text(outcome.html, encoding="utf-8")
+    write_text(summary_path, json.dumps(outcome.summary, indent=2) + "\n")
+    write_text(html_path, outcome.html)
 
 
 def _quiet(context: Any) -> None:
