@@ -60,12 +60,21 @@ def test_an_everyday_word_at_a_site_is_no_address():
     ("user name sweetbby4u on there", "sweetbby4u"),
     ("on MocoSpace she was xoxo_baddie_xoxo", "xoxo_baddie_xoxo"),
     ("DM @tonez_44 for rates", "@tonez_44"),
+    # Said to be the handle, even an everyday word; a Discord tag; a Venmo hyphen.
+    ("her snapchat is biscuit, that was all we had", "biscuit"),
+    ("screen name marbles on kik", "marbles"),
+    ("kik - Dagger.", "Dagger"),
+    ('"lollipop" was her kik', "lollipop"),
+    ("discord was novaxx#2281", "novaxx#2281"),
+    ("paid @Sweet-Tea-09 on venmo", "@Sweet-Tea-09"),
+    ("his ig was big.money.mo", "big.money.mo"),
 ])
 def test_handles_with_and_without_at(text, handle):
     assert _found(HandleRecognizer(load_gazetteers()), text) == [handle]
 
 
 @pytest.mark.parametrize("text", ["his snap was deleted", "kik messages were saved",
-                                  "her instagram account was private"])
+                                  "her instagram account was private",
+                                  "her kik is gone, she deleted it", "i.e. the a.m. shift"])
 def test_a_cue_before_an_everyday_word_is_no_handle(text):
     assert _found(HandleRecognizer(load_gazetteers()), text) == []

@@ -137,8 +137,11 @@ def test_platform_names_next_to_personal_data_survive(scrubber, text, expected):
     ("See facebook.com/maria.gonzalez.1234 for the profile.",
      "See facebook.com/[URL] for the profile."),
     ("https://www.facebook.com/jsmith99 was the ad", "https://www.facebook.com/[URL] was the ad"),
-    ("ads at tulsa.backpage.com/FemaleEscorts/12345 and www.craigslist.org/about/xyz",
-     "ads at tulsa.backpage.com/[URL 1] and www.craigslist.org/[URL 2]"),
+    ("ads at backpage.com/FemaleEscorts/12345 and www.craigslist.org/about/xyz",
+     "ads at backpage.com/[URL 1] and www.craigslist.org/[URL 2]"),
+    # A platform's site for one town names the town: it goes whole.
+    ("ads at tulsa.backpage.com/FemaleEscorts/12345 and http://saltlakecity.craigslist.org",
+     "ads at [URL 1] and [URL 2]"),
 ])
 def test_profile_url_keeps_domain_loses_path(scrubber, text, expected):
     result = scrub(scrubber, text)
@@ -533,12 +536,16 @@ def test_frozen_set_under_the_documented_rules(scrubber):
 # sets' chains as lost. deid_dev_texts_4.txt: 609 more, by a sixth such helper, to the
 # hardest shapes of places and people (towns opening a sentence or standing as
 # adjectives, regions, bases, airports, tribal lands; word-names and nicknames); 0.83 on
-# its first run, before any tuning on it.
+# its first run, before any tuning on it. deid_dev_texts_5.txt: 536 more, by a seventh
+# such helper, to handles in every shape (the second frozen set's one direct miss is a
+# handle, known from its per-type scores alone) and the hardest places, agencies and
+# people; 0.912 on its first run, before any tuning on it.
 
 DEVELOPMENT = sorted((Path(__file__).parent / "data" / "dev").glob("deid_dev_texts*.txt"))
-# Floors at the latest score of all five together (the fourth and fifth sets are the
-# hardest: 0.96 and 0.92 each).
-DEVELOPMENT_FLOORS = {"ALL": 0.945, "DIRECT_IDENTIFIERS": 0.99, "NAMES_AGENCIES_PLACES": 0.94}
+# Floors at the latest score of all six together (0.953, 0.989, 0.948; the fourth set
+# is the hardest at 0.92). Direct identifiers fell below 0.99 when the fifth set came in:
+# handles that are everyday words with no cue beside them.
+DEVELOPMENT_FLOORS = {"ALL": 0.95, "DIRECT_IDENTIFIERS": 0.985, "NAMES_AGENCIES_PLACES": 0.945}
 
 
 @pytest.fixture(scope="module")
@@ -556,7 +563,7 @@ def test_development_set_recall(development_evaluation, group):
 
 
 def test_development_set_keeps_platforms_and_words(development_evaluation):
-    assert len(DEVELOPMENT) == 5
+    assert len(DEVELOPMENT) == 6
     assert development_evaluation["platform_names_kept"]["rate"] >= 0.985
     # The set leaves motel chains unmarked; the scrubber removes a motel's name, a chain's
     # too ("a Days Inn"), as the frozen set's annotator would: those words count as lost.

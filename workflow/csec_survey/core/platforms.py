@@ -29,7 +29,7 @@ _ANY_CASE = (
 # Names that are also ordinary words or initials: matched as written.
 _AS_WRITTEN = ("Tagged", "Tor", "Vanilla", "Green Dot", "Western Union", "FB", "BP",
                "Yahoo Messenger", "Google Plus", "Google+", "Thorn", "Victoria's Secret",
-               "Michael Kors", "Find My", "Meta", "UPS", "Snap", "POF")
+               "Michael Kors", "Find My", "Meta", "UPS", "Snap", "POF", "Whisper")
 
 # A name inside an address or handle ("sweet.kik.girl@gmail.com") is not a mention.
 _PATTERN = re.compile(

@@ -122,7 +122,10 @@ class EmailRecognizer(RegexSpanRecognizer):
 _UNDERSCORED = re.compile(r"(?<![\w@.])[A-Za-z0-9.]*[A-Za-z][A-Za-z0-9.]*(?:_[A-Za-z0-9.]*)+"
                           r"[A-Za-z0-9](?![\w@])")
 _DOTTED = re.compile(r"(?<![\w@./])[a-z][a-z0-9]*(?:\.[a-z0-9]+)+(?![\w@]|\.\w)")
-_DOMAIN_END = re.compile(r"\.(?:com|net|org|gov|edu|us|io|co|me|ly|tv|info|biz|cc|m|a|p|i|e|"
+_WORDS_BY_DOTS = re.compile(r"[a-z0-9]{2,}(?:\.[a-z0-9]{2,}){2,}")
+_WEB_ENDINGS = "com|net|org|gov|edu|us|io|co|me|ly|tv|info|biz|cc"
+_WEB_END = re.compile(rf"\.(?:{_WEB_ENDINGS})$")
+_DOMAIN_END = re.compile(rf"\.(?:{_WEB_ENDINGS}|m|a|p|i|e|"
                          r"jr|sr|st|dr|vs|etc|ie|eg|am|pm|yr|yrs|wk|wks|no)$|^(?:[a-z]\.)+[a-z]?$")
 _WORD_AND_DIGITS = re.compile(r"(?<![\w@./#$-])(?:[a-z]{4,}[a-z_.]*\d{2,}|[a-z]{8,}\d)[a-z0-9_]*"
                               r"(?![\w@/-])")
@@ -137,6 +140,38 @@ _CUE_WORDS = frozenset({"snap", "snapchat", "sc", "kik", "ig", "insta", "instagr
                         "displayname"})
 
 
+# "Vex#0092": a Discord name with its four-digit tag.
+_DISCORD_TAG = re.compile(r"(?<![\w#@])[A-Za-z0-9_.]{2,32}#\d{4}(?!\w)")
+# Said to be the handle ("screen name cookie on Whisper", "her kik is peaches,", "kik -
+# Ghost."): then even an everyday word is one, if nothing but a stop follows it.
+_NAMING_CUE = re.compile(r"(?i)(?:user|screen|profile|display)\s?name|handle|gamertag|"
+                         r"\b(?:is|was|called|named)\b|[:=\-]")
+# What is said of an account, not its name: "his kik is deleted".
+_HANDLE_STATES = frozenset({
+    "deleted", "gone", "private", "public", "down", "blocked", "banned", "disabled", "hacked",
+    "locked", "closed", "open", "active", "inactive", "fake", "new", "old", "same", "different",
+    "changed", "still", "not", "never", "just", "also", "only", "how", "where", "what", "who",
+    "used", "shut", "empty", "suspended", "reported", "verified", "set", "full", "huge", "big",
+    "main", "real", "there", "here", "unknown", "random", "weird", "listed", "linked", "tied"})
+_CLAUSE_END = re.compile(r"[\"'\u201d)]?(?:\s*$|[.,;!?\n]|\s+on\s+)")
+# '"trouble" was his kik': the quoted word before the cue.
+_QUOTED_BEFORE_CUE = re.compile(
+    r"[\"\u201c](?P<value>[\w.\-]{3,30})[\"\u201d]\s+(?:was|is)\s+(?:his|her|their|the)\s+"
+    rf"(?i:{_HANDLE_CUES})\b")
+
+
+def _named_as_handle(text: str, match: re.Match[str]) -> bool:
+    """Whether the word a cue announces is said to be the handle, and ends its clause."""
+    if match.group("value").lower() in _HANDLE_STATES or \
+            not _NAMING_CUE.search(text, match.start(), match.start("value")):
+        return False
+    stop = _CLAUSE_END.match(text, match.end("value"))
+    if stop is None:
+        return False
+    # "cookie on Whisper": only a platform may follow "on".
+    return "on" not in stop.group() or bool(platform_mentions(text[stop.end():stop.end() + 30]))
+
+
 _BEFORE_PLATFORM = re.compile(r"(?<![\w@.])(?P<value>[A-Za-z0-9_.]{4,30})\s+on\s+")
 # Digits or an underscore inside, or capitals inside a word twice ("xXNightHawkXx").
 _SCREEN_SHAPED = re.compile(r"[A-Za-z]\d|_|[a-z][A-Z].*[a-z][A-Z]")
@@ -147,9 +182,11 @@ class HandleRecognizer(EntityRecognizer):
 
     def __init__(self, gazetteers: Gazetteers) -> None:
         self._words = gazetteers
-        self._at = re.compile(r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?")
+        # Venmo's handles hold hyphens ("@Lil-Bitt-22").
+        self._at = re.compile(r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.-]{0,28}[A-Za-z0-9_])?")
         self._cued = re.compile(
-            rf"(?i)\b(?:{_HANDLE_CUES})\b(?:\s+(?:name|id|handle|account|acct|user))?"
+            rf"(?i)\b(?:{_HANDLE_CUES})\b"
+            r"(?:\s+(?:name|id|handle|account|acct|user|gamertag|tag|username|screen\s?name))?"
             r"(?:\s+(?:he|she|they|it))?(?:\s+(?:was|is|were|of|as|=|called|named))?"
             r"\s*[:=\-]?\s*[\"'\u201c#]?"
             r"(?P<value>[A-Za-z0-9_][A-Za-z0-9_.\-]{2,29}[A-Za-z0-9_])")
@@ -170,19 +207,28 @@ class HandleRecognizer(EntityRecognizer):
                 continue
             results.extend(RecognizerResult("HANDLE", m.start(), m.end(), 0.7)
                            for m in regex.finditer(text)
-                           if regex is not _DOTTED or not _DOMAIN_END.search(m.group()))
+                           # "bandz.up.jr": three words joined by dots are no abbreviation.
+                           if regex is not _DOTTED or not _DOMAIN_END.search(m.group())
+                           or (_WORDS_BY_DOTS.fullmatch(m.group())
+                               and not _WEB_END.search(m.group())))
         if _DIGITS.search(text):
             results.extend(RecognizerResult("HANDLE", m.start(), m.end(), 0.7)
                            for m in _WORD_AND_DIGITS.finditer(text))
+            if "#" in text:
+                results.extend(RecognizerResult("HANDLE", *m.span(), 0.85)
+                               for m in _DISCORD_TAG.finditer(text))
         # "xXNightHawkXx on Xbox Live": a word that looks typed for a screen, before a platform.
         for match in _BEFORE_PLATFORM.finditer(text) if " on " in text else ():
             if _SCREEN_SHAPED.search(match.group("value")) and \
                     platform_mentions(text[match.end():match.end() + 30]):
                 results.append(RecognizerResult("HANDLE", *match.span("value"), 0.75))
-        cued = self._cued.finditer(text) if not words_in(text).isdisjoint(_CUE_WORDS) else ()
+        cued = () if words_in(text).isdisjoint(_CUE_WORDS) else self._cued.finditer(text)
+        if cued and ('"' in text or "\u201c" in text):
+            results.extend(RecognizerResult("HANDLE", *m.span("value"), 0.8)
+                           for m in _QUOTED_BEFORE_CUE.finditer(text))
         for match in cued:
             value = match.group("value")
-            if self._handle_shaped(value):
+            if self._handle_shaped(value) or _named_as_handle(text, match):
                 results.append(RecognizerResult("HANDLE", match.start("value"),
                                                 match.end("value"), 0.8))
         return results

@@ -33,7 +33,8 @@ _GENERIC_ACRONYMS = frozenset({"DPS", "CSO", "PSO", "ADA", "AUSA", "USDA", "NSO"
 # in either case; "DPS" or "ICAC" alone is a kind of agency, not one.
 _STATE_WIDE_ACRONYMS = ("gbi", "tbi", "fdle", "sled", "osbi", "kbi", "dci", "bci", "mshp", "chp",
                         "wsp", "msp", "nysp", "psp", "vsp", "ohp", "fhp", "thp", "txdps", "azdps",
-                        "nmsp", "ncshp", "shp", "ksp", "dcji", "njsp", "wvsp", "nysp", "alea")
+                        "nmsp", "ncshp", "shp", "ksp", "dcji", "njsp", "wvsp", "nysp", "alea",
+                        "ncsbi", "dcfs", "dfps")
 _STATE_WIDE_AGENCY = re.compile(
     rf"(?<![\w.-])(?P<value>(?i:{'|'.join(_STATE_WIDE_ACRONYMS)})|"
     rf"(?:{STATE_CODES})\s+(?:ICAC|DPS|BCI|DCI)|(?:{STATE_CODES.lower()})\s+(?:icac|dps))"
@@ -42,18 +43,19 @@ _STATE_WIDE_WORDS = frozenset({*_STATE_WIDE_ACRONYMS, "icac", "dps"})
 _TAIL_WORDS = frozenset({"pd", "p", "so", "s", "co", "cso", "sheriff", "sheriffs", "police", "da",
                          "das", "mpd", "dps", "constable", "constables", "task", "icac", "cps",
                          "dcfs", "dss", "juvenile", "probation", "corrections", "jail"})
-_STATE_AGENCY_TAIL = re.compile(r"\b(?:ICAC|DPS|BCI|DCI|SBI|CBI|AG|Attorney|Rangers)\b")
+_STATE_AGENCY_TAIL = re.compile(r"\b(?:ICAC|DPS|BCI|DCI|SBI|CBI|BCA|DCFS|DFPS|DCF|CPS|AG|Attorney|"
+                                r"Rangers|(?i:state\s+(?:police|patrol|troopers)|highway\s+patrol))\b")
 # Words for the unit an agency serves, part of its name after a specific word.
 _UNIT_WORDS = frozenset({"county", "co", "cnty", "parish", "city", "township", "twp", "village"})
 _LOWER_AGENCY_ACRONYM = re.compile(r"(?<![\w.-])[a-z]{1,5}(?:pd|so|sd|dps)(?![\w-])")
 # Tails that make any place word before them an agency ("flint pd", "lake co so"), and
 # tails that are also English ("so", "police"), which need a lead no dictionary has.
-_STRONG_TAILS = (r"pd|p\.d\.|co\.?\s+so|co\.?\s+s\.o\.|cso|sheriff['\u2019]?s?\s+(?:office|dept\.?|"
-                 r"department)|police\s+(?:dept\.?|department)|da['\u2019]?s\s+office|mpd|dps|"
+_STRONG_TAILS = (r"pd|p\.d\.|(?:co\.?|county|cnty|parish)\s+(?:so|s\.o\.)|cso|"
+                 r"sheriff['\u2019]?s?\s+(?:office|dept\.?|department)|police\s+(?:dept\.?|department)|da['\u2019]?s\s+office|mpd|dps|"
                  r"constables?(?:\s+pct\.?\s*\d+)?|"
                  # A county's office: "cook co sheriff", "kern county cps".
                  r"(?:co\.?|county|parish)\s+(?:sheriff['\u2019]?s?(?:\s+(?:office|dept\.?|department))?|"
-                 r"da|cps|dcfs|dss|jail|"
+                 r"da|cps|dcfs|dss|jail|state['\u2019]?s\s+attorney(?:['\u2019]?s\s+office)?|"
                  r"juvenile\s+(?:court|probation|detention)|probation|community\s+corrections)")
 # "so" alone is left out: "laptops w/ aircards so we can" names no agency.
 _WEAK_TAILS = r"police|sheriffs?|task\s+force|icac"
@@ -74,8 +76,9 @@ class CuedAgencyRecognizer(EntityRecognizer):
         self._words = gazetteers
         states = "|".join(sorted(gazetteers.us_states, key=len, reverse=True))
         self._state_named_agency = re.compile(
-            rf"(?<![\w-])(?P<value>(?:{states})\s+(?:(?:ICAC|DPS|BCI|DCI|SBI|CBI)"
-            r"(?:\s+(?:Task\s+Force|task\s+force|unit|Unit))?|Rangers|"
+            rf"(?<![\w-])(?P<value>(?i:{states})\s+(?:(?:ICAC|DPS|BCI|DCI|SBI|CBI|BCA|DCFS|DFPS|"
+            r"DCF|CPS)(?:\s+(?:Task\s+Force|task\s+force|unit|Unit))?|Rangers|"
+            r"(?i:state\s+(?:police|patrol|troopers)|highway\s+patrol)|"
             r"(?:AG|Attorney\s+General)(?:['\u2019]?s)?(?:\s+[Oo]ffice)?))(?![\w-])")
         super().__init__(supported_entities=["AGENCY"], name="CuedAgencyRecognizer")
 

@@ -23,7 +23,7 @@ from csec_survey.deidentify.cued_recognizers import (
     lower_words,
 )
 from csec_survey.deidentify.gazetteers import Gazetteers
-from csec_survey.deidentify.pattern_recognizers import names_a_platform, words_in
+from csec_survey.deidentify.pattern_recognizers import STATE_CODES, names_a_platform, words_in
 
 __all__ = ["CuedPlaceRecognizer", "places_beside"]
 
@@ -48,6 +48,11 @@ class CuedPlaceRecognizer(EntityRecognizer):
         self._state_words = frozenset(word for state in gazetteers.us_states
                                       for word in state.split())
         self._longest = max(len(words) for words in towns)
+        self._lower_state_words = frozenset(word.lower() for word in self._state_words)
+        # "Nevada, MO": a state's name before a state's code is a town (not "Washington, DC").
+        self._state_named_town = re.compile(
+            rf"(?<![\w-])(?:{'|'.join(sorted(gazetteers.us_states, key=len, reverse=True))})"
+            rf"(?=,?\s+(?!DC\b)(?:{STATE_CODES})\b)")
         self._town_starts = frozenset(words[0] for words in towns)
         # "dunmore co", and "Yakima county", "PG county": a county word in lower case.
         lead = rf"(?:{LOWER_WORD}|[A-Z][A-Za-z'\u2019-]*)"
@@ -97,6 +102,9 @@ class CuedPlaceRecognizer(EntityRecognizer):
                            if m.group("town") in ("LA", "NY", "SF") or
                            (m.group("town") in self._words.us_cities and
                             m.group("town") not in self._words.us_states))
+        if not present.isdisjoint(self._lower_state_words):
+            results.extend(RecognizerResult("PLACE", *m.span(), 0.7)
+                           for m in self._state_named_town.finditer(text))
         for match in self._after_cue.finditer(text):
             value = match.group("value")
             first = value.split()[0]
@@ -184,7 +192,7 @@ _AIRPORTS = re.compile(
     r"(?![\w-])")
 _REGIONS = re.compile(
     r"(?<![\w-])(?:(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|"
-    r"Upstate|Downstate)\s+(?!(?:Carolina|Dakota|Virginia)\b)(?:Texas|Florida|Illinois|"
+    r"Upstate|Downstate|NW|NE|SW|SE)\s+(?!(?:Carolina|Dakota|Virginia)\b)(?:Texas|Florida|Illinois|"
     r"Kentucky|Jersey|Georgia|Ohio|Indiana|Michigan|Missouri|Oregon|Washington|Arkansas|"
     r"Louisiana|Alabama|Tennessee|Pennsylvania|California|Cal|Colorado|Idaho|Montana|"
     r"Kansas|Oklahoma|Nevada|Arizona|Iowa|Wisconsin|Minnesota|New\s+York|New\s+Mexico|"
@@ -192,7 +200,8 @@ _REGIONS = re.compile(
     r"Triangle|Triad|Upstate|North\s+Country|Capital\s+Region|Treasure\s+Valley|"
     r"Wasatch\s+Front|Black\s+Hills|Silicon\s+Valley|High\s+Desert|Antelope\s+Valley|"
     r"Coastal\s+Bend|Central\s+Valley|Metro\s+East|Permian\s+Basin|Poconos|NoVA|"
-    r"Florida\s+Keys)(?![\w-])")
+    r"Florida\s+Keys|Gulf\s+Coast|(?:East|West)\s+Valley|NoVa)(?![\w-])")
+_SAINTS = re.compile(r"(?<![\w-])(?:St|Ste|Saint)\.?\s+[A-Z][a-z]+(?:['\u2019]s)?(?![\w-])")
 # Each runs only where one of its words is: most answers hold none.
 _WHERE_NO_LIST_HOLDS = (
     (_BASES_AND_LANDS, frozenset({"afb", "angb", "air", "naval", "nas", "camp", "fort", "ft",
@@ -203,7 +212,11 @@ _WHERE_NO_LIST_HOLDS = (
                           "western", "central", "upstate", "downstate", "front", "panhandle",
                           "outer", "triangle", "triad", "country", "capital", "treasure",
                           "wasatch", "black", "silicon", "high", "antelope", "coastal", "metro",
-                          "permian", "poconos", "nova", "florida"})),
+                          "permian", "poconos", "nova", "florida", "nw", "ne", "sw", "se",
+                          "gulf", "valley"})),
+    # "St. Pete", "St. Tammany", "Ste. Genevieve": a saint's name is a town's or a parish's
+    # (a church or hospital, "St. Jude's", is a place too).
+    (_SAINTS, frozenset({"st", "ste", "saint"})),
 )
 # Parts of a town by their form: "the South Side", "the West End", "Ward 8", "East Austin".
 _TOWN_PARTS = re.compile(

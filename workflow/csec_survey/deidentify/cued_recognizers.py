@@ -111,7 +111,9 @@ _HUMAN_VERBS = (r"said|says|told|admitted|disclosed|testified|believed|cried|tex
                 r"were\s+(?:sisters|cousins|brothers|twins|the\s+two|both\s+\d+|picked|recovered)|"
                 # "Slim ran the girls", "Nike was what he called her".
                 r"ran\s+(?:the|her|his)\s+(?:girls|ads|money|phones?|cash\s+app)|"
-                r"posted\s+the\s+ads|were\s+both|(?:was|is)\s+her\s+name|"
+                r"posted\s+the\s+ads|were\s+both|(?:was|is)\s+her\s+(?:nick|street\s+|ad\s+)?name|"
+                r"was\s+the\s+only\s+name|was\s+her\s+(?:boyfriend|pimp|man)|were\s+the\s+(?:ad\s+)?names|both\s+had|"
+                r"took\s+her\s+(?:phone|money|id)|bought\s+her|ran\s+everything|"
                 r"(?:is|was)\s+what\s+(?:he|she|they|the\s+ads?)\s+called")
 # Who may do what a person does without being named: "She said", "Suspect said".
 _NOT_NAMED_SUBJECTS = frozenset({
@@ -164,12 +166,13 @@ class CuedPersonRecognizer(EntityRecognizer):
         # "Cookie was 13", "Ghost never showed", "Butter and Nook were": only a person
         # does these, whatever word names them.
         self._human_subject = re.compile(
-            rf"(?:^|[.!?,]\s+|\n\s*)(?P<value>[A-Z][a-z'\u2019-]+|(?![AI]\b)[A-Z]{{1,3}})"
+            rf"(?:^|[.!?,]\s+|\n\s*|\b(?:and|said|thought)\s+)(?P<value>[A-Z][a-z'\u2019-]+|(?![AI]\b)[A-Z]{{1,3}})"
             rf"(?:\s+and\s+(?P<other>[A-Z][a-z'\u2019-]+))?(?=\s+(?:{_HUMAN_VERBS})\b|"
             # "Kenya and Kiara, twins, were": what only people are.
             r",\s+(?:twins|sisters|cousins|brothers|both\s+1\d)\b|"
-            # "Hope, 14, ran from": a name and a juvenile's age.
-            r",\s+1\d\s*(?:,|yo\b|y/o|years))")
+            # "Hope, 14, ran from", "Essence (16)", "Blessing, a 15 yr old": a name and a
+            # juvenile's age.
+            r",\s+1\d\s*(?:,|yo\b|y/o|years)|\s+\(1\d\)|,\s+a\s+1\d\s*(?:yr|year|y/?o|yo)\b)")
         # "his cousin Dre", "a girl named Joy": a capitalised word after kin or a role.
         self._kin = re.compile(rf"(?i:\b(?:{'|'.join(sorted(_KIN_WORDS))})\s+)"
                                r"(?P<value>[A-Z][a-z'\u2019-]+)")

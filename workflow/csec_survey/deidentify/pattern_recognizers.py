@@ -19,6 +19,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from csec_survey.core.platforms import platform_mentions
 from csec_survey.deidentify.context_words import ContextWords
+from csec_survey.deidentify.gazetteers import Gazetteers
 
 __all__ = [
     "STATE_CODES",
@@ -40,7 +41,9 @@ _SITE_WORDS = frozenset(_TOP_LEVEL_DOMAINS.split("|")) | {"tumblr", "blogspot", 
                                                            "livejournal"}
 # "early spring 2011", "the first week of march 2012".
 _PART_OF = (r"(?:early|late|mid|middle\s+of|end\s+of|beginning\s+of|(?:the\s+)?(?:first|second|"
-            r"third|fourth|last)\s+(?:week|weekend)\s+of)[\s-]+")
+            r"third|fourth|last)\s+(?:week|weekend)\s+of|(?:the\s+)?(?:week|weekend|night)\s+of)"
+            r"[\s-]+")
+_WEEKDAY = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?"
 _CASE_CUES = frozenset({
     "case", "report", "rpt", "incident", "file", "acct", "account", "docket", "ref", "cad",
     "tip", "dr", "inc", "mtcn", "cyber", "cybertip", "cybertipline", "ct", "ncmec", "complaint",
@@ -52,7 +55,7 @@ _HOLIDAYS = (r"christmas|xmas|thanksgiving|easter|halloween|new\s+year['\u2019]?
              r"labor\s+day|memorial\s+day|independence\s+day|july\s+4th|4th\s+of\s+july|"
              r"fourth\s+of\s+july|valentine['\u2019]?s|super\s+bowl|spring\s+break|"
              r"mardi\s+gras|black\s+friday|(?:kentucky\s+)?derby(?:\s+week)?|prom|"
-             r"homecoming")
+             r"homecoming|st\.?\s+patrick['\u2019]?s|st\.?\s+paddy['\u2019]?s")
 # The states' postal codes: a town before one is a place, a number after one a ZIP.
 STATE_CODES = ("AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|"
                 "NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC")
@@ -178,9 +181,12 @@ class IpAddressRecognizer(RegexSpanRecognizer):
 class UrlPathRecognizer(RegexSpanRecognizer):
     """The path of a URL: who or what it points to. A platform's domain stays (it is a
     finding); any other site may be the person's own ("sugarbabies-vip.com"), and goes
-    whole."""
+    whole, as does a platform's site for one town ("elpaso.backpage.com"): it names the
+    town."""
 
-    def __init__(self) -> None:
+    def __init__(self, gazetteers: Gazetteers) -> None:
+        self._towns = frozenset(re.sub(r"[\s.'-]", "", city.lower())
+                                for city in gazetteers.us_cities)
         super().__init__("URL", [(
             r"(?<![@\w.])(?P<site>(?:https?://)?(?:www\.)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*"
             rf"\.(?:{_TOP_LEVEL_DOMAINS}))"
@@ -201,7 +207,10 @@ class UrlPathRecognizer(RegexSpanRecognizer):
                 site = match.groupdict().get("site")
                 # "www.facebook.com": a platform's domain; its labels name the platform.
                 labels = re.split(r"[./]", site or "")[:-1]
-                if site is not None and not any(platform_mentions(label) for label in labels):
+                town = [label for label in labels if label.lower() not in ("http:", "https:",
+                                                                           "", "www")][:1]
+                if site is not None and (not any(platform_mentions(label) for label in labels)
+                                         or (town and town[0].lower() in self._towns)):
                     results.append(RecognizerResult("URL", match.start(), match.end(), score))
                 elif match.group("value"):
                     results.append(RecognizerResult("URL", *match.span("value"), score))
@@ -285,13 +294,15 @@ def number_recognizers() -> list[EntityRecognizer]:
             Pattern("numeric", r"\b(?:0?[1-9]|1[0-2])[/.-](?:0?[1-9]|[12]\d|3[01])[/.-]"
                                r"(?:\d{4}|\d{2})\b", 0.85),
             Pattern("iso", r"\b(?:19|20)\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\b", 0.9),
-            Pattern("month_day", rf"\b{_MONTH}\.?\s+(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?"
+            # "Sunday, Nov. 4", "the weekend of july 4th 2012".
+            Pattern("month_day", rf"\b(?:{_WEEKDAY},?\s+|{_PART_OF})?{_MONTH}\.?\s+"
+                                 r"(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?"
                                  r"(?:,?\s+(?:19|20)\d{2})?\b", 0.85),
             Pattern("day_month", r"(?:\bthe\s+)?\b(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\s+"
                                  rf"(?:of\s+)?{_MONTH}(?:,?\s+(?:19|20)\d{{2}})?\b", 0.85),
             Pattern("month_slash_day", r"(?<![\w/])(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])"
                                        r"(?![\w/])", 0.4),
-            Pattern("holiday_year", rf"\b(?:{_HOLIDAYS})(?:\s+(?:eve|day|weekend|night))*"
+            Pattern("holiday_year", rf"\b(?:{_HOLIDAYS})(?:\s+(?:eve|day|weekend|night|sunday))*"
                                     r",?\s+(?:of\s+)?(?:19|20)\d{2}\b", 0.8),
             Pattern("month_year", rf"\b(?:{_PART_OF})?{_MONTH}\.?,?\s+(?:of\s+)?(?:19|20)\d{{2}}\b",
                     0.7),

@@ -53,7 +53,7 @@ def build_recognizers(gazetteers: Gazetteers) -> list[EntityRecognizer]:
         CuedPersonRecognizer(gazetteers),
         CuedAgencyRecognizer(gazetteers),
         CuedPlaceRecognizer(gazetteers),
-        UrlPathRecognizer(),
+        UrlPathRecognizer(gazetteers),
         IpAddressRecognizer(),
         PhoneRecognizer(),
         EmailRecognizer(gazetteers),

@@ -102,8 +102,28 @@ class Scrubber:
         self._places_beside = places_beside
         self._streets_after = streets_after
         self._entities = list(ENTITY_TYPES)
-        registry = RecognizerRegistry(recognizers=build_recognizers(self._gazetteers),
-                                      supported_languages=["en"])
+
+        class Registry(RecognizerRegistry):
+            """Presidio's registry, choosing the recognizers for a request once: every
+            answer asks for the same language and entities."""
+
+            def __init__(self, **kwargs: Any) -> None:
+                super().__init__(**kwargs)
+                self._chosen: dict[tuple[str, tuple[str, ...]], list[Any]] = {}
+
+            def get_recognizers(self, language: str, entities: list[str] | None = None,
+                                all_fields: bool = False,
+                                ad_hoc_recognizers: list[Any] | None = None) -> list[Any]:
+                if ad_hoc_recognizers or all_fields or entities is None:
+                    return super().get_recognizers(language, entities, all_fields,
+                                                   ad_hoc_recognizers)
+                key = (language, tuple(entities))
+                if key not in self._chosen:
+                    self._chosen[key] = super().get_recognizers(language, entities)
+                return self._chosen[key]
+
+        registry = Registry(recognizers=build_recognizers(self._gazetteers),
+                            supported_languages=["en"])
 
         class Analyzer(AnalyzerEngine):
             """Presidio's analyzer without its context pass: the recognizers that weigh
@@ -129,12 +149,11 @@ class Scrubber:
         for text, own in items:
             # Most answers never mention their author: those skip building recognizers.
             ad_hoc = list(_own_recognizers(own)) if own and own.mentioned_in(text) else None
-            # Entities and threshold given: Presidio need not work them out for each text.
-            results = self._analyzer.analyze(text=text, language="en", entities=self._entities,
-                                             score_threshold=SCORE_THRESHOLD,
-                                             nlp_artifacts=self._no_tokens,
-                                             ad_hoc_recognizers=ad_hoc or None)
-            spans = [_Span(r.entity_type, r.start, r.end, r.score) for r in results]
+            spans = self._analyze(text, ad_hoc)
+            # An answer typed in capitals hides which words are names: read it in lower
+            # case as well, where the lower-case recognizers see its towns and agencies.
+            if _shouted(text) and len(lower := text.lower()) == len(text):
+                spans += self._analyze(lower, ad_hoc)
             places = [(span.start, span.end) for span in spans if span.type == "PLACE"]
             spans += [_Span("PLACE", start, end, _LISTED_PLACE_SCORE) for start, end
                       in self._places_beside(text, places, self._gazetteers)]
@@ -144,6 +163,21 @@ class Scrubber:
             spans = _resolve(spans, text)
             yield Scrubbed(text=_replace(text, spans),
                            entities=tuple(Entity(s.type, s.start, s.end) for s in spans))
+
+
+    def _analyze(self, text: str, ad_hoc: list[Any] | None) -> list[_Span]:
+        # Entities and threshold given: Presidio need not work them out for each text.
+        results = self._analyzer.analyze(text=text, language="en", entities=self._entities,
+                                         score_threshold=SCORE_THRESHOLD,
+                                         nlp_artifacts=self._no_tokens,
+                                         ad_hoc_recognizers=ad_hoc or None)
+        return [_Span(r.entity_type, r.start, r.end, r.score) for r in results]
+
+
+def _shouted(text: str) -> bool:
+    """Whether most of an answer's letters (of twenty or more) are capitals."""
+    letters = sum(ch.isalpha() for ch in text)
+    return letters >= 20 and sum(ch.isupper() for ch in text) >= 0.8 * letters
 
 
 @functools.lru_cache(maxsize=64)
