@@ -208,17 +208,49 @@ def test_kept_preserves_original_index_and_columns() -> None:
     pd.testing.assert_frame_equal(result.kept, responses.loc[[10, 12, 14]])
 
 
-@pytest.mark.parametrize("column", ["Status", "Finished", "Progress", "RecordedDate",
-                                    "RecipientEmail"])
+@pytest.mark.parametrize("column", ["Status", "Finished", "Progress", "RecordedDate"])
 def test_missing_required_column_raises_key_error_naming_it(column: str) -> None:
     responses = frame(record("R1")).drop(columns=[column])
     with pytest.raises(KeyError, match=column):
         apply_exclusions(responses)
 
 
-def test_custom_duplicate_key_must_exist() -> None:
-    with pytest.raises(KeyError, match="ExternalReference"):
-        apply_exclusions(frame(record("R1")), duplicate_key="ExternalReference")
+def _twice(email: str | None, reference: str | None) -> pd.DataFrame:
+    """The same respondent twice, then someone else."""
+    rows = frame(record("R1", email=email, recorded="2012-11-05 09:30:00"),
+                 record("R2", email=email, recorded="2012-11-06 09:30:00"),
+                 record("R3", email=None))
+    rows["ExternalReference"] = [reference, reference, "AG2"]
+    return rows
+
+
+@pytest.mark.parametrize(("responses", "key"), [
+    (_twice("a@example.org", "AG1"), "RecipientEmail"),
+    # An anonymized export has no e-mail column; a masked one hides every address.
+    (_twice("a@example.org", "AG1").drop(columns=["RecipientEmail"]), "ExternalReference"),
+    (_twice("*******", "AG1"), "ExternalReference"),
+])
+def test_repeats_are_found_by_the_first_key_the_export_holds(responses, key) -> None:
+    result = apply_exclusions(responses)
+    assert result.duplicate_key == key
+    assert list(result.kept["ResponseId"]) == ["R1", "R3"]
+    assert key in result.explained()["duplicate"]
+
+
+def test_without_any_usable_key_no_record_is_a_repeat() -> None:
+    result = apply_exclusions(_twice("*******", None).drop(columns=["ExternalReference"]))
+    assert result.duplicate_key is None
+    assert result.counts["duplicate"] == 0 and result.counts["kept"] == 3
+    assert "no usable key" in result.explained()["duplicate"]
+
+
+def test_imported_records_without_progress_are_complete() -> None:
+    responses = frame(record("R1", status="Imported", finished=None, progress=None),
+                      record("R2", status="4", finished="0", progress=None),
+                      record("R3", status="IP Address", finished=None, progress=None))
+    result = apply_exclusions(responses)
+    assert list(result.kept["ResponseId"]) == ["R1"]
+    assert result.imported_taken_as_complete == 1
 
 
 # --- the committed export --------------------------------------------------

@@ -208,7 +208,8 @@ MALFORMED = {
     "duplicate-column": (
         export_bytes([*NAMES, "Q1"], [*TEXTS, Q1_TEXT], [*IMPORT_IDS, '{"ImportId":"QID1"}'],
                      [*response(1), EMAIL]),
-        [f"column {len(NAMES) + 1} of the header row", "repeats the name"]),
+        [f"columns {NAMES.index('Q1') + 1} and {len(NAMES) + 1} of the header row are both "
+         "'Q1'", "same export tag", "export again"]),
     "no-response-id": (
         export_bytes(*_without("ResponseId", [NAMES, TEXTS, IMPORT_IDS, response(1)])),
         ["no ResponseId column", "first header row"]),

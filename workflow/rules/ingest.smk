@@ -22,6 +22,7 @@ checkpoint read_export:
         benchmarks("read_export")
     params:
         duplicate_key=config["exclusions"]["duplicate_key"],
+        time_zone=config["study"]["time_zone"],
         export_sha256=EXPORT_SHA256,
     script:
         "../scripts/read_export.py"

@@ -8,11 +8,11 @@ all work from these definitions.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-__all__ = ["DIRECT_IDENTIFIERS", "METADATA_COLUMNS", "STATUS_CODES", "ColumnMeta",
-           "metadata_header"]
+__all__ = ["ANONYMIZED_AWAY", "DIRECT_IDENTIFIERS", "METADATA_COLUMNS", "STATUS_CODES",
+           "TIMESTAMP_COLUMNS", "ColumnMeta", "is_anonymized", "metadata_header"]
 
 
 @dataclass(frozen=True)
@@ -46,6 +46,9 @@ METADATA_COLUMNS: tuple[tuple[str, str, Mapping[str, str]], ...] = (
     ("UserLanguage", "User Language", {"ImportId": "userLanguage"}),
 )
 
+# The metadata columns holding timestamps, in the time zone their ImportIds name.
+TIMESTAMP_COLUMNS: tuple[str, ...] = ("StartDate", "EndDate", "RecordedDate")
+
 # Response types: the numeric code Qualtrics writes and the text it writes
 # instead when exporting choice text.
 STATUS_CODES: Mapping[str, str] = {
@@ -65,6 +68,19 @@ DIRECT_IDENTIFIERS: tuple[str, ...] = (
     "ExternalReference", "LocationLatitude", "LocationLongitude", "ResponseId",
 )
 """Metadata columns that identify a respondent; none survives de-identification."""
+
+ANONYMIZED_AWAY: tuple[str, ...] = (
+    "IPAddress", "RecipientLastName", "RecipientFirstName", "RecipientEmail",
+    "LocationLatitude", "LocationLongitude",
+)
+"""The columns Qualtrics leaves out of an export when "Anonymize responses" is on."""
+
+
+def is_anonymized(columns: Iterable[str]) -> bool:
+    """Whether an export with these columns was made with "Anonymize responses" on: it
+    has none of the columns that option leaves out."""
+    return set(ANONYMIZED_AWAY).isdisjoint(columns)
+
 
 def metadata_header() -> dict[str, ColumnMeta]:
     """Header metadata for the standard metadata columns."""

@@ -6,9 +6,10 @@ Values are either the choice text ("Yes", "Survey Preview") or numeric codes
 ("1", "1"), depending on an export option. Files are UTF-8, usually with a
 byte-order mark; quoted cells may hold newlines.
 
-`read_export` accepts exactly that and refuses anything else with a message
-that names what it expected. Error messages never quote response values:
-a misplaced row may hold personal data.
+`read_export` accepts exactly that, and the same re-saved by Excel (see
+`ingest.vintages`), and refuses anything else with a message that names what
+it found, what it expected and how to get it. Error messages never quote
+response values: a misplaced row may hold personal data.
 """
 
 from __future__ import annotations
@@ -23,7 +24,8 @@ from typing import Literal
 
 import pandas as pd
 
-from csec_survey.core.export_columns import ColumnMeta
+from csec_survey.core.export_columns import STATUS_CODES, ColumnMeta
+from csec_survey.ingest.vintages import CURRENT, delimiter_problem, from_excel, vintage_problem
 
 __all__ = [
     "ExportFormatError",
@@ -46,6 +48,10 @@ class Layout:
     header_rows: int
     values: Literal["choice_text", "numeric", "undetermined"]
     line_terminator: str
+    vintage: str = CURRENT
+    resaved_by_excel: bool = False
+    # The time zone Qualtrics wrote the timestamps in (the ImportId's ``timeZone``).
+    time_zone: str | None = None
 
 
 @dataclass(frozen=True)
@@ -70,6 +76,8 @@ def read_export(path: str | Path) -> QualtricsExport:
         raise ExportFormatError(
             f"{path}: the file is empty; expected a Qualtrics CSV export with three header "
             "rows (column ids, question text, ImportId JSON) followed by one row per response")
+    if problem := delimiter_problem(text.split("\n", 1)[0]):
+        raise ExportFormatError(f"{path}: {problem}")
     rows, lines = _parse(text, path)
     line_terminator = "\r\n" if text.split("\n", 1)[0].endswith("\r") else "\n"
     del raw, text  # a large export is held once, as rows, from here on
@@ -78,10 +86,19 @@ def read_export(path: str | Path) -> QualtricsExport:
             f"{path}: found {len(rows)} row(s); expected at least the three Qualtrics header "
             "rows (column ids, question text, ImportId JSON)")
     names, texts, import_ids = rows[0], rows[1], rows[2]
+    if problem := vintage_problem(names, texts):
+        raise ExportFormatError(f"{path}: {problem}")
     _check_names(names, path)
     parsed_ids = _parse_import_ids(names, import_ids, texts, path)
     body = rows[3:]
+    record_id = names.index("ResponseId")
     for offset, row in enumerate(body):
+        if len(row) == len(names) and (row[record_id] in ("ResponseId", "Response ID")
+                                       or row[record_id].startswith("{")):
+            raise ExportFormatError(
+                f"{path}: response row {offset + 1} (line {lines[offset + 3]} of the file) "
+                "repeats a header row: two exports seem to be pasted into one file. Build "
+                "from one export, or delete the repeated header rows")
         if len(row) != len(names):
             raise ExportFormatError(
                 f"{path}: response row {offset + 1} (starting on line {lines[offset + 3]} of "
@@ -92,9 +109,15 @@ def read_export(path: str | Path) -> QualtricsExport:
         columns=list(names), dtype=object)
     columns = {name: ColumnMeta(text=text_, import_id=import_id)
                for name, text_, import_id in zip(names, texts, parsed_ids, strict=True)}
+    excel = from_excel(responses)
+    if isinstance(excel, str):
+        raise ExportFormatError(f"{path}: {excel}")
+    _check_status(responses, path)
     layout = Layout(encoding=encoding, bom=bom, header_rows=3,
                     values=_detect_values(responses, path),
-                    line_terminator=line_terminator)
+                    line_terminator=line_terminator, resaved_by_excel=excel,
+                    time_zone=columns["StartDate"].import_id.get("timeZone")
+                    if "StartDate" in columns else None)
     return QualtricsExport(responses=responses, columns=columns, layout=layout)
 
 
@@ -145,16 +168,21 @@ def _parse(text: str, path: Path) -> tuple[list[list[str]], list[int]]:
 
 
 def _check_names(names: Sequence[str], path: Path) -> None:
-    seen: set[str] = set()
+    seen: dict[str, int] = {}
     for position, name in enumerate(names, start=1):
         if not name:
             raise ExportFormatError(f"{path}: column {position} of the header row has no name")
         if name in seen:
-            # The name is not quoted: a misplaced data row may stand where the header should.
+            # Named only in a header that is one: a misplaced data row may stand there.
+            what = (f"columns {seen[name]} and {position} of the header row are both "
+                    f"{name!r}" if "ResponseId" in names else
+                    f"column {position} of the header row repeats the name of an earlier "
+                    "column")
             raise ExportFormatError(
-                f"{path}: column {position} of the header row repeats the name of an earlier "
-                "column; expected distinct Qualtrics column ids")
-        seen.add(name)
+                f"{path}: {what}; expected distinct Qualtrics column ids. Two questions have "
+                "the same export tag: in Qualtrics, give one of them another (the question's "
+                "menu > Rename, or Survey > Tools > Export tags), then export again")
+        seen[name] = position
     if "ResponseId" not in seen:
         raise ExportFormatError(
             f"{path}: no ResponseId column in the first row; expected Qualtrics column ids "
@@ -187,11 +215,34 @@ def _parse_import_ids(names: Sequence[str], row: Sequence[str], texts: Sequence[
     return parsed
 
 
+_STATUS_NAMES = frozenset(STATUS_CODES.values())
+
+
+def _check_status(responses: pd.DataFrame, path: Path) -> None:
+    """Refuse a response type Qualtrics does not define: no exclusion rule could judge it."""
+    if "Status" not in responses.columns:
+        return
+    status = responses["Status"]
+    unknown = status.notna() & ~status.isin(STATUS_CODES.keys()) & ~status.isin(_STATUS_NAMES)
+    if unknown.any():
+        first = int(unknown.to_numpy().nonzero()[0][0]) + 1
+        # A code is quoted; anything else is not: it may be a misplaced answer.
+        codes = sorted({value for value in status[unknown] if value.isdigit()})
+        raise ExportFormatError(
+            f"{path}: column Status holds {int(unknown.sum())} value(s) that are no Qualtrics "
+            f"response type (first in response row {first}"
+            + (f"; codes {', '.join(codes)}" if codes else "") + "); expected the codes "
+            f"{', '.join(STATUS_CODES)} or their names. Export again from Qualtrics, or "
+            "correct the column")
+
+
 def _detect_values(responses: pd.DataFrame,
                    path: Path) -> Literal["choice_text", "numeric", "undetermined"]:
     if "Finished" not in responses.columns:
         raise ExportFormatError(f"{path}: no Finished column; expected the Qualtrics metadata "
                                 "columns StartDate through UserLanguage")
+    # Excel writes booleans in capitals.
+    responses["Finished"] = responses["Finished"].replace({"TRUE": "True", "FALSE": "False"})
     finished = set(responses["Finished"].dropna())
     if not finished:
         return "undetermined"

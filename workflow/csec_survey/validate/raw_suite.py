@@ -20,7 +20,13 @@ from typing import Any
 import pandas as pd
 
 from csec_survey.core.codebook import Instrument, Item
-from csec_survey.core.export_columns import DIRECT_IDENTIFIERS, METADATA_COLUMNS, STATUS_CODES
+from csec_survey.core.export_columns import (
+    ANONYMIZED_AWAY,
+    DIRECT_IDENTIFIERS,
+    METADATA_COLUMNS,
+    STATUS_CODES,
+    is_anonymized,
+)
 from csec_survey.validate.expectations import Check, SuiteOutcome, run_suite
 
 __all__ = ["RawSuiteSettings", "raw_frame", "raw_suite", "validate_raw_records"]
@@ -144,7 +150,9 @@ def raw_suite(instrument: Instrument, settings: RawSuiteSettings, export_columns
     e = gx.expectations
     present = set(export_columns)
     helpers = sorted(helper_columns)
-    expected = [name for name, _, _ in METADATA_COLUMNS]
+    # "Anonymize responses" leaves out the identifying metadata, all of it together.
+    left_out = set(ANONYMIZED_AWAY) if is_anonymized(present) else set()
+    expected = [name for name, _, _ in METADATA_COLUMNS if name not in left_out]
     expected += [column.name for column in instrument.export_columns()]
     expected += list(instrument.embedded_data)
     checks = [Check(e.ExpectColumnToExist(column=name),
