@@ -31,7 +31,11 @@ def description(instrument: Instrument) -> dict[str, Any]:
 def test_layout(description: dict[str, Any]) -> None:
     assert description["layout"] == {"header_rows": 3, "values": "choice_text",
                                      "encoding": "utf-8", "bom": True,
-                                     "line_endings": "CRLF"}
+                                     "line_endings": "CRLF",
+                                     "vintage": "current (2017 onward: three header rows, "
+                                                "ResponseId)",
+                                     "resaved_by_excel": False, "time_zone": "America/New_York",
+                                     "anonymized": False}
 
 
 def test_sizes(description: dict[str, Any], export: QualtricsExport,

@@ -3,6 +3,8 @@ with another export's numbers or with identifying data left under results/ or lo
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
 import shutil
@@ -16,6 +18,7 @@ import yaml
 from conftest import identifying_values, kill_build_when, leaks, run_snakemake
 from corrupt_exports import write_corrupted
 
+from csec_survey.core.export_columns import ANONYMIZED_AWAY
 from csec_survey.core.lineage import file_sha256
 from csec_survey.core.paths import copy_workflow
 
@@ -278,3 +281,23 @@ def test_a_column_the_codebook_does_not_know_is_dropped_and_named(tmp_path):
     assert "ContactEmail" not in clean.columns
     assert leaks(project, {f"contact{index}@example.org" for index in range(3, len(lines))}) \
         == {}
+
+
+def test_an_anonymized_export_builds_and_says_how_it_found_repeats(tmp_path):
+    project = copy_workflow(tmp_path / "project")
+    source = (project / EXPORT).read_bytes().decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(source, newline="")))
+    keep = [index for index, name in enumerate(rows[0]) if name not in ANONYMIZED_AWAY]
+    out = io.StringIO(newline="")
+    csv.writer(out, lineterminator="\r\n").writerows([row[i] for i in keep] for row in rows)
+    export = project / "data" / "raw" / "anonymized.csv"
+    export.write_bytes(b"\xef\xbb\xbf" + out.getvalue().encode("utf-8"))
+    shutil.copy(project / "data" / "raw" / "synthetic_export.truth.jsonl",
+                project / "data" / "raw" / "anonymized.truth.jsonl")
+    run = run_snakemake(project, "--config", f"raw_export={export.relative_to(project)}",
+                        **KEY)
+    assert run.returncode == 0, _output(run)[-3000:]
+    assert "repeats are found by ExternalReference" in run.stderr
+    exclusions = json.loads((project / "results" / "interim" / "exclusions.json").read_text())
+    assert exclusions["duplicate"] == 1 and exclusions["kept"] == 144
+    assert (project / "results" / "paper" / "paper.pdf").exists()

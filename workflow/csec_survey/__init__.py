@@ -15,7 +15,8 @@ imports from the core and from earlier stages only.
   `core.rule_script` (the frame of every rule script: log, lineage record,
   one clear message on failure), `core.atomic` (outputs written whole or not
   at all) and `core.build_exit` (the workflow's ``onsuccess`` hook);
-- ingest: `ingest.qualtrics` (reading an export), `ingest.exclusions` (records
+- ingest: `ingest.qualtrics` (reading an export), `ingest.vintages` (which
+  exporter, and which program after it, wrote one), `ingest.exclusions` (records
   that are not responses to analyse), `ingest.records` and `ingest.tidy` (the
   records as read, and the complete responses typed), `ingest.export_summary`
   (what ``csec-survey inspect`` reports);

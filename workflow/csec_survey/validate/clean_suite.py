@@ -35,6 +35,9 @@ def respondent_identifiers(responses: pd.DataFrame,
     """Each respondent's own full name, surname and e-mail, by pseudonym: what the clean
     suite looks for in their answers (a first name alone is too often an ordinary word)."""
     def values(name: str) -> list[str]:
+        # An anonymized export has none of these columns: then nothing is looked for.
+        if name not in responses.columns:
+            return [""] * len(responses)
         return [str(value).strip() if pd.notna(value) else ""
                 for value in responses[name].to_numpy(dtype=object)]
 

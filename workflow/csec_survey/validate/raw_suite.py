@@ -29,7 +29,8 @@ from csec_survey.core.export_columns import (
 )
 from csec_survey.validate.expectations import Check, SuiteOutcome, run_suite
 
-__all__ = ["RawSuiteSettings", "raw_frame", "raw_suite", "validate_raw_records"]
+__all__ = ["RawSuiteSettings", "codebook_mismatch", "raw_frame", "raw_suite",
+           "validate_raw_records"]
 
 _ROW = "_export_row"
 _COMPLETE = "_complete"
@@ -150,11 +151,7 @@ def raw_suite(instrument: Instrument, settings: RawSuiteSettings, export_columns
     e = gx.expectations
     present = set(export_columns)
     helpers = sorted(helper_columns)
-    # "Anonymize responses" leaves out the identifying metadata, all of it together.
-    left_out = set(ANONYMIZED_AWAY) if is_anonymized(present) else set()
-    expected = [name for name, _, _ in METADATA_COLUMNS if name not in left_out]
-    expected += [column.name for column in instrument.export_columns()]
-    expected += list(instrument.embedded_data)
+    expected = _expected_columns(instrument, present)
     checks = [Check(e.ExpectColumnToExist(column=name),
                     f"the export has the column {name!r} that the instrument defines")
               for name in expected]
@@ -288,6 +285,31 @@ def validate_raw_records(records: pd.DataFrame, instrument: Instrument,
     checks = raw_suite(instrument, RawSuiteSettings.from_config(config), export_columns, helpers,
                        _layout(records))
     return run_suite("raw", frame, checks, _ROW, "export row", _HELPER_SOURCES)
+
+
+def codebook_mismatch(export_columns: Iterable[str], instrument: Instrument,
+                      instrument_path: str) -> str | None:
+    """One line saying how far an export's columns are from the codebook's, if they
+    differ: "this export does not match config/instrument.yaml: 68 of 72 columns
+    missing, e.g. Q2, Q3; 40 unknown columns"."""
+    present = list(export_columns)
+    expected = _expected_columns(instrument, set(present))
+    missing = [name for name in expected if name not in set(present)]
+    unknown = [name for name in present if name not in set(expected)]
+    if not missing:
+        return None
+    example = ", ".join(missing[:3]) + (", ..." if len(missing) > 3 else "")
+    return (f"this export does not match {instrument_path}: {len(missing)} of {len(expected)} "
+            f"columns missing, e.g. {example}; {len(unknown)} unknown columns. Is it an "
+            "export of this survey, with every field downloaded?")
+
+
+def _expected_columns(instrument: Instrument, present: set[str]) -> list[str]:
+    # "Anonymize responses" leaves out the identifying metadata, all of it together.
+    left_out = set(ANONYMIZED_AWAY) if is_anonymized(present) else set()
+    expected = [name for name, _, _ in METADATA_COLUMNS if name not in left_out]
+    expected += [column.name for column in instrument.export_columns()]
+    return expected + list(instrument.embedded_data)
 
 
 def _digest(value: str | None) -> str | None:
