@@ -319,7 +319,8 @@ def test_a_heading_holds_no_numeral(documents):
 def test_quantities_in_words_are_the_codebooks_or_a_problem(documents):
     result = documents["number_words"][2]
     problem = _only_problem(result)
-    assert problem["text"] == "seventy-seven"
+    # The layout may break it at its hyphen, across two lines.
+    assert problem["text"].replace("- ", "-") == "seventy-seven"
     assert "in words" in problem["why"]
     # twenty-five thousand is printed by the codebook ("25,000 or fewer")
     assert result.exempt["number in words from the codebook"] == 1
@@ -329,6 +330,7 @@ def test_number_in_words():
     assert number_in_words(["twenty-five", "thousand"]) == 25_000
     assert number_in_words(["one", "hundred", "thousand"]) == 100_000
     assert number_in_words(["seventy-seven"]) == 77
+    assert number_in_words(["seventy-", "seven"]) == 77  # broken across two lines
     assert number_in_words(["three", "hundred", "and"]) is None
     assert number_in_words(["Eleven"]) == 11
     assert number_in_words(["dozen"]) == 12

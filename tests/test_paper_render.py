@@ -480,3 +480,30 @@ def test_citations_and_cross_references_resolve(source, shortcodes):
             assert name[len("fig-"):] in figures, f"{reference} refers to no figure shortcode"
         else:
             assert name in keys, f"{reference} is not a key of references.bib"
+
+
+def test_every_page_is_letter_and_the_pdf_is_pdf_ua_with_alt_text(rendered):
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(rendered["first"])
+    assert {tuple(round(side) for side in page.get_size()) for page in document} == \
+        {(612, 792)}
+    typst_source = (rendered["first"].parent / "build" / "paper.typ").read_text("utf-8")
+    alt = _inputs().figures["sample"]["alt_text"]
+    assert f'image("sample.png", alt: "{alt}")' in typst_source
+    # typst writes a PDF/UA-1 file only if it meets the standard: the identification
+    # in its metadata says it was asked to.
+    assert b"pdfuaid:part" in rendered["first"].read_bytes()
+
+
+def test_the_quarto_project_resolves_citations_and_the_template_reads_quartos_authors():
+    """Two facts of Quarto 1.11 that cannot be checked here, where Quarto cannot be
+    installed: its typst format leaves citations to typst unless ``citeproc`` is on, and
+    it hands the template its authors as ``by-author`` with ``name.literal``."""
+    import yaml
+
+    project = yaml.safe_load((PAPER / "_quarto.yml").read_text(encoding="utf-8"))
+    assert project["format"]["typst"]["citeproc"] is True
+    template = (PAPER / "template.typ").read_text(encoding="utf-8")
+    assert "$for(by-author)$" in template and "$it.name.literal$" in template
+    assert "$for(author)$" in template  # pandoc's own shape, for the fallback

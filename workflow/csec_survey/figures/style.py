@@ -20,8 +20,9 @@ __all__ = ["BAR", "INK", "MUTED", "PAGE_WIDTH_INCHES", "apply_style", "save"]
 BAR = "#0072B2"
 INK = "#222222"
 MUTED = "#666666"
-PAGE_WIDTH_INCHES = 6.3
-"""The text width the paper prints figures at; sizes below are chosen for it."""
+PAGE_WIDTH_INCHES = 5.2
+"""The text width the paper prints figures at (paper/template.typ: Letter, 4.2 cm
+margins, a measure of about 75 characters); sizes below are chosen for it."""
 
 _RC: dict[str, Any] = {
     "font.family": "DejaVu Sans",

@@ -87,7 +87,8 @@ class AuditResult:
 
 def number_in_words(words: Sequence[str]) -> int | None:
     """The number that ``words`` ("twenty-five", "thousand") spell out, or None."""
-    parts = [part for word in words for part in word.lower().split("-")]
+    # "seventy-" at a line's end and "seven" on the next are one number.
+    parts = [part for word in words for part in word.lower().split("-") if part]
     if not parts or any(part not in _NUMBER_WORDS for part in parts):
         return None
     total = current = 0

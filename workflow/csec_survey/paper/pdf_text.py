@@ -115,13 +115,23 @@ def page_links(document: pypdfium2.PdfDocument, pages: list[pypdfium2.PdfPage], 
     height = page.get_height()
     links = []
     position, link, rect = ctypes.c_int(0), raw.FPDF_LINK(), raw.FS_RECTF()
+    quad = raw.FS_QUADPOINTSF()
     while raw.FPDFLink_Enumerate(page.raw, position, link):
-        raw.FPDFLink_GetAnnotRect(link, rect)
         target, target_page, target_top = _target(document, pages, link, words)
-        links.append(Link(x0=min(rect.left, rect.right), x1=max(rect.left, rect.right),
-                          top=height - max(rect.top, rect.bottom),
-                          bottom=height - min(rect.top, rect.bottom), target=target,
-                          target_page=target_page, target_top=target_top))
+        # A link that wraps is one annotation with a quadrilateral per line in a tagged
+        # PDF (PDF/UA): its rectangle would take in all the lines between.
+        boxes = []
+        for number in range(raw.FPDFLink_CountQuadPoints(link)):
+            if raw.FPDFLink_GetQuadPoints(link, number, quad):
+                xs, ys = (quad.x1, quad.x2, quad.x3, quad.x4), (quad.y1, quad.y2, quad.y3, quad.y4)
+                boxes.append((min(xs), max(xs), max(ys), min(ys)))
+        if not boxes:
+            raw.FPDFLink_GetAnnotRect(link, rect)
+            boxes = [(min(rect.left, rect.right), max(rect.left, rect.right),
+                      max(rect.top, rect.bottom), min(rect.top, rect.bottom))]
+        links.extend(Link(x0=x0, x1=x1, top=height - top, bottom=height - bottom,
+                          target=target, target_page=target_page, target_top=target_top)
+                     for x0, x1, top, bottom in boxes)
     return links
 
 
