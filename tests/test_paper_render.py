@@ -32,7 +32,8 @@ TRAIL = {"rule": "compute_statistics", "script": "workflow/scripts/compute_stati
 
 SHORTCODE = re.compile(r"\{\{<\s*(\w+)((?:\s+[^\s>]+)*)\s*>\}\}")
 # Pandoc citation keys (and Quarto cross-references such as @fig-sample).
-CITATION = re.compile(r"@\{?[\w][\w:.#$%&+?<>~/-]*\}?")
+# As pandoc reads a key: internal punctuation is part of it, a final full stop is not.
+CITATION = re.compile(r"@\{?\w(?:[\w:.#$%&+?<>~/-]*\w)?\}?")
 
 
 def _registry() -> dict:

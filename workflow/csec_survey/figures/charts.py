@@ -2,7 +2,11 @@
 
 A figure is a stack of panels of horizontal bars (``config/figures.yaml``),
 each bar one registry entry: its share, with the share and count printed on
-the bar and the Wilson 95% interval as a whisker. Bars are sorted by size.
+the bar and the Wilson 95% interval as a whisker. Bars are sorted by size,
+unless a panel's answers have an order of their own (``order: listed``, for
+ranges and scales); "Not sure" comes last either way. A figure of who
+answered (``intervals: false``) draws no whiskers: the sample's composition is
+a count, not an estimate.
 The exact data drawn go to a CSV beside the figure, with a caption and alt
 text that name the bases.
 """
@@ -47,6 +51,7 @@ class FigureData:
     panels: list[tuple[str, list[Bar]]]
     caption: str
     alt_text: str
+    intervals: bool = True
 
     def rows(self) -> list[dict[str, Any]]:
         """The data drawn, one row per bar, in drawing order."""
@@ -92,18 +97,22 @@ def figure_data(name: str, spec: Mapping[str, Any], registry: Mapping[str, Any])
             if entry is None or entry.get("kind") != "percent":
                 raise KeyError(f"figure {name!r}: {registry_id!r} is not a share in the registry")
             bars.append(Bar(panel["title"], registry_id, label, entry))
-        bars.sort(key=lambda bar: -float(bar.entry["value"]))
+        if panel.get("order", "by_size") == "by_size":
+            bars.sort(key=lambda bar: -float(bar.entry["value"]))
+        bars.sort(key=lambda bar: bar.label == "Not sure")
         panels.append((panel["title"], bars))
+    intervals = spec.get("intervals", True)
     every = [bar for _, bars in panels for bar in bars]
     # The caption is printed in the paper's body, where every numeral must link to the
     # registry: the counts are on the bars, and the methods state the intervals' level.
     caption = (f"{' '.join(spec['caption'].split())} Bars show the share of those who "
-               "answered, with the count beside each bar; whiskers are Wilson intervals.")
+               "answered, with the count beside each bar"
+               + ("; whiskers are Wilson intervals." if intervals else "."))
     alt = f"{spec['title']} ({_bases(every)}). Horizontal bar charts. " + " ".join(
         f"{title}: " + "; ".join(f"{bar.label} {bar.entry['display']}" for bar in bars) + "."
         for title, bars in panels)
     return FigureData(name=name, title=spec["title"], panels=panels, caption=caption,
-                      alt_text=alt)
+                      alt_text=alt, intervals=intervals)
 
 
 def draw_figure(data: FigureData, pdf: str | Path, png: str | Path) -> None:
@@ -117,7 +126,7 @@ def draw_figure(data: FigureData, pdf: str | Path, png: str | Path) -> None:
         figsize=(PAGE_WIDTH_INCHES, 0.62 * len(data.panels) + 0.27 * sum(heights)),
         gridspec_kw={"height_ratios": [h + 0.8 for h in heights]})
     for axis, (title, bars) in zip(axes[:, 0], data.panels, strict=True):
-        _panel(axis, title, bars)
+        _panel(axis, title, bars, data.intervals)
         if axis is not axes[-1, 0]:
             axis.spines["bottom"].set_visible(False)
             axis.tick_params(axis="x", length=0)
@@ -135,16 +144,18 @@ def write_outputs(data: FigureData, csv_path: str | Path, meta_path: str | Path)
     write_text(meta_path, json.dumps(data.metadata(), indent=2, ensure_ascii=False) + "\n")
 
 
-def _panel(axis: Any, title: str, bars: Sequence[Bar]) -> None:
+def _panel(axis: Any, title: str, bars: Sequence[Bar], intervals: bool) -> None:
     positions = list(range(len(bars)))[::-1]
     values = [float(bar.entry["value"]) for bar in bars]
     low = [value - bar.entry["interval95"][0] for value, bar in zip(values, bars, strict=True)]
     high = [bar.entry["interval95"][1] - value for value, bar in zip(values, bars, strict=True)]
     axis.barh(positions, values, height=0.62, color=BAR)
-    axis.errorbar(values, positions, xerr=[low, high], fmt="none", ecolor=INK, elinewidth=0.8,
-                  capsize=2)
+    if intervals:
+        axis.errorbar(values, positions, xerr=[low, high], fmt="none", ecolor=INK,
+                      elinewidth=0.8, capsize=2)
     for position, bar in zip(positions, bars, strict=True):
-        axis.text(bar.entry["interval95"][1] + 1.5, position,
+        end = bar.entry["interval95"][1] if intervals else float(bar.entry["value"])
+        axis.text(end + 1.5, position,
                   f"{bar.entry['display']}  ({bar.entry['numerator']} of "
                   f"{bar.entry['denominator']})", va="center", fontsize=7.5, color=MUTED)
     axis.set_yticks(positions, [bar.label for bar in bars])

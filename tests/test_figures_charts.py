@@ -1,0 +1,69 @@
+"""The paper's figures: which bars, in which order, with which words."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from csec_survey.figures.charts import draw_figure, figure_data, load_figure_specs
+
+ROOT = Path(__file__).parents[1]
+
+
+def _entry(value: float, numerator: int, denominator: int = 40) -> dict:
+    return {"kind": "percent", "value": value, "display": f"{round(value)}%",
+            "numerator": numerator, "denominator": denominator,
+            "interval95": [max(0.0, value - 9), min(100.0, value + 9)], "base": "the asked"}
+
+
+REGISTRY = {"a.low": _entry(10, 4), "a.high": _entry(60, 24), "a.mid": _entry(20, 8),
+            "a.unsure": _entry(70, 28)}
+
+
+def _spec(order: str | None = None, intervals: bool | None = None) -> dict:
+    panel = {"title": "Panel", "bars": {"a.low": "Low", "a.unsure": "Not sure",
+                                        "a.mid": "Middle", "a.high": "High"}}
+    if order:
+        panel["order"] = order
+    spec = {"title": "Test", "caption": "What it shows.", "panels": [panel]}
+    if intervals is not None:
+        spec["intervals"] = intervals
+    return spec
+
+
+def _labels(data) -> list[str]:
+    return [bar.label for _, bars in data.panels for bar in bars]
+
+
+def test_bars_go_by_size_with_not_sure_last():
+    assert _labels(figure_data("t", _spec(), REGISTRY)) == ["High", "Middle", "Low", "Not sure"]
+
+
+def test_an_ordered_scale_keeps_its_order_with_not_sure_last():
+    assert _labels(figure_data("t", _spec("listed"), REGISTRY)) == \
+        ["Low", "Middle", "High", "Not sure"]
+
+
+def test_whiskers_are_named_only_where_drawn(tmp_path):
+    with_intervals = figure_data("t", _spec(), REGISTRY)
+    without = figure_data("t", _spec(intervals=False), REGISTRY)
+    assert "whiskers are Wilson intervals" in with_intervals.caption
+    assert "whiskers" not in without.caption and not without.intervals
+    draw_figure(without, tmp_path / "t.pdf", tmp_path / "t.png")
+    assert (tmp_path / "t.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_a_bar_that_is_no_share_is_refused():
+    registry = {**REGISTRY, "a.low": {**REGISTRY["a.low"], "kind": "count"}}
+    with pytest.raises(KeyError, match=r"a\.low"):
+        figure_data("t", _spec(), registry)
+
+
+def test_the_committed_specs_put_sample_composition_without_intervals():
+    specs = load_figure_specs(ROOT / "config" / "figures.yaml")
+    assert specs["sample"]["intervals"] is False
+    ordered = {panel["title"] for spec in specs.values() for panel in spec["panels"]
+               if panel.get("order") == "listed"}
+    assert "Years investigating crimes against children" in ordered
+    assert {"technology_role", "signals"} <= set(specs)
