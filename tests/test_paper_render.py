@@ -19,7 +19,7 @@ from PIL import Image
 from csec_survey.core.codebook import load_instrument
 from csec_survey.paper.quotes import quote_numbers
 from csec_survey.paper.render import PaperInputs, anchor, render_pdf, resolve
-from csec_survey.stats.constants import design_numbers
+from csec_survey.stats.constants import design_numbers, response_rate
 from csec_survey.stats.items import answer_id, interval_level_number
 from csec_survey.stats.registry import Number
 
@@ -137,7 +137,8 @@ def pipeline_ids() -> set[str]:
             answers |= {answer_id(item, str(option.code)) for option in item.options}
         elif item.type == "multi":
             answers |= {answer_id(item, str(option.key)) for option in item.options}
-    method = {interval_level_number("compute_statistics", "x").id}
+    method = {interval_level_number("compute_statistics", "x").id,
+              response_rate(1, config["design"], TRAIL).id}
     quotes = {number.id for number in quote_numbers({}, TRAIL)}
     return survey | design | external | answers | method | quotes
 

@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from csec_survey.core.published import read_published_values
-from csec_survey.stats.constants import design_numbers, external_numbers
+from csec_survey.stats.constants import design_numbers, external_numbers, response_rate
 
 ROOT = Path(__file__).resolve().parents[1]
 TRAIL = {"rule": "r", "script": "workflow/scripts/s.py", "inputs": {"config/config.yaml": "0" * 64}}
@@ -171,3 +171,12 @@ def test_a_value_that_is_not_a_whole_number_is_refused_naming_file_and_line(tmp_
 
 def test_an_empty_table_gives_no_numbers(tmp_path):
     assert external_numbers(_write(tmp_path, HEADER), TRAIL) == []
+
+
+def test_the_response_rate_is_complete_responses_per_agency_invited():
+    design = {"taskforce_commanders_invited": 61, "affiliate_contacts_invited": 3739}
+    number = response_rate(144, design, TRAIL)
+    assert (number.id, number.numerator, number.denominator, number.display) == \
+        ("resp.response_rate", 144, 3800, "4%")
+    assert "3,800 agencies" in number.base
+    assert response_rate(380, design, TRAIL).display == "10%"  # it moves with the data

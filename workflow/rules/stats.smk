@@ -19,6 +19,8 @@ rule compute_statistics:
         benchmarks("compute_statistics")
     priority: PAPER_PRIORITY
     params:
+        # The invitations, for the response rate.
+        design=config["design"],
         export_sha256=EXPORT_SHA256,
     script:
         "../scripts/compute_statistics.py"

@@ -16,7 +16,7 @@ from typing import Any
 
 from csec_survey.stats.registry import Number
 
-__all__ = ["design_numbers", "external_numbers"]
+__all__ = ["agencies_invited", "design_numbers", "external_numbers", "response_rate"]
 
 _EXTERNAL_COLUMNS = ("id", "quantity", "value", "unit", "citation", "note")
 
@@ -34,8 +34,7 @@ def design_numbers(design: Mapping[str, Any], trail: Mapping[str, Any]) -> list[
         return Number(id=f"method.{key}", value=value, display=f"{value:,}", kind="design",
                       quantity=quantity, **trail)
 
-    invited = int(design["taskforce_commanders_invited"]) + \
-        int(design["affiliate_contacts_invited"])
+    invited = agencies_invited(design)
     return [
         month("fieldwork_start", "month the survey invitation was first emailed"),
         month("fieldwork_end", "month the survey closed"),
@@ -48,6 +47,23 @@ def design_numbers(design: Mapping[str, Any], trail: Mapping[str, Any]) -> list[
         count("target_respondents", "number of investigators the study aimed to reach"),
         count("reminder_weeks", "weeks before each e-mail reminder to non-respondents"),
     ]
+
+
+def agencies_invited(design: Mapping[str, Any]) -> int:
+    """How many agencies the design invited: every Task Force and every affiliate contact."""
+    return int(design["taskforce_commanders_invited"]) + int(design["affiliate_contacts_invited"])
+
+
+def response_rate(complete: int, design: Mapping[str, Any], trail: Mapping[str, Any]) -> Number:
+    """Complete responses as a share of the agencies invited (``resp.response_rate``).
+
+    An invitation could be passed on within an agency, so this is responses per
+    invitation, not the share of invited people who answered.
+    """
+    invited = agencies_invited(design)
+    return Number.share("resp.response_rate", complete, invited,
+                        base=f"complete responses per agency invited ({invited:,} agencies)",
+                        details={"of": ["resp.total", "method.agencies_invited"]}, **trail)
 
 
 def external_numbers(path: str | Path, trail: Mapping[str, Any]) -> list[Number]:
