@@ -19,7 +19,7 @@ from PIL import Image
 from csec_survey.core.codebook import load_instrument
 from csec_survey.paper.quotes import quote_numbers
 from csec_survey.paper.render import PaperInputs, anchor, render_pdf, resolve
-from csec_survey.stats.constants import design_numbers, response_rate
+from csec_survey.stats.constants import build_numbers, design_numbers, response_rate
 from csec_survey.stats.items import answer_id, interval_level_number
 from csec_survey.stats.registry import Number
 
@@ -138,7 +138,9 @@ def pipeline_ids() -> set[str]:
         elif item.type == "multi":
             answers |= {answer_id(item, str(option.key)) for option in item.options}
     method = {interval_level_number("compute_statistics", "x").id,
-              response_rate(1, config["design"], TRAIL).id}
+              response_rate(1, config["design"], TRAIL).id,
+              *(number.id for number in build_numbers(
+                  {"commit": "none", "epoch": 0, "clean": True}, "render_paper", "x"))}
     quotes = {number.id for number in quote_numbers({}, TRAIL)}
     return survey | design | external | answers | method | quotes
 

@@ -180,3 +180,16 @@ def test_the_response_rate_is_complete_responses_per_agency_invited():
         ("resp.response_rate", 144, 3800, "4%")
     assert "3,800 agencies" in number.base
     assert response_rate(380, design, TRAIL).display == "10%"  # it moves with the data
+
+
+def test_the_build_is_dated_by_its_commit_and_says_when_the_tree_had_changes():
+    from csec_survey.stats.constants import build_numbers
+
+    date, commit = build_numbers({"commit": "61df200", "epoch": 1764629916, "clean": True},
+                                 "render_paper", "workflow/scripts/render_paper.py")
+    assert (date.id, date.display, date.value) == ("build.date", "1 December 2025",
+                                                   "2025-12-01")
+    assert (commit.id, commit.display) == ("build.commit", "61df200")
+    assert commit.inputs == {"git HEAD": "61df200"}
+    _, dirty = build_numbers({"commit": "61df200", "epoch": 0, "clean": False}, "r", "s")
+    assert dirty.display == "61df200 with changes not yet committed"

@@ -1,6 +1,7 @@
 # Helpers shared by the rule files; no rules here.
 
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -64,6 +65,34 @@ def wipe_identifying():
     """Delete every table that holds identifiers, and leave the scratch folder private."""
     shutil.rmtree(IDENTIFYING, ignore_errors=True)
     IDENTIFYING.mkdir(mode=0o700)
+
+
+def source_commit():
+    """The commit the workflow is run from, its date and whether the tree has changes;
+    outside a git checkout, the configured date and no commit."""
+
+    def git(*args):
+        return subprocess.run(
+            ["git", "-C", str(Path(workflow.main_snakefile).parent), *args],
+            capture_output=True,
+            text=True,
+        )
+
+    found = git("log", "-1", "--format=%h %ct")
+    if found.returncode != 0 or not found.stdout.strip():
+        return {
+            "commit": "none (not a git checkout)",
+            "epoch": config["paper"]["source_date_epoch"],
+            "clean": True,
+        }
+    commit, epoch = found.stdout.split()
+    # Build outputs are ignored by git: only source changes make the tree unclean.
+    changed = git("status", "--porcelain", "--untracked-files=no").stdout.strip()
+    return {"commit": commit, "epoch": int(epoch), "clean": not changed}
+
+
+# Found once, as the workflow is read: the title page and the PDF's date say it.
+SOURCE_COMMIT = source_commit()
 
 
 def wipe_partial_outputs():

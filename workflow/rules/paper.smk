@@ -111,6 +111,8 @@ rule render_paper:
         markdown=results("paper", "paper.md"),
         typst=results("paper", "paper.typ"),
         quotes_used=results("paper", "quotes_used.json"),
+        # The build's date and commit, as registry entries the paper prints.
+        build=results("paper", "build.json"),
         lineage=lineage("render_paper"),
     log:
         logs("render_paper.log"),
@@ -121,7 +123,7 @@ rule render_paper:
         mem_mb=1500,
         runtime=20,
     params:
-        epoch=config["paper"]["source_date_epoch"],
+        build=SOURCE_COMMIT,
         export=config["raw_export"],
         export_sha256=EXPORT_SHA256,
     script:
@@ -134,6 +136,7 @@ rule audit_pdf:
         registry=rules.build_registry.output.registry,
         reproduction=rules.reproduce_published.output.table,
         quotes_used=rules.render_paper.output.quotes_used,
+        build=rules.render_paper.output.build,
         # Quotes are checked word for word against the answers they are drawn from.
         clean=rules.deidentify.output.responses,
         instrument=config["instrument"],

@@ -29,7 +29,8 @@ with rule_script(snakemake) as log:
                          f"answer they are drawn from: {', '.join(wrong)}")
     with open(snakemake.input.reproduction, encoding="utf-8", newline="") as handle:
         reproduction = list(csv.DictReader(handle))
-    result = audit_pdf(snakemake.input.pdf, read_registry(snakemake.input.registry),
+    registry = {**read_registry(snakemake.input.registry), **read_registry(snakemake.input.build)}
+    result = audit_pdf(snakemake.input.pdf, registry,
                        quotes=[quote["text"] for quote in quotes],
                        codebook_numbers=load_instrument(snakemake.input.instrument)
                        .printed_numbers(), reproduction=reproduction)

@@ -10,7 +10,8 @@ from csec_survey.core.atomic import write_text
 from csec_survey.core.lineage import check_lineage, read_records
 from csec_survey.core.rule_script import rule_script
 from csec_survey.paper.render import PaperInputs, render_pdf, resolve
-from csec_survey.stats.registry import read_registry
+from csec_survey.stats.constants import build_numbers
+from csec_survey.stats.registry import read_registry, write_fragment
 
 with rule_script(snakemake) as log:
     # Before anything is rendered: every artefact the paper uses derives from this export.
@@ -24,8 +25,12 @@ with rule_script(snakemake) as log:
             if path.endswith(".png")}
     with open(snakemake.input.reproduction, encoding="utf-8", newline="") as handle:
         reproduction = list(csv.DictReader(handle))
+    build = build_numbers(snakemake.params.build, snakemake.rule,
+                          "workflow/scripts/render_paper.py")
+    write_fragment(build, snakemake.output.build)
     inputs = PaperInputs(
-        registry=read_registry(snakemake.input.registry), figures=figures,
+        registry={**read_registry(snakemake.input.registry),
+                  **{number.id: number.as_json() for number in build}}, figures=figures,
         figure_files={name: f"{name}.png" for name in figures},
         quotes=json.loads(Path(snakemake.input.quotes).read_text(encoding="utf-8")),
         reproduction=reproduction,
@@ -35,7 +40,7 @@ with rule_script(snakemake) as log:
     write_text(snakemake.output.markdown, resolved.markdown)
     write_text(snakemake.output.quotes_used,
                json.dumps(resolved.quotes, indent=2, ensure_ascii=False) + "\n")
-    epoch = int(os.environ.get("SOURCE_DATE_EPOCH") or snakemake.params.epoch)
+    epoch = int(os.environ.get("SOURCE_DATE_EPOCH") or snakemake.params.build["epoch"])
     with tempfile.TemporaryDirectory() as build:
         renderer = render_pdf(resolved.markdown, Path(build), Path(snakemake.output.pdf),
                               Path(snakemake.input.template), Path(snakemake.input.bibliography),

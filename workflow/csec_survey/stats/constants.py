@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Mapping
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
 from csec_survey.stats.registry import Number
 
-__all__ = ["agencies_invited", "design_numbers", "external_numbers", "response_rate"]
+__all__ = ["agencies_invited", "build_numbers", "design_numbers", "external_numbers",
+           "response_rate"]
 
 _EXTERNAL_COLUMNS = ("id", "quantity", "value", "unit", "citation", "note")
 
@@ -64,6 +65,25 @@ def response_rate(complete: int, design: Mapping[str, Any], trail: Mapping[str, 
     return Number.share("resp.response_rate", complete, invited,
                         base=f"complete responses per agency invited ({invited:,} agencies)",
                         details={"of": ["resp.total", "method.agencies_invited"]}, **trail)
+
+
+def build_numbers(source: Mapping[str, Any], rule: str, script: str) -> list[Number]:
+    """The date and commit the paper was built from (``build.date``, ``build.commit``),
+    from what `source_commit` (in ``workflow/rules/common.smk``) found: the commit's own
+    date, so that two builds of one commit are the same bytes."""
+    when = datetime.fromtimestamp(int(source["epoch"]), tz=UTC)
+    trail = {"rule": rule, "script": script, "inputs": {"git HEAD": str(source["commit"])}}
+    return [
+        Number(id="build.date", value=when.date().isoformat(),
+               display=f"{when.day} {when:%B %Y}", kind="build",
+               quantity="date of the commit the paper was built from", **trail),
+        # A tree with changes is said to have them, on the title page too.
+        Number(id="build.commit", value=str(source["commit"]),
+               display=str(source["commit"]) + ("" if source["clean"] else
+                                                 " with changes not yet committed"),
+               kind="build", quantity="commit of the repository the paper was built from",
+               **trail),
+    ]
 
 
 def external_numbers(path: str | Path, trail: Mapping[str, Any]) -> list[Number]:
