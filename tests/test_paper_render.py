@@ -511,3 +511,16 @@ def test_the_quarto_project_resolves_citations_and_the_template_reads_quartos_au
     template = (PAPER / "template.typ").read_text(encoding="utf-8")
     assert "$for(by-author)$" in template and "$it.name.literal$" in template
     assert "$for(author)$" in template  # pandoc's own shape, for the fallback
+
+
+def test_references_keep_their_capitals_institutions_and_dates():
+    """What a careless record loses in print: an acronym's capitals in a title, an
+    institution whose name holds "and" (read as two authors), a newspaper's date."""
+    bibliography = (PAPER / "references.bib").read_text(encoding="utf-8")
+    for institution in re.findall(r"institution\s*=\s*(\{.*\}),?\n", bibliography):
+        if " and " in institution:
+            assert institution.startswith("{{"), institution
+    assert "{U.S.}" in bibliography
+    assert re.search(r"@legislation\{tvpa2000,", bibliography)
+    newspaper = re.search(r"@article\{eichenwald2005,[^@]*", bibliography).group()
+    assert "date    = {2005-12-19}" in newspaper and "url" in newspaper
