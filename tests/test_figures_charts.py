@@ -6,15 +6,18 @@ from pathlib import Path
 
 import pytest
 
+from csec_survey.core.codebook import load_instrument
 from csec_survey.figures.charts import draw_figure, figure_data, load_figure_specs
 
 ROOT = Path(__file__).parents[1]
+INSTRUMENT = load_instrument(ROOT / "config" / "instrument.yaml")
 
 
 def _entry(value: float, numerator: int, denominator: int = 40) -> dict:
     return {"kind": "percent", "value": value, "display": f"{round(value)}%",
             "numerator": numerator, "denominator": denominator,
-            "interval95": [max(0.0, value - 9), min(100.0, value + 9)], "base": "the asked"}
+            "interval95": [max(0.0, value - 9), min(100.0, value + 9)], "base": "the asked",
+            "details": {"item": "tech_role"}}
 
 
 REGISTRY = {"a.low": _entry(10, 4), "a.high": _entry(60, 24), "a.mid": _entry(20, 8),
@@ -37,17 +40,18 @@ def _labels(data) -> list[str]:
 
 
 def test_bars_go_by_size_with_not_sure_last():
-    assert _labels(figure_data("t", _spec(), REGISTRY)) == ["High", "Middle", "Low", "Not sure"]
+    assert _labels(figure_data("t", _spec(), REGISTRY, INSTRUMENT)) == \
+        ["High", "Middle", "Low", "Not sure"]
 
 
 def test_an_ordered_scale_keeps_its_order_with_not_sure_last():
-    assert _labels(figure_data("t", _spec("listed"), REGISTRY)) == \
+    assert _labels(figure_data("t", _spec("listed"), REGISTRY, INSTRUMENT)) == \
         ["Low", "Middle", "High", "Not sure"]
 
 
 def test_whiskers_are_named_only_where_drawn(tmp_path):
-    with_intervals = figure_data("t", _spec(), REGISTRY)
-    without = figure_data("t", _spec(intervals=False), REGISTRY)
+    with_intervals = figure_data("t", _spec(), REGISTRY, INSTRUMENT)
+    without = figure_data("t", _spec(intervals=False), REGISTRY, INSTRUMENT)
     assert "whiskers are Wilson intervals" in with_intervals.caption
     assert "whiskers" not in without.caption and not without.intervals
     draw_figure(without, tmp_path / "t.pdf", tmp_path / "t.png")
@@ -57,7 +61,7 @@ def test_whiskers_are_named_only_where_drawn(tmp_path):
 def test_a_bar_that_is_no_share_is_refused():
     registry = {**REGISTRY, "a.low": {**REGISTRY["a.low"], "kind": "count"}}
     with pytest.raises(KeyError, match=r"a\.low"):
-        figure_data("t", _spec(), registry)
+        figure_data("t", _spec(), registry, INSTRUMENT)
 
 
 def test_the_committed_specs_put_sample_composition_without_intervals():
@@ -67,3 +71,16 @@ def test_the_committed_specs_put_sample_composition_without_intervals():
                if panel.get("order") == "listed"}
     assert "Years investigating crimes against children" in ordered
     assert {"technology_role", "signals"} <= set(specs)
+
+
+def test_the_caption_ends_with_the_question_as_the_codebook_words_it():
+    caption = figure_data("t", _spec(), REGISTRY, INSTRUMENT).caption
+    wording = INSTRUMENT.item("tech_role").wording
+    assert caption.endswith(f"Questions: Panel: \u201c{wording}\u201d.")
+    registry = {**REGISTRY, "a.low": {**REGISTRY["a.low"], "details": {"item": "tech_email"}},
+                "a.mid": {**REGISTRY["a.mid"], "details": {"item": "tech_sms"}}}
+    matrix = {"title": "T", "caption": "C.", "panels": [
+        {"title": "Rows", "bars": {"a.low": "E-mail", "a.mid": "Texts"}}]}
+    assert figure_data("t", matrix, registry, INSTRUMENT).caption.endswith(
+        "Rows: \u201cTechnologies in your child sex trafficking cases:\u201d, one row for each "
+        "shown.")

@@ -8,6 +8,8 @@ for _figure in figure_names():
         input:
             registry=rules.build_registry.output.registry,
             specs=config["figures"],
+            # The questions' wording, for the captions.
+            instrument=config["instrument"],
         output:
             pdf=report(
                 results("figures", f"{_figure}.pdf"),

@@ -6,7 +6,8 @@ the bar and the Wilson 95% interval as a whisker. Bars are sorted by size,
 unless a panel's answers have an order of their own (``order: listed``, for
 ranges and scales); "Not sure" comes last either way. A figure of who
 answered (``intervals: false``) draws no whiskers: the sample's composition is
-a count, not an estimate.
+a count, not an estimate. The caption ends with each panel's question as the
+codebook words it.
 The exact data drawn go to a CSV beside the figure, with a caption and alt
 text that name the bases.
 """
@@ -24,6 +25,7 @@ from typing import Any
 import yaml
 
 from csec_survey.core.atomic import write_text
+from csec_survey.core.codebook import Instrument
 from csec_survey.figures.style import BAR, INK, MUTED, PAGE_WIDTH_INCHES, apply_style, save
 
 __all__ = ["Bar", "FigureData", "draw_figure", "figure_data", "load_figure_specs"]
@@ -87,8 +89,10 @@ def load_figure_specs(path: str | Path) -> dict[str, Any]:
     return specs
 
 
-def figure_data(name: str, spec: Mapping[str, Any], registry: Mapping[str, Any]) -> FigureData:
-    """Look up every bar of a figure in the registry and sort each panel by size."""
+def figure_data(name: str, spec: Mapping[str, Any], registry: Mapping[str, Any],
+                instrument: Instrument) -> FigureData:
+    """Look up every bar of a figure in the registry, order each panel, and word the
+    caption (with the questions, from ``instrument``)."""
     panels = []
     for panel in spec["panels"]:
         bars = []
@@ -107,7 +111,8 @@ def figure_data(name: str, spec: Mapping[str, Any], registry: Mapping[str, Any])
     # registry: the counts are on the bars, and the methods state the intervals' level.
     caption = (f"{' '.join(spec['caption'].split())} Bars show the share of those who "
                "answered, with the count beside each bar"
-               + ("; whiskers are Wilson intervals." if intervals else "."))
+               + ("; whiskers are Wilson intervals." if intervals else ".")
+               + _question_wording(panels, instrument))
     alt = f"{spec['title']} ({_bases(every)}). Horizontal bar charts. " + " ".join(
         f"{title}: " + "; ".join(f"{bar.label} {bar.entry['display']}" for bar in bars) + "."
         for title, bars in panels)
@@ -162,6 +167,22 @@ def _panel(axis: Any, title: str, bars: Sequence[Bar], intervals: bool) -> None:
     axis.set_xlim(0, 100)
     axis.set_xticks(range(0, 101, 20))
     axis.set_title(title, pad=4)
+
+
+def _question_wording(panels: Sequence[tuple[str, list[Bar]]], instrument: Instrument) -> str:
+    """' Questions: Panel: “wording” …', each panel's question as the codebook has it; a
+    panel of one matrix's rows gives the matrix's stem once."""
+    asked = []
+    for title, bars in panels:
+        items = sorted({bar.entry.get("details", {}).get("item") for bar in bars} - {None})
+        stems = {instrument.item(item).wording.split("\n")[0] for item in items}
+        if len(items) == 1:
+            asked.append(f"{title}: \u201c{' '.join(instrument.item(items[0]).wording.split())}"
+                         "\u201d")
+        elif len(stems) == 1:
+            asked.append(f"{title}: \u201c{' '.join(stems.pop().split())}\u201d, one row for "
+                         "each shown")
+    return f" Questions: {'; '.join(asked)}." if asked else ""
 
 
 def _bases(bars: Sequence[Bar]) -> str:
