@@ -12,10 +12,12 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-import pandas as pd
 import yaml
+
+if TYPE_CHECKING:  # pandas only where responses are masked: the figure jobs start faster
+    import pandas as pd
 
 __all__ = [
     "ExportColumn",
@@ -327,6 +329,8 @@ def _check_statistic(instrument: Instrument, statistic: PublishedStatistic,
 def population_mask(instrument: Instrument, population_id: str,
                     responses: pd.DataFrame) -> pd.Series:
     """Which respondents belong to a population (skip logic applied)."""
+    import pandas as pd
+
     population = instrument.population(population_id)
     if population.item is None:
         return pd.Series(True, index=responses.index)
