@@ -138,6 +138,14 @@ def registry_fragments(folder: Path) -> list[Path]:
     return paths
 
 
+@pytest.fixture(scope="session")
+def scrubber():
+    """One scrubber for every test that scrubs (it takes seconds to build)."""
+    from csec_survey.deidentify.scrubber import Scrubber
+
+    return Scrubber()
+
+
 # The committed instrument and export, read once per test session; tests copy before editing.
 @pytest.fixture(scope="session")
 def instrument():

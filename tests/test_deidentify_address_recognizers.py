@@ -5,13 +5,6 @@ from __future__ import annotations
 
 import pytest
 
-from csec_survey.deidentify.scrubber import Scrubber
-
-
-@pytest.fixture(scope="module")
-def scrubber() -> Scrubber:
-    return Scrubber()
-
 
 @pytest.mark.parametrize("text, expected", [
     ("the Pilot at exit 73 off I-20 is busy", "the [ADDRESS 1] at [ADDRESS 2] is busy"),

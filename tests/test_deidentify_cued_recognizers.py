@@ -4,13 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from csec_survey.deidentify.scrubber import Scrubber
-
-
-@pytest.fixture(scope="module")
-def scrubber() -> Scrubber:
-    return Scrubber()
-
 
 @pytest.mark.parametrize("text, expected", [
     ("sgt. walsh runs the online side", "sgt. [PERSON] runs the online side"),

@@ -4,13 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from csec_survey.deidentify.scrubber import Scrubber
-
-
-@pytest.fixture(scope="module")
-def scrubber() -> Scrubber:
-    return Scrubber()
-
 
 @pytest.mark.parametrize("text, expected", [
     ("it was Tuesday, Oct. 9 when he called", "it was [DATE] when he called"),

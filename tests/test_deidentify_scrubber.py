@@ -24,11 +24,6 @@ from csec_survey.deidentify.evaluation import EvaluatedText, evaluate
 from csec_survey.deidentify.scrubber import Entity, OwnMetadata, Scrubbed, Scrubber
 
 
-@pytest.fixture(scope="module")
-def scrubber() -> Scrubber:
-    return Scrubber()
-
-
 def check_consistent(text: str, result: Scrubbed) -> None:
     """The entities point into ``text`` and the output is ``text`` with them replaced."""
     previous_end = 0
