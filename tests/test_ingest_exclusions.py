@@ -237,6 +237,14 @@ def test_repeats_are_found_by_the_first_key_the_export_holds(responses, key) -> 
     assert key in result.explained()["duplicate"]
 
 
+def test_a_masked_value_is_only_one_made_of_asterisks() -> None:
+    responses = _twice("a*b@example.org", "AG1")
+    responses.loc[2, "RecipientEmail"] = "*******"
+    result = apply_exclusions(responses)
+    assert result.duplicate_key == "RecipientEmail"
+    assert list(result.kept["ResponseId"]) == ["R1", "R3"]
+
+
 def test_without_any_usable_key_no_record_is_a_repeat() -> None:
     result = apply_exclusions(_twice("*******", None).drop(columns=["ExternalReference"]))
     assert result.duplicate_key is None

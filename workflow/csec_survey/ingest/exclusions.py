@@ -100,7 +100,8 @@ def apply_exclusions(responses: pd.DataFrame, duplicate_key: str = "RecipientEma
     if used is None:
         return ExclusionResult(kept=responses[reasons.isna()], reasons=reasons,
                                imported_taken_as_complete=int(unrecorded.sum()))
-    key = responses[used].str.strip().str.lower().replace(_MASKED, None, regex=True)
+    key = responses[used].str.strip().str.lower()
+    key = key.mask(key.str.fullmatch(_MASKED).fillna(False).astype(bool), None)
     candidates = reasons.isna() & key.notna() & (key != "")
     order = pd.to_datetime(responses["RecordedDate"], errors="coerce")
     ranked = pd.DataFrame({"key": key, "order": order, "row": range(len(responses))})[candidates]
