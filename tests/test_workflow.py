@@ -74,7 +74,8 @@ def test_every_figure_draws_registry_values_only(built):
     project, _, _ = built
     registry = json.loads((project / "results" / "numbers.json").read_text())
     figures = list((project / "results" / "figures").glob("*.csv"))
-    assert {path.stem for path in figures} == {"sample", "technologies", "victims",
+    assert {path.stem for path in figures} == {"sample", "technology_role", "signals",
+                                               "technologies", "victims",
                                                "opportunities_obstacles", "help"}
     for path in figures:
         with path.open(encoding="utf-8", newline="") as handle:
