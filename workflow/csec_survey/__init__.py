@@ -10,6 +10,7 @@ imports from the core and from earlier stages only.
   which identify a respondent), `core.published` (the values the 2014 report
   printed), `core.granularity` (whole-number arithmetic of printed
   percentages), `core.platforms` (platform names, findings never redacted),
+  `core.alternation` (regexes of many phrases, shaped as a trie),
   `core.cells` (one answer by respondent and column), `core.paths`,
   `core.logs`, `core.lineage` (which export every artefact derives from),
   `core.rule_script` (the frame of every rule script: log, lineage record,

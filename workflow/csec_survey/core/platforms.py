@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from csec_survey.core.alternation import trie_alternation
+
 __all__ = ["platform_mentions"]
 
 # Distinctive names, matched in any capitalisation.
@@ -34,8 +36,8 @@ _AS_WRITTEN = ("Tagged", "Tor", "Vanilla", "Green Dot", "Western Union", "FB", "
 # A name inside an address or handle ("sweet.kik.girl@gmail.com") is not a mention.
 _PATTERN = re.compile(
     r"(?<![\w@/._-])(?:"
-    + "|".join(f"(?i:{re.escape(name)})" for name in sorted(_ANY_CASE, key=len, reverse=True))
-    + "|" + "|".join(re.escape(name) for name in sorted(_AS_WRITTEN, key=len, reverse=True))
+    + f"(?i:{trie_alternation(name.lower() for name in _ANY_CASE)})|"
+    + trie_alternation(_AS_WRITTEN)
     + r")(?![\w@_-]|\.\w)")
 
 

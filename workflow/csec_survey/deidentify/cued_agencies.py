@@ -40,9 +40,11 @@ _STATE_WIDE_AGENCY = re.compile(
     rf"(?:{STATE_CODES})\s+(?:ICAC|DPS|BCI|DCI)|(?:{STATE_CODES.lower()})\s+(?:icac|dps))"
     r"(?![\w-])")
 _STATE_WIDE_WORDS = frozenset({*_STATE_WIDE_ACRONYMS, "icac", "dps"})
-_TAIL_WORDS = frozenset({"pd", "p", "so", "s", "co", "cso", "sheriff", "sheriffs", "police", "da",
-                         "das", "mpd", "dps", "constable", "constables", "task", "icac", "cps",
-                         "dcfs", "dss", "juvenile", "probation", "corrections", "jail"})
+# A word every tail below holds ("co" for "co so", "p" for "p.d."): not "so" or "s",
+# which half of all answers hold.
+_TAIL_WORDS = frozenset({"pd", "p", "co", "county", "cnty", "parish", "cso", "sheriff",
+                         "sheriffs", "police", "da", "das", "mpd", "dps", "constable",
+                         "constables", "task", "icac"})
 _STATE_AGENCY_TAIL = re.compile(r"\b(?:ICAC|DPS|BCI|DCI|SBI|CBI|BCA|DCFS|DFPS|DCF|CPS|AG|Attorney|"
                                 r"Rangers|(?i:state\s+(?:police|patrol|troopers)|highway\s+patrol))\b")
 # Words for the unit an agency serves, part of its name after a specific word.

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
+from csec_survey.core.alternation import trie_alternation
 from csec_survey.deidentify.cued_recognizers import (
     GENERIC_LOWER_LEADS,
     LOWER_WORD,
@@ -27,9 +28,10 @@ from csec_survey.deidentify.pattern_recognizers import STATE_CODES, names_a_plat
 
 __all__ = ["CuedPlaceRecognizer", "places_beside"]
 
-_PLACE_CUES = (r"out\s+of|outside(?:\s+of)?|near|up\s+in|down\s+in|over\s+in|based\s+in|"
-               r"located\s+in|moved\s+to|lives\s+in|lived\s+in|living\s+in|from|in|to|around|"
-               r"through|towards?|via")
+_PLACE_CUES = trie_alternation(
+    ("out of", "outside of", "outside", "near", "up in", "down in", "over in", "based in",
+     "located in", "moved to", "lives in", "lived in", "living in", "from", "in", "to",
+     "around", "through", "toward", "towards", "via"), space=r"\s+")
 
 
 class CuedPlaceRecognizer(EntityRecognizer):
@@ -225,12 +227,13 @@ _TOWN_PARTS = re.compile(
 _DIRECTED_TOWN = re.compile(r"(?<![\w-])(?:North|South|East|West)\s+(?P<town>[A-Z][\w.'-]+)"
                             r"(?![\w-])")
 _COUNTY_WORDS = frozenset({"county", "co", "parish", "cnty"})
-_NICKNAME_WORDS = frozenset({"chi", "town", "chitown", "okc", "indy", "philly", "nola", "atl",
+# One word of each nickname, the rarest: "f" of "s.f.", "palm" of "west palm".
+_NICKNAME_WORDS = frozenset({"chi", "h", "chitown", "okc", "indy", "philly", "nola", "atl",
                              "nyc", "slc", "stl", "abq", "phx", "pdx", "kc", "htown", "motown",
                              "beantown", "frisco", "sin", "easy", "bmore", "cbus", "vegas", "va",
-                             "west", "st", "bed", "bedstuy", "stuy", "s", "rva", "rgv", "nwa",
-                             "socal", "norcal", "rio", "inland", "ie", "upper", "mat", "cities",
-                             "bay", "low", "lowcountry", "hill"})
+                             "palm", "joe", "bedstuy", "stuy", "f", "rva", "rgv", "nwa",
+                             "socal", "norcal", "rio", "inland", "ie", "peninsula", "mat", "twin",
+                             "tri", "quad", "bay", "low", "lowcountry", "hill"})
 _DIRECTIONS = frozenset({"north", "south", "east", "west", "ward"})
 _TOWN_OPENINGS = frozenset({"st", "saint", "san", "santa", "los", "las", "el", "fort", "ft",
                             "port", "mount", "mt"})

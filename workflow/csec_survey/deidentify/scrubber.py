@@ -176,8 +176,8 @@ class Scrubber:
 
 def _shouted(text: str) -> bool:
     """Whether most of an answer's letters (of twenty or more) are capitals."""
-    letters = sum(ch.isalpha() for ch in text)
-    return letters >= 20 and sum(ch.isupper() for ch in text) >= 0.8 * letters
+    letters = sum(map(str.isalpha, text))
+    return letters >= 20 and sum(map(str.isupper, text)) >= 0.8 * letters
 
 
 @functools.lru_cache(maxsize=64)
