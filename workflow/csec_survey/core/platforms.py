@@ -27,11 +27,39 @@ _ANY_CASE = (
     "SkipTheGames", "Skip the Games", "Bedpage", "Megapersonals", "Listcrawler", "Slixa",
     "Seeking Arrangement", "Plenty of Fish", "Bumble", "Xbox Live", "PlayStation", "FedEx",
     "Hertz", "Verizon", "T-Mobile", "AT&T", "Sprint", "Comcast",
+    # Sites and apps of the survey's years (2008-2013).
+    "BlackPlanet", "MiGente", "AsianAvenue", "Bebo", "Friendster", "Xanga", "LiveJournal",
+    "Orkut", "Netlog", "Habbo", "Meetup", "Formspring", "Ask.fm", "Kiwibox", "Stickam",
+    "Tinychat", "Paltalk", "Chatango", "Camfrog", "ICQ", "AIM", "MSN Messenger",
+    "Windows Live Messenger", "Yahoo Messenger", "Voxer", "GroupMe", "KakaoTalk", "Tango",
+    "Zello", "Skout", "Zoosk", "Match.com", "OkCupid", "eHarmony", "PlentyOfFish",
+    "Adam4Adam", "Manhunt", "Jack'd", "Scruff", "Growlr", "Rentboy", "AdultFriendFinder",
+    "Ashley Madison", "FetLife", "MyRedbook", "CityVibe", "TheEroticReview", "USASexGuide",
+    "Naughty Reviews", "NaughtyReviews", "eccie", "P411", "Preferred411", "Date-Check",
+    "EscortAds", "Cityxguide", "Locanto", "Oodle", "Kijiji", "Adpost", "MyProviderGuide",
+    "MyFreeCams", "Chaturbate", "Cam4", "LiveJasmin", "Streamate", "LimeWire", "FrostWire",
+    "BearShare", "Kazaa", "eMule", "Gnutella", "GigaTribe", "BitTorrent", "uTorrent",
+    "Shareaza", "Motherless", "4chan", "Imgur", "Photobucket", "Flickr", "Picasa", "MoneyGram",
+    "Green Dot", "GreenDot", "Vanilla Visa", "Vanilla Reload", "NetSpend", "RushCard",
+    "Walmart MoneyCard", "MoneyCard", "Reloadit", "Google Wallet", "TracFone", "Straight Talk",
+    "Net10", "Boost Mobile", "Virgin Mobile", "MetroPCS", "Metro PCS", "Cricket Wireless",
+    "Nextel", "US Cellular", "BlackBerry", "Sidekick", "iPhone", "iPad", "iPod", "Android",
+    "Kindle Fire", "Kindle", "Xbox", "Nintendo", "Wii", "Netgear", "Linksys", "MiFi",
+    "Clearwire", "Megabus", "Amtrak", "Priceline", "Hotwire", "Hotels.com", "Orbitz",
+    "Travelocity", "Vegas.com", "PenLink", "Analyst's Notebook", "XRY", "EnCase", "FTK",
+    "Spokeo", "Whitepages", "Pipl", "Accurint", "LexisNexis", "Intelius", "Google Alerts",
+    "Wayback Machine", "Firefox", "Internet Explorer", "GoDaddy", "WordPress",
+    "Blogspot", "Blogger", "Weebly", "Yahoo Groups", "Hotmail", "Craigslist.com",
+    "Backpg", "backpage's", "FaceTime", "Google Earth", "Google Maps", "Gchat", "Gtalk",
+    "Myspace.com", "Facebook.com", "Twitter.com", "Instagram.com", "Tumblr.com", "YouTube.com",
 )
 # Names that are also ordinary words or initials: matched as written.
 _AS_WRITTEN = ("Tagged", "Tor", "Vanilla", "Green Dot", "Western Union", "FB", "BP",
                "Yahoo Messenger", "Google Plus", "Google+", "Thorn", "Victoria's Secret",
-               "Michael Kors", "Find My", "Meta", "UPS", "Snap", "POF", "Whisper")
+               "Michael Kors", "Find My", "Meta", "UPS", "Snap", "POF", "Whisper", "RIM",
+               "Boost", "Cricket", "Toshiba", "HP", "Chrome", "Safari", "Ares",
+               "Bluebird", "Fling", "TER", "CL", "IG", "Tracfones", "iPhones", "Androids",
+               "BlackBerrys", "Blackberries", "Sidekicks", "Kindles", "Xboxes")
 
 # A name inside an address or handle ("sweet.kik.girl@gmail.com") is not a mention.
 _PATTERN = re.compile(

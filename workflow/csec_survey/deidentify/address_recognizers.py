@@ -50,7 +50,25 @@ _CHAINS = ("McDonald|Love|Sonic|Circle K|Cracker Barrel|Extended Stay America|Fa
            "Kmart|7-Eleven|Chevron|Shell|Exxon|QuikTrip|Wawa|Sheetz|Buc-ee|Motel 6|Super 8|"
            "Days Inn|Red Roof(?: Inn)?|Budget Suites|Knights Inn|Travelodge|Econo Lodge|"
            "Extended Stay|Value Place|Budget Host|Little America|TA|Red Carpet Inn|"
-           "Studio 6|InTown Suites|Rodeway Inn|Quality Inn|Comfort Inn|La Quinta")
+           "Studio 6|InTown Suites|Rodeway Inn|Quality Inn|Comfort Inn|La Quinta|"
+           "Holiday Inn(?: Express)?|Best Western|Hampton Inn|Country Inn & Suites|Sleep Inn|"
+           "Howard Johnson|Ramada|Marriott|Hilton|Embassy Suites|Residence Inn|Red Lion|"
+           "Microtel|Motel 8|Best Buy|Dollar Tree|Kroger|Safeway|Costco|Home Depot|Lowe|"
+           "Six Flags(?: (?:Over|Fiesta|Great|Magic) [A-Z][a-z]+(?: [A-Z][a-z]+)?)?|Disneyland|"
+           "Disney World|Dave & Buster|Chuck E\\. Cheese|Allsup|Speedway|Kwik Trip|Casey|"
+           "RaceTrac|Mall of America|Circus Circus|TA Travel Center|Planet Fitness|Applebee|"
+           "Hooters|Buffalo Wild Wings|Peter Piper Pizza|Jack in the Box|Whataburger|Arby")
+_LANDMARKS = ("Super 8|Motel 6|Mall of America|Six Flags(?: (?:Over|Fiesta|Great|Magic) [A-Z][a-z]+"
+              "(?: [A-Z][a-z]+)?)?|Circus Circus|Disneyland|Disney World|Holiday Inn(?: Express)?|"
+              "Best Western|Hampton Inn|Country Inn & Suites|Red Roof Inn|Extended Stay(?: America)?|"
+              "Days Inn|Econo Lodge|Knights Inn|La Quinta|Quality Inn|Comfort Inn|"
+              "Budget Suites|Studio 6|InTown Suites|Rodeway Inn|Embassy Suites|Residence Inn|"
+              "TA Travel Center|Love['\u2019]s Travel Stop")
+_LANDMARK_WORDS = frozenset(word for name in _LANDMARKS.lower().split("|")
+                            for word in re.findall(r"[a-z]+", name)[:1])
+# What of a chain's site a span takes with it: "the Shell station".
+_CHAIN_PART = (r"(?:\s+(?:station|truck\s+stop|travel\s+(?:center|plaza)|parking\s+lot|store|"
+               r"restaurant|security))?")
 _STREET_WORDS = frozenset(_NAMED_STREET_SUFFIXES.lower().split("|"))
 _CHAIN_WORDS = frozenset(word for chain in _CHAINS.lower().split("|")
                          for word in re.findall(r"[a-z]+", chain)[:1])
@@ -83,6 +101,11 @@ def address_recognizers() -> list[EntityRecognizer]:
             # "hwy 101", "Route 9", "county road 12": a road small enough to place someone.
             (r"(?i)(?<![\w-])(?P<value>(?:hwy|highway|rte|route|rt|state\s+(?:road|route|hwy)|"
              r"county\s+(?:road|rd|hwy)|sr|cr|fm|(?-i:US))\.?\s*-?\s*\d{1,4}[A-Z]?)\b", 0.75),
+            # "I-85", "Interstate 10", "on I 95": an interstate places someone along it. A
+            # bare "I" and a number needs a road's preposition: not "I 2 girls".
+            (r"(?<![\w-])(?P<value>(?:I|IH)-\d{1,3}|[Ii]nterstate\s+\d{1,3})(?![\w-])", 0.75),
+            (r"(?i:\b(?:on|along|off|down|up|via|near|take|took|taking|from|to|of)\s)"
+             r"(?P<value>(?:I|IH)\s?\d{1,3})(?![\w-])", 0.75),
             # A ZIP code: five digits standing alone that count nothing ("89030", not
             # "$10000" or "20000 ads").
             (r"(?<![\w$#.,/:-])(?P<value>\d{5}(?:-\d{4})?)(?![\w,.%/:-]|\.\d|\s+(?:ads|"
@@ -122,12 +145,17 @@ def address_recognizers() -> list[EntityRecognizer]:
              r"Motor\s+Lodge|Suites|Apartments|Apts|Trailer\s+Park|Truck\s+Stop|Plaza|Mall))\b",
              0.7, frozenset({"motel", "inn", "hotel", "lodge", "suites", "apartments", "apts",
                              "park", "stop", "plaza", "mall"})),
-            (r"(?<![\w'-])(?P<value>Super\s+8|Motel\s+6)(?![\w-])", 0.7,
-             frozenset({"super", "motel"})),
-            # A chain where it stands: "the IHOP on Westheimer", "the Flying J in knoxville".
-            (rf"(?i:\b(?:the|a|an)\s+)(?P<value>(?:{_CHAINS})(?:['\u2019]s)?)"
-             r"(?=(?:\s+(?:station|truck\s+stop|parking\s+lot|store|restaurant))?"
-             r"\s+(?:on|in|at|off|near|across|by|downtown|out\s+by|next\s+to)\b)", 0.7,
+            # Motels and landmarks whose names are no everyday words: named anywhere, they
+            # are where something happened (a shop is where phones are bought, and stays).
+            (rf"(?<![\w'-])(?P<value>(?:{_LANDMARKS})(?:['\u2019]s)?{_CHAIN_PART})(?![\w-])",
+             0.7, _LANDMARK_WORDS),
+            # A chain where it stands ("the IHOP on Westheimer", "the Flying J in knoxville")
+            # or where someone was ("picked up at the Greyhound station", "met at Best Buy").
+            (rf"(?i:\b(?:the|a|an)\s+)(?P<value>(?:{_CHAINS})(?:['\u2019]s)?{_CHAIN_PART})"
+             r"(?=\s+(?:on|in|at|off|near|across|by|downtown|out\s+by|next\s+to|outside)\b)",
+             0.7, _CHAIN_WORDS),
+            (rf"(?i:\b(?:at|outside|inside|behind|near)\s+(?:the\s+|a\s+|an\s+)?)"
+             rf"(?P<value>(?:{_CHAINS})(?:['\u2019]s)?{_CHAIN_PART})(?![\w'\u2019&-])", 0.7,
              _CHAIN_WORDS)],
             name="NamedAddressRecognizer"),
     ]
