@@ -39,10 +39,31 @@ _KIN_WORDS = frozenset({
     "grandmother", "grandpa", "boyfriend", "girlfriend", "bf", "gf", "friend", "daughter", "son",
     "niece", "nephew", "stepdad", "stepmom", "pimp", "vic", "victim", "juvenile", "juv",
     "suspect", "susp", "partner", "wife", "husband", "roommate", "bottom"})
-_ALIAS_WORDS = frozenset({"lil", "li", "l", "little", "big", "young", "yung", "baby", "lady",
-                          "boss", "pretty", "king", "queen"})
+_ALIAS_LEADS = ("lil", "lil'", "li'l", "little", "big", "young", "yung", "baby", "lady", "boss",
+                "pretty", "king", "queen", "daddy", "mama", "mami", "papi", "papa", "uncle",
+                "auntie", "playboy", "prince", "princess", "mister", "sugar")
+_ALIAS_WORDS = frozenset({"li", "l", *(lead for lead in _ALIAS_LEADS if lead.isalpha())})
+# How an answer introduces what someone is called: "a guy calling himself", "advertised
+# as", "the tattoo on her neck said", "she had to check in with".
+_CALLED_CUES = (r"aka|a\.k\.a\.?|goes\s+by|went\s+by|going\s+by|"
+                r"known\s+(?:on\s+the\s+street\s+|online\s+|only\s+)?as|"
+                r"call(?:s|ed|ing)?\s+(?:himself|herself|him|her)|"
+                r"(?:street|ad|stage|working|pimp)\s+name(?:\s+(?:was|is))?|"
+                r"nick\s?name(?:\s+(?:was|is))?|named")
+# Cues that also introduce everyday words ("was listed as", "it was as bad"): what
+# follows them is a name only in capitals.
+_NAMED_AS_CUES = (r"introduced\s+(?:himself|herself)\s+as|"
+                r"(?:knows?|knew)\s+(?:him|her)(?:\s+only)?\s+as|"
+                r"referred\s+to\s+(?:him|her|himself|herself)\s+as|"
+                r"(?:advertised|posted|listed|saved|signed|billed|was|were)(?:\s+only)?"
+                r"(?:\s+(?:on|in)\s+[A-Z]\w+(?:\s+[A-Z]{2,3})?)?\s+as|"
+                r"used\s+the\s+(?:name|alias)|check\s+in\s+with|"
+                r"tattoo(?:s|ed)?\b[^.;\n]{0,30}?\b(?:said|says|read|reads)|the\s+word")
 _CALLED_WORDS = frozenset({"aka", "k", "goes", "went", "going", "known", "call", "calls",
-                           "called", "street", "nick", "nickname", "named"})
+                           "called", "calling", "street", "nick", "nickname", "named", "ad",
+                           "stage", "working", "pimp"})
+_NAMED_AS_WORDS = frozenset({"introduced", "knows", "knew", "referred", "as", "used", "check",
+                             "tattoo", "tattoos", "tattooed", "word"})
 _NAME_WAS_WORDS = frozenset({"name", "called"})
 _INITIALS_CUES = frozenset({
     "juv", "juvenile", "vic", "victim", "minor", "girl", "boy", "child", "kid", "suspect",
@@ -149,13 +170,13 @@ class CuedPersonRecognizer(EntityRecognizer):
         self._ranked = re.compile(
             rf"(?i:\b(?:{_RANKS})\b\.?)\s+(?P<value>{LOWER_WORD}(?:\s+{LOWER_WORD})?)")
         self._alias = re.compile(
-            r"(?i:\b(?:lil|lil'|li'l|little|big|young|yung|baby|lady|boss|pretty|king|queen)"
-            r"\s+)(?P<value>(?:[A-Z][\w'\u2019-]+\s+)?[A-Z][\w'\u2019-]+|[a-z][\w'\u2019-]+)")
-        self._called = re.compile(
-            r"(?i:\b(?:aka|a\.k\.a\.?|goes\s+by|went\s+by|going\s+by|known\s+as|"
-            r"call(?:s|ed)?\s+(?:himself|herself|him|her)|street\s+name|nick\s?name|"
-            r"named)\b\s*[:\-]?\s*)"
-            r"[\"'\u201c\u2018]?(?P<value>[A-Za-z][\w'\u2019.$-]*(?:\s+[A-Z][\w'\u2019-]+)?)")
+            rf"(?i:\b(?:{'|'.join(_ALIAS_LEADS)})"
+            r"\s+)(?P<value>(?:[A-Z][\w'\u2019-]+\s+)?[A-Z][\w'\u2019-]*|[a-z][\w'\u2019-]+)")
+        # "Mama T", "Rico Suave", "Ca$h": up to three words, a capital letter one of them.
+        called_value = (r"[\"'\u201c\u2018]?(?P<value>[A-Za-z][\w'\u2019.$-]*"
+                        r"(?:\s+[A-Z](?:[\w'\u2019$-]+)?(?![\w.])){0,2})")
+        self._called = re.compile(rf"(?i:\b(?:{_CALLED_CUES})\b\s*[:\-]?\s*){called_value}")
+        self._named_as = re.compile(rf"(?i:\b(?:{_NAMED_AS_CUES})\s+){called_value}")
         # "her name was Candy", "they called Pooh Bear": a capital, or no everyday word.
         self._name_was = re.compile(
             r"(?i:\b(?:name\s+(?:is|was)|called)\s*[:\-]?\s*)[\"'\u201c\u2018]?"
@@ -177,7 +198,7 @@ class CuedPersonRecognizer(EntityRecognizer):
         self._kin = re.compile(rf"(?i:\b(?:{'|'.join(sorted(_KIN_WORDS))})\s+)"
                                r"(?P<value>[A-Z][a-z'\u2019-]+)")
         self._quoted = re.compile(
-            r"[\"\u201c](?P<value>[A-Z][a-z'\u2019-]+(?:\s+[A-Z][a-z'\u2019-]+)?)[\"\u201d]")
+            r"[\"\u201c](?P<value>[A-Z][a-z'\u2019$-]+(?:\s+[A-Z][a-z'\u2019$-]+)?)[\"\u201d]")
         self._initials = re.compile(r"(?<![\w.])(?P<value>[A-Z]\.\s?[A-Z]\.(?:\s?[A-Z]\.)?)"
                                     r"(?![\w])")
         self._cued_initials = re.compile(
@@ -209,7 +230,7 @@ class CuedPersonRecognizer(EntityRecognizer):
             if not self._words.is_domain(value) and value.lower() not in _RANK_WORDS:
                 found.append((*match.span("value"), 0.65))
         for regex, cues in ((self._alias, _ALIAS_WORDS), (self._called, _CALLED_WORDS),
-                            (self._name_was, _NAME_WAS_WORDS)):
+                            (self._name_was, _NAME_WAS_WORDS), (self._named_as, _NAMED_AS_WORDS)):
             if present.isdisjoint(cues):
                 continue
             for match in regex.finditer(text):
@@ -217,12 +238,13 @@ class CuedPersonRecognizer(EntityRecognizer):
                 first = value.split()[0]
                 # A lower-case alias must be no everyday word: "young kids" is not one.
                 if first.lower() not in NOT_NAMES and not self._words.is_domain(first) and \
-                        first.lower() not in _LOWER_JARGON and \
+                        not (first[0].islower() and first in _LOWER_JARGON) and \
                         (first[0].isupper() or not self._words.is_common(first) or (
                             regex is self._called and not _CALLED_OBJECT.search(
                                 text, match.start(), match.start("value")))) and \
                         not (regex is self._name_was and first[0].islower()
-                             and self._words.is_common(first)):
+                             and self._words.is_common(first)) and \
+                        not (regex is self._named_as and first[0].islower()):
                     start = match.start("value")
                     # "Lil Tay": the whole street name goes.
                     if regex is self._alias:

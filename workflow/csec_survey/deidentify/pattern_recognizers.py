@@ -43,6 +43,8 @@ _SITE_WORDS = frozenset(_TOP_LEVEL_DOMAINS.split("|")) | {"tumblr", "blogspot", 
 _PART_OF = (r"(?:early|late|mid|middle\s+of|end\s+of|beginning\s+of|(?:the\s+)?(?:first|second|"
             r"third|fourth|last)\s+(?:week|weekend)\s+of|(?:the\s+)?(?:week|weekend|night)\s+of)"
             r"[\s-]+")
+# A year in full, or cut short after an apostrophe ("May '11"); "summer of 09".
+_YEAR = r"(?:(?:19|20)\d{2}\b|['\u2019]\d{2}\b|(?<=of\s)0\d\b)"
 _WEEKDAY = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?"
 _CASE_CUES = frozenset({
     "case", "report", "rpt", "incident", "file", "acct", "account", "docket", "ref", "cad",
@@ -146,7 +148,8 @@ _DATE_WORDS = frozenset({
     "november", "dec", "december", "spring", "summer", "fall", "autumn", "winter", "christmas",
     "xmas", "thanksgiving", "easter", "halloween", "year", "years", "labor", "memorial",
     "independence", "valentine", "valentines", "super", "mardi", "black", "st", "nd", "rd", "th",
-    "derby", "prom", "homecoming"})
+    "derby", "prom", "homecoming", "fest", "festival", "rally", "fair", "expo", "con", "classic",
+    "bowl", "sxsw"})
 _JOINED_NUMBERS = re.compile(r"\d[/.-]\d")
 
 
@@ -243,11 +246,15 @@ def number_recognizers() -> list[EntityRecognizer]:
     return [
         _CuedNumberRecognizer("CASE_NUMBER", "CaseNumberRecognizer", cues=[
             # Not "number": a phone number is one too.
-            "case", "report", "incident", "file", "account", "docket"], patterns=[
+            "case", "report", "incident", "file", "account", "docket", "cybertip", "tip",
+            "reference", "tracking", "mtcn", "confirmation", "transaction", "receipt"],
+            patterns=[
             Pattern("dashed", r"(?<![\w/-])(?:[A-Z]{1,4}-?)?\d{2,4}-\d{3,7}(?:-[A-Z0-9]{1,6})?"
                               r"(?![\w/-])", 0.6),
             Pattern("lettered", r"(?<![\w-])(?:[A-Z]{1,4}|[a-z]{2,4})\d{6,10}(?![\w-])", 0.6),
             Pattern("year_code", r"(?<![\w-])(?:19|20)?\d{2}-[A-Z]{1,4}-\d{2,7}(?![\w-])", 0.7),
+            # "a CyberTip came in, 1620459": six digits or more count only after a cue.
+            Pattern("plain", r"(?<![\w$#.,/:-])\d{6,11}(?![\w%/:-]|[.,]\d)", 0.2),
         ]),
         RegexSpanRecognizer("CASE_NUMBER", [(
             r"(?i:\b(?:case|report|rpt|incident|file|acct|account|docket|ref|cad|tip|dr|inc|mtcn|"
@@ -278,6 +285,12 @@ def number_recognizers() -> list[EntityRecognizer]:
         RegexSpanRecognizer("CASE_NUMBER", [(
             # Twelve digits or more in one piece: IMEIs, card and account numbers.
             r"(?<![\w.-])(?P<value>\d{12,19})(?![\w-])", 0.8), (
+            # Card numbers in their printed groups: "4060 3318 7721 0043", "3782 822463 10005".
+            r"(?<![\w.-])(?P<value>\d{4}(?:([ -])\d{4}\2\d{4}\2\d{4}|([ -])\d{6}\3\d{5}))"
+            r"(?![\w-])", 0.8), (
+            # A BlackBerry PIN: eight hexadecimal characters, digits and letters mixed.
+            r"(?<![\w-])(?P<value>(?=[0-9A-F]*\d)(?=[0-9A-F]*[A-F])[0-9A-F]{8}|"
+            r"(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{8})(?![\w-])", 0.7), (
             # Wallet addresses, keys, hashes: sixteen letters and digits or more, mixed.
             r"(?<![\w])(?P<value>(?=[A-Za-z]*\d)(?=\d*[A-Za-z])[A-Za-z0-9]{16,100})(?![\w])",
             0.85)], name="WalletRecognizer", needs_digit=True),
@@ -297,17 +310,19 @@ def number_recognizers() -> list[EntityRecognizer]:
             # "Sunday, Nov. 4", "the weekend of july 4th 2012".
             Pattern("month_day", rf"\b(?:{_WEEKDAY},?\s+|{_PART_OF})?{_MONTH}\.?\s+"
                                  r"(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?"
-                                 r"(?:,?\s+(?:19|20)\d{2})?\b", 0.85),
+                                 rf"(?:,?\s+{_YEAR})?\b", 0.85),
             Pattern("day_month", r"(?:\bthe\s+)?\b(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\s+"
-                                 rf"(?:of\s+)?{_MONTH}(?:,?\s+(?:19|20)\d{{2}})?\b", 0.85),
+                                 rf"(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?\b", 0.85),
             Pattern("month_slash_day", r"(?<![\w/])(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])"
                                        r"(?![\w/])", 0.4),
             Pattern("holiday_year", rf"\b(?:{_HOLIDAYS})(?:\s+(?:eve|day|weekend|night|sunday))*"
-                                    r",?\s+(?:of\s+)?(?:19|20)\d{2}\b", 0.8),
-            Pattern("month_year", rf"\b(?:{_PART_OF})?{_MONTH}\.?,?\s+(?:of\s+)?(?:19|20)\d{{2}}\b",
-                    0.7),
+                                    rf",?\s+(?:of\s+)?{_YEAR}", 0.8),
+            Pattern("month_year", rf"\b(?:{_PART_OF})?{_MONTH}\.?,?\s+(?:of\s+)?{_YEAR}", 0.7),
             Pattern("season_year", rf"\b(?:{_PART_OF})?(?:spring|summer|fall|autumn|winter)\s+"
-                                   r"(?:of\s+)?(?:19|20)\d{2}\b", 0.7),
+                                   rf"(?:of\s+)?{_YEAR}", 0.7),
+            # "CMA Fest 2012", "SXSW 2013": an event of one year is a date.
+            Pattern("event_year", rf"\b(?:[A-Z][\w&'-]*\s+){{0,2}}(?:Fest|Festival|Rally|Fair|Expo|"
+                                  rf"Con|Classic|Bowl|SXSW|Comic-Con)\s+{_YEAR}", 0.7),
             Pattern("ordinal_day", r"(?:\b(?:weekend|week|night|morning)\s+of\s+the\s+|"
                                    r"(?<=\bthe\s))(?:[12]?\d|3[01])(?:st|nd|rd|th)\b"
                                    r"(?!\s+(?:grade|graders?|floor|street|st|ave|avenue|"
