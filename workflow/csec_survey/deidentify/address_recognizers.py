@@ -58,14 +58,17 @@ _CHAINS = ("McDonald|Love|Sonic|Circle K|Cracker Barrel|Extended Stay America|Fa
            "Disney World|Dave & Buster|Chuck E\\. Cheese|Allsup|Speedway|Kwik Trip|Casey|"
            "RaceTrac|Mall of America|Circus Circus|TA Travel Center|Planet Fitness|Applebee|"
            "Hooters|Buffalo Wild Wings|Peter Piper Pizza|Jack in the Box|Whataburger|Arby")
-_LANDMARKS = ("Super 8|Motel 6|Mall of America|Six Flags(?: (?:Over|Fiesta|Great|Magic) [A-Z][a-z]+"
-              "(?: [A-Z][a-z]+)?)?|Circus Circus|Disneyland|Disney World|Holiday Inn(?: Express)?|"
-              "Best Western|Hampton Inn|Country Inn & Suites|Red Roof Inn|Extended Stay(?: America)?|"
-              "Days Inn|Econo Lodge|Knights Inn|La Quinta|Quality Inn|Comfort Inn|"
+_LANDMARKS = ("Super 8|Motel 6|Mall of America|"
+              "Six Flags(?: (?:Over|Fiesta|Great|Magic) [A-Z][a-z]+(?: [A-Z][a-z]+)?)?|"
+              "Circus Circus|Disneyland|Disney World|Holiday Inn(?: Express)?|Best Western|"
+              "Hampton Inn|Country Inn & Suites|Red Roof Inn|Extended Stay(?: America)?|Days Inn|"
+              "Econo Lodge|Knights Inn|La Quinta|Quality Inn|Comfort Inn|"
               "Budget Suites|Studio 6|InTown Suites|Rodeway Inn|Embassy Suites|Residence Inn|"
               "TA Travel Center|Love['\u2019]s Travel Stop")
 _LANDMARK_WORDS = frozenset(word for name in _LANDMARKS.lower().split("|")
                             for word in re.findall(r"[a-z]+", name)[:1])
+_NAMED = r"[A-Z][a-z]{2,}"
+_NUMBERED = r"(?:\d{1,3}(?:st|nd|rd|th)|\d{1,2}\s+Mile)"
 # What of a chain's site a span takes with it: "the Shell station".
 _CHAIN_PART = (r"(?:\s+(?:station|truck\s+stop|travel\s+(?:center|plaza)|parking\s+lot|store|"
                r"restaurant|security))?")
@@ -137,6 +140,10 @@ def address_recognizers() -> list[EntityRecognizer]:
              r"this|that|same|busy|big|old|new|main|federal|divided|open|rural)\b)"
              r"[a-z][a-z'-]+\s+(?:hwy|highway|blvd|pkwy|pike))\b", 0.6,
              frozenset({"hwy", "highway", "blvd", "pkwy", "pike"})),
+            # "Figueroa and 84th", "8 Mile and Gratiot": streets that meet, one numbered.
+            (rf"(?i:\b(?:at|around|on|walked|walks|work|works|near|by|off)\s+)(?P<value>"
+             rf"(?:{_NAMED}\s+(?:and|&)\s+{_NUMBERED}|{_NUMBERED}\s+(?:and|&)\s+{_NAMED}))"
+             r"(?![\w-])", 0.7, frozenset({"and"})),
             (r"(?P<value>(?i:\b(?:corner|intersection)\s+of\s+)[A-Z0-9][\w'-]*"
              r"(?:\s+[A-Z][\w'-]*)?\s+(?:and|&)\s+[A-Z0-9][\w'-]*(?:\s+[A-Z][\w'-]*)?)", 0.75,
              frozenset({"corner", "intersection"})),

@@ -96,6 +96,14 @@ class CuedPlaceRecognizer(EntityRecognizer):
         results.extend(RecognizerResult("PLACE", *m.span(), 0.85)
                        for regex, words in _WHERE_NO_LIST_HOLDS if not present.isdisjoint(words)
                        for m in regex.finditer(text))
+        # "Backpage Tacoma", "MyRedbook OC": a classified site's section is its town.
+        for match in _SITE_SECTION.finditer(text) if not present.isdisjoint(_SITE_WORDS) else ():
+            first = match.group("value").split()[0]
+            # A town that is also a car or a tribe ("Tacoma") is the town here.
+            if first.lower() not in _SECTION_NAMES and (
+                    not self._words.is_domain(first) or first in self._words.us_cities) and \
+                    first not in self._state_words and not names_a_platform(first):
+                results.append(RecognizerResult("PLACE", *match.span("value"), 0.7))
         if not present.isdisjoint(_DIRECTIONS):
             results.extend(RecognizerResult("PLACE", *m.span(), 0.7)
                            for m in _TOWN_PARTS.finditer(text))
@@ -205,6 +213,18 @@ _REGIONS = re.compile(
     r"Florida\s+Keys|Gulf\s+Coast|(?:East|West)\s+Valley|NoVa)(?![\w-])")
 _SAINTS = re.compile(r"(?<![\w-])(?:St|Ste|Saint)\.?\s+[A-Z][a-z]+(?:['\u2019]s)?(?![\w-])")
 # Each runs only where one of its words is: most answers hold none.
+_SITE_WORDS = frozenset({"backpage", "craigslist", "myredbook", "redbook", "cityvibe", "eros",
+                         "locanto", "bedpage", "cl", "bp"})
+_SITE_SECTION = re.compile(
+    rf"(?i:\b(?:{'|'.join(sorted(_SITE_WORDS))})\s+)(?P<value>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){{0,2}})")
+# A site's sections that are no towns: "Backpage Escorts", "Craigslist Casual Encounters".
+_SECTION_NAMES = frozenset({"escorts", "escort", "adult", "personals", "casual", "encounters",
+                            "women", "men", "body", "rubs", "services", "dating", "massage",
+                            "ads", "ad", "section", "and", "or", "is", "was", "posts",
+                            "the", "a", "i", "we", "he", "she", "they", "but", "so", "then",
+                            "erotic", "missed", "connections", "strictly", "platonic", "tss",
+                            "ts", "transsexual", "male", "female", "dom", "fetish", "location",
+                            "city", "account", "accounts", "page", "profile", "user"})
 _WHERE_NO_LIST_HOLDS = (
     (_BASES_AND_LANDS, frozenset({"afb", "angb", "air", "naval", "nas", "camp", "fort", "ft",
                                   "jblm", "jbsa", "jbphh", "jbmdl", "jble", "jbab", "nation",

@@ -18,6 +18,7 @@ import re
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
+from csec_survey.core.alternation import trie_alternation
 from csec_survey.deidentify.gazetteers import Gazetteers
 from csec_survey.deidentify.pattern_recognizers import names_a_platform, words_in
 
@@ -60,8 +61,7 @@ _NAMED_AS_CUES = (r"introduced\s+(?:himself|herself)\s+as|"
                 r"used\s+the\s+(?:name|alias)|check\s+in\s+with|"
                 r"tattoo(?:s|ed)?\b[^.;\n]{0,30}?\b(?:said|says|read|reads)|the\s+word")
 _CALLED_WORDS = frozenset({"aka", "k", "goes", "went", "going", "known", "call", "calls",
-                           "called", "calling", "street", "nick", "nickname", "named", "ad",
-                           "stage", "working", "pimp"})
+                           "called", "calling", "name", "nick", "nickname", "named"})
 _NAMED_AS_WORDS = frozenset({"introduced", "knows", "knew", "referred", "as", "used", "check",
                              "tattoo", "tattoos", "tattooed", "word"})
 _NAME_WAS_WORDS = frozenset({"name", "called"})
@@ -170,7 +170,7 @@ class CuedPersonRecognizer(EntityRecognizer):
         self._ranked = re.compile(
             rf"(?i:\b(?:{_RANKS})\b\.?)\s+(?P<value>{LOWER_WORD}(?:\s+{LOWER_WORD})?)")
         self._alias = re.compile(
-            rf"(?i:\b(?:{'|'.join(_ALIAS_LEADS)})"
+            rf"(?i:\b{trie_alternation(_ALIAS_LEADS)}"
             r"\s+)(?P<value>(?:[A-Z][\w'\u2019-]+\s+)?[A-Z][\w'\u2019-]*|[a-z][\w'\u2019-]+)")
         # "Mama T", "Rico Suave", "Ca$h": up to three words, a capital letter one of them.
         called_value = (r"[\"'\u201c\u2018]?(?P<value>[A-Za-z][\w'\u2019.$-]*"

@@ -32,7 +32,8 @@ _TITLE_WORDS = frozenset({
 _TITLES = trie_alternation(_TITLE_WORDS)
 _NAME = r"[A-ZÀ-ÖØ-Þ][^\W\d_]*(?:['\u2019-][^\W\d_]+)*"
 _AGENCY_TAILS = (
-    r"Police Department|Police Dept\.?|Police|PD|Sheriff['\u2019]?s (?:Office|Department|Dept\.?)|"
+    r"Police Department|Police Dept\.?|Police Bureau|Police|PD|"
+    r"Sheriff['\u2019]?s (?:Office|Department|Dept\.?)|"
     r"SO|State Police|Highway Patrol|State Patrol|Bureau of Investigation|"
     r"Department of Public Safety|DPS|ICAC Task Force|"
     r"Task Force(?:\s+on\s+[A-Z][\w'-]*(?:\s+(?:and\s+)?[A-Z][\w'-]*){0,3})?|"
@@ -42,7 +43,15 @@ _AGENCY_TAILS = (
     r"Attorney General['\u2019]?s Office|Marshal['\u2019]?s Office|Constable['\u2019]?s Office|"
     r"Metro(?: PD| Police)?|ICAC(?: Unit| unit)?|Children['\u2019]?s Advocacy Center|"
     r"Child Advocacy Center|Advocacy Center|CAC|Juvenile Probation|Community Corrections|"
-    r"(?:County|Co\.?) (?:Attorney|Prosecutor|SAO)|DA|(?:Pct\.? \d+ )?Constable")
+    r"(?:County|Co\.?) (?:Attorney|Prosecutor|SAO)|DA|(?:Pct\.? \d+ )?Constable|"
+    r"Prosecuting Attorney['\u2019]?s Office|Fusion Center|Juvenile Intake|"
+    # "Hennepin County Human Services", "Lucas County Children Services".
+    r"(?:Human|Social|Children['\u2019]?s?|Family|Youth|Protective)(?: and Family)? Services|"
+    r"DOJ(?: DCI| DCS)?|(?:SBI|DCS|DHS|DCF|DSS|DFPS|DCFS)|"
+    # "Florida Department of Law Enforcement", "Allegheny County Office of Children, Youth
+    # and Families": a state's or county's department, office or division of something.
+    r"(?:Department|Dept\.?|Office|Division|Bureau) of [A-Z][\w'\u2019]*"
+    r"(?:(?:,? (?:and |& )?| of | )[A-Z][\w'\u2019]*){0,4}")
 # "the Sheriff's Office of Pinal County", "the Police Department of the City of Tulsa".
 _AGENCY_OF = (r"(?P<value>(?:Sheriff['\u2019]?s (?:Office|Department)|Police Department|"
               r"District Attorney['\u2019]?s Office|Prosecutor['\u2019]?s Office)\s+of\s+"
