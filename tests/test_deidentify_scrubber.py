@@ -420,8 +420,8 @@ def test_heldout_ordinary_words_kept(heldout_evaluation):
 # Its misses have been read, so it is no longer unseen: deid_frozen_texts_2.txt is.
 
 FROZEN = Path(__file__).parent / "data" / "frozen" / "deid_frozen_texts.txt"
-FROZEN_FLOORS = {"recall": 0.94, "platform_names_kept": 0.99, "ordinary_words_kept": 0.997,
-                 "recall_under_the_documented_rules": 0.96,
+FROZEN_FLOORS = {"recall": 0.95, "platform_names_kept": 0.99, "ordinary_words_kept": 0.997,
+                 "recall_under_the_documented_rules": 0.975,
                  "direct_identifiers_under_the_documented_rules": 0.99}
 
 # Two of the frozen set's annotations differ from the scrubber's documented rules: it
@@ -481,12 +481,24 @@ def test_frozen_set_scores_no_worse_than_its_first_measurement(frozen_evaluation
 # tests/data/frozen/deid_frozen_texts_2.txt: 385 answers by a fourth helper who read
 # neither the code nor any other set, committed before its first score (session 7:
 # recall 0.93, direct identifiers 0.98, platform names 0.95, ordinary words 0.997).
-# Its misses have not been read: it stays the unseen measure. Session 8, after the third
-# development set (written to its weakest types, known from the per-type scores alone):
-# recall 0.94, platform names 0.96, ordinary words 0.997. Floors at the latest score.
+# Session 8, after the third development set (written to its weakest types, known from
+# the per-type scores alone): recall 0.94, platform names 0.96, ordinary words 0.997.
+# Session 10: its misses were read by kind and development set 6 written to those kinds
+# in new words (never its own); recall 0.99, direct identifiers 1.00, platform names
+# 1.00. It is no longer unseen: deid_frozen_texts_3.txt is. Floors at the latest score.
 FROZEN_2 = Path(__file__).parent / "data" / "frozen" / "deid_frozen_texts_2.txt"
-FROZEN_2_FLOORS = {"ALL": 0.94, "DIRECT_IDENTIFIERS": 0.98, "platform_names_kept": 0.955,
+FROZEN_2_FLOORS = {"ALL": 0.985, "DIRECT_IDENTIFIERS": 0.99, "platform_names_kept": 0.99,
                    "ordinary_words_kept": 0.997}
+
+# tests/data/frozen/deid_frozen_texts_3.txt: 400 answers by an eighth helper who read
+# neither the code nor any other set, committed before its first score (session 10,
+# after the speed work and before development set 6 was tuned on: recall 0.909, direct
+# identifiers 0.967, platform names 0.931, ordinary words 0.990). Its misses have not
+# been read: it is the unseen measure. Floors at the latest score (0.932, 0.978, 0.963,
+# 0.989).
+FROZEN_3 = Path(__file__).parent / "data" / "frozen" / "deid_frozen_texts_3.txt"
+FROZEN_3_FLOORS = {"ALL": 0.93, "DIRECT_IDENTIFIERS": 0.975, "NAMES_AGENCIES_PLACES": 0.925,
+                   "platform_names_kept": 0.96, "ordinary_words_kept": 0.988}
 
 
 def test_second_frozen_set_scores_no_worse_than_its_first_measurement(scrubber):
@@ -497,6 +509,16 @@ def test_second_frozen_set_scores_no_worse_than_its_first_measurement(scrubber):
         assert evaluation["recall"][group]["rate"] >= FROZEN_2_FLOORS[group], group
     for kept in ("platform_names_kept", "ordinary_words_kept"):
         assert evaluation[kept]["rate"] >= FROZEN_2_FLOORS[kept], evaluation[kept]
+
+
+def test_third_frozen_set_scores_no_worse_than_its_latest_measurement(scrubber):
+    items = load_heldout(FROZEN_3)
+    assert (len(items), sum(len(item.personal) for item in items)) == (400, 1102)
+    evaluation = _evaluated(scrubber, FROZEN_3)
+    for group in ("ALL", "DIRECT_IDENTIFIERS", "NAMES_AGENCIES_PLACES"):
+        assert evaluation["recall"][group]["rate"] >= FROZEN_3_FLOORS[group], group
+    for kept in ("platform_names_kept", "ordinary_words_kept"):
+        assert evaluation[kept]["rate"] >= FROZEN_3_FLOORS[kept], evaluation[kept]
 
 
 def test_frozen_set_under_the_documented_rules(scrubber):
@@ -534,13 +556,18 @@ def test_frozen_set_under_the_documented_rules(scrubber):
 # its first run, before any tuning on it. deid_dev_texts_5.txt: 536 more, by a seventh
 # such helper, to handles in every shape (the second frozen set's one direct miss is a
 # handle, known from its per-type scores alone) and the hardest places, agencies and
-# people; 0.912 on its first run, before any tuning on it.
+# people; 0.912 on its first run, before any tuning on it. deid_dev_texts_6.txt: 450
+# more, by a ninth such helper, to the kinds the second frozen set's misses showed
+# (nicknames after a cue, agencies by their full names, interstates, chains and
+# landmarks, card numbers in groups, BlackBerry PINs, short years), in new words; 0.822
+# on its first run. Its annotator marked bare years, which Safe Harbor keeps: those nine
+# marks were taken out when it was committed.
 
 DEVELOPMENT = sorted((Path(__file__).parent / "data" / "dev").glob("deid_dev_texts*.txt"))
-# Floors at the latest score of all six together (0.953, 0.989, 0.948; the fourth set
+# Floors at the latest score of all seven together (0.954, 0.982, 0.951; the fourth set
 # is the hardest at 0.92). Direct identifiers fell below 0.99 when the fifth set came in:
 # handles that are everyday words with no cue beside them.
-DEVELOPMENT_FLOORS = {"ALL": 0.95, "DIRECT_IDENTIFIERS": 0.985, "NAMES_AGENCIES_PLACES": 0.945}
+DEVELOPMENT_FLOORS = {"ALL": 0.95, "DIRECT_IDENTIFIERS": 0.98, "NAMES_AGENCIES_PLACES": 0.95}
 
 
 @pytest.fixture(scope="module")
@@ -558,7 +585,7 @@ def test_development_set_recall(development_evaluation, group):
 
 
 def test_development_set_keeps_platforms_and_words(development_evaluation):
-    assert len(DEVELOPMENT) == 6
+    assert len(DEVELOPMENT) == 7
     assert development_evaluation["platform_names_kept"]["rate"] >= 0.985
     # The set leaves motel chains unmarked; the scrubber removes a motel's name, a chain's
     # too ("a Days Inn"), as the frozen set's annotator would: those words count as lost.
