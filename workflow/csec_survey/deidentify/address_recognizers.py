@@ -109,6 +109,10 @@ def address_recognizers() -> list[EntityRecognizer]:
             (r"(?<![\w-])(?P<value>(?:I|IH)-\d{1,3}|[Ii]nterstate\s+\d{1,3})(?![\w-])", 0.75),
             (r"(?i:\b(?:on|along|off|down|up|via|near|take|took|taking|from|to|of)\s)"
              r"(?P<value>(?:I|IH)\s?\d{1,3})(?![\w-])", 0.75),
+            # "Figueroa and 84th", "8 Mile and Gratiot": streets that meet, one numbered.
+            (rf"(?i:\b(?:at|around|on|walked|walks|work|works|near|by|off)\s+)(?P<value>"
+             rf"(?:{_NAMED}\s+(?:and|&)\s+{_NUMBERED}|{_NUMBERED}\s+(?:and|&)\s+{_NAMED}))"
+             r"(?![\w-])", 0.7, frozenset({"and"})),
             # A ZIP code: five digits standing alone that count nothing ("89030", not
             # "$10000" or "20000 ads").
             (r"(?<![\w$#.,/:-])(?P<value>\d{5}(?:-\d{4})?)(?![\w,.%/:-]|\.\d|\s+(?:ads|"
@@ -140,10 +144,6 @@ def address_recognizers() -> list[EntityRecognizer]:
              r"this|that|same|busy|big|old|new|main|federal|divided|open|rural)\b)"
              r"[a-z][a-z'-]+\s+(?:hwy|highway|blvd|pkwy|pike))\b", 0.6,
              frozenset({"hwy", "highway", "blvd", "pkwy", "pike"})),
-            # "Figueroa and 84th", "8 Mile and Gratiot": streets that meet, one numbered.
-            (rf"(?i:\b(?:at|around|on|walked|walks|work|works|near|by|off)\s+)(?P<value>"
-             rf"(?:{_NAMED}\s+(?:and|&)\s+{_NUMBERED}|{_NUMBERED}\s+(?:and|&)\s+{_NAMED}))"
-             r"(?![\w-])", 0.7, frozenset({"and"})),
             (r"(?P<value>(?i:\b(?:corner|intersection)\s+of\s+)[A-Z0-9][\w'-]*"
              r"(?:\s+[A-Z][\w'-]*)?\s+(?:and|&)\s+[A-Z0-9][\w'-]*(?:\s+[A-Z][\w'-]*)?)", 0.75,
              frozenset({"corner", "intersection"})),
@@ -154,15 +154,15 @@ def address_recognizers() -> list[EntityRecognizer]:
                              "park", "stop", "plaza", "mall"})),
             # Motels and landmarks whose names are no everyday words: named anywhere, they
             # are where something happened (a shop is where phones are bought, and stays).
-            (rf"(?<![\w'-])(?P<value>(?:{_LANDMARKS})(?:['\u2019]s)?{_CHAIN_PART})(?![\w-])",
+            (rf"(?<![\w'-])(?P<value>(?=[A-Z])(?:{_LANDMARKS})(?:['\u2019]s)?{_CHAIN_PART})(?![\w-])",
              0.7, _LANDMARK_WORDS),
             # A chain where it stands ("the IHOP on Westheimer", "the Flying J in knoxville")
             # or where someone was ("picked up at the Greyhound station", "met at Best Buy").
-            (rf"(?i:\b(?:the|a|an)\s+)(?P<value>(?:{_CHAINS})(?:['\u2019]s)?{_CHAIN_PART})"
+            (rf"(?i:\b(?:the|a|an)\s+)(?P<value>(?=[A-Z0-9])(?:{_CHAINS})(?:['\u2019]s)?{_CHAIN_PART})"
              r"(?=\s+(?:on|in|at|off|near|across|by|downtown|out\s+by|next\s+to|outside)\b)",
              0.7, _CHAIN_WORDS),
             (rf"(?i:\b(?:at|outside|inside|behind|near)\s+(?:the\s+|a\s+|an\s+)?)"
-             rf"(?P<value>(?:{_CHAINS})(?:['\u2019]s)?{_CHAIN_PART})(?![\w'\u2019&-])", 0.7,
+             rf"(?P<value>(?=[A-Z0-9])(?:{_CHAINS})(?:['\u2019]s)?{_CHAIN_PART})(?![\w'\u2019&-])", 0.7,
              _CHAIN_WORDS)],
             name="NamedAddressRecognizer"),
     ]

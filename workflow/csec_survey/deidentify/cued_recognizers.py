@@ -56,14 +56,15 @@ _CALLED_CUES = (r"aka|a\.k\.a\.?|goes\s+by|went\s+by|going\s+by|"
 _NAMED_AS_CUES = (r"introduced\s+(?:himself|herself)\s+as|"
                 r"(?:knows?|knew)\s+(?:him|her)(?:\s+only)?\s+as|"
                 r"referred\s+to\s+(?:him|her|himself|herself)\s+as|"
-                r"(?:advertised|posted|listed|saved|signed|billed|was|were)(?:\s+only)?"
+                r"(?:advertised|posted|listed|saved|signed|billed)(?:\s+only)?"
                 r"(?:\s+(?:on|in)\s+[A-Z]\w+(?:\s+[A-Z]{2,3})?)?\s+as|"
                 r"used\s+the\s+(?:name|alias)|check\s+in\s+with|"
                 r"tattoo(?:s|ed)?\b[^.;\n]{0,30}?\b(?:said|says|read|reads)|the\s+word")
 _CALLED_WORDS = frozenset({"aka", "k", "goes", "went", "going", "known", "call", "calls",
                            "called", "calling", "name", "nick", "nickname", "named"})
-_NAMED_AS_WORDS = frozenset({"introduced", "knows", "knew", "referred", "as", "used", "check",
-                             "tattoo", "tattoos", "tattooed", "word"})
+_NAMED_AS_WORDS = frozenset({"introduced", "knows", "knew", "referred", "advertised", "posted",
+                             "listed", "saved", "signed", "billed", "used", "check", "tattoo",
+                             "tattoos", "tattooed", "word"})
 _NAME_WAS_WORDS = frozenset({"name", "called"})
 _INITIALS_CUES = frozenset({
     "juv", "juvenile", "vic", "victim", "minor", "girl", "boy", "child", "kid", "suspect",
