@@ -162,8 +162,8 @@ def address_recognizers() -> list[EntityRecognizer]:
              r"(?=\s+(?:on|in|at|off|near|across|by|downtown|out\s+by|next\s+to|outside)\b)",
              0.7, _CHAIN_WORDS),
             (rf"(?i:\b(?:at|outside|inside|behind|near)\s+(?:the\s+|a\s+|an\s+)?)"
-             rf"(?P<value>(?=[A-Z0-9])(?:{_CHAINS})(?:['\u2019]s)?{_CHAIN_PART})(?![\w'\u2019&-])", 0.7,
-             _CHAIN_WORDS)],
+             rf"(?P<value>(?=[A-Z0-9])(?:{_CHAINS})(?:['\u2019]s)?{_CHAIN_PART})"
+             r"(?![\w'\u2019&-])", 0.7, _CHAIN_WORDS)],
             name="NamedAddressRecognizer"),
     ]
 

@@ -321,8 +321,9 @@ def number_recognizers() -> list[EntityRecognizer]:
             Pattern("season_year", rf"\b(?:{_PART_OF})?(?:spring|summer|fall|autumn|winter)\s+"
                                    rf"(?:of\s+)?{_YEAR}", 0.7),
             # "CMA Fest 2012", "SXSW 2013": an event of one year is a date.
-            Pattern("event_year", rf"\b(?=[A-Z])(?:(?:[A-Z][\w&'-]*\s+){{1,2}}(?:Fest|Festival|Rally|Fair|"
-                                  rf"Expo|Con|Classic|Bowl)|SXSW|Comic-Con)\s+{_YEAR}", 0.7),
+            Pattern("event_year", rf"\b(?=[A-Z])(?:(?:[A-Z][\w&'-]*\s+){{1,2}}(?:Fest|Festival|"
+                                  rf"Rally|Fair|Expo|Con|Classic|Bowl)|SXSW|Comic-Con)\s+{_YEAR}",
+                    0.7),
             Pattern("ordinal_day", r"(?:\b(?:weekend|week|night|morning)\s+of\s+the\s+|"
                                    r"(?<=\bthe\s))(?:[12]?\d|3[01])(?:st|nd|rd|th)\b"
                                    r"(?!\s+(?:grade|graders?|floor|street|st|ave|avenue|"
