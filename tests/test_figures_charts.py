@@ -54,8 +54,22 @@ def test_whiskers_are_named_only_where_drawn(tmp_path):
     without = figure_data("t", _spec(intervals=False), REGISTRY, INSTRUMENT)
     assert "whiskers are Wilson intervals" in with_intervals.caption
     assert "whiskers" not in without.caption and not without.intervals
-    draw_figure(without, tmp_path / "t.pdf", tmp_path / "t.png")
+    draw_figure(without, tmp_path / "t.pdf", tmp_path / "t.png", tmp_path / "t.svg")
     assert (tmp_path / "t.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_the_paper_s_drawing_is_vector_the_same_bytes_each_time_with_no_text_to_misread(
+        tmp_path):
+    data = figure_data("t", _spec(), REGISTRY, INSTRUMENT)
+    drawn = []
+    for run in ("a", "b"):
+        draw_figure(data, tmp_path / f"{run}.pdf", tmp_path / f"{run}.png",
+                    tmp_path / f"{run}.svg")
+        drawn.append((tmp_path / f"{run}.svg").read_bytes())
+    assert drawn[0] == drawn[1]
+    assert drawn[0].startswith(b"<?xml") and b"<svg" in drawn[0]
+    # Labels drawn as paths: the PDF's text, which the audit reads, holds no figure numeral.
+    assert b"<text" not in drawn[0]
 
 
 def test_a_bar_that_is_no_share_is_refused():

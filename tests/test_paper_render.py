@@ -258,6 +258,21 @@ def test_quotes_are_verbatim_escaped_blockquotes_at_most_n():
                for q in resolved.quotes)
 
 
+def test_a_lead_in_sticks_to_its_first_quote_in_the_typst():
+    import pypandoc
+
+    source = ("## A heading\n\nThe first idea was scale, and\nit ran over two lines.\n\n"
+              "{{< quotes oe_dynamics larger_client_pool 1 >}}\n\n- a list\n\n"
+              "{{< quotes oe_dynamics easier_marketing 1 >}}")
+    markdown = resolve(source, _inputs()).markdown
+    typst_source = pypandoc.convert_text(markdown, "typst", format="markdown")
+    lead = typst_source.index("#block(sticky: true)[")
+    assert typst_source.index("The first idea was scale") > lead
+    assert typst_source.index("#quote(block: true)") > typst_source.index("two lines")
+    # Only a paragraph is a lead-in: not a heading, not a list.
+    assert typst_source.count("sticky: true") == 1
+
+
 def test_quotes_fewer_than_asked_when_fewer_are_coded():
     resolved = resolve("{{< quotes oe_dynamics easier_marketing 5 >}}", _inputs())
     assert len(resolved.quotes) == 2

@@ -89,7 +89,7 @@ def test_every_figure_draws_registry_values_only(built):
             assert int(row["denominator"]) == entry["denominator"]
             assert [float(row["ci_low"]), float(row["ci_high"])] == \
                 pytest.approx(entry["interval95"])
-        for suffix in (".pdf", ".png"):
+        for suffix in (".pdf", ".png", ".svg"):
             assert path.with_suffix(suffix).stat().st_size > 5000
         meta = json.loads(path.with_suffix(".json").read_text())
         assert meta["caption"] and meta["alt_text"]

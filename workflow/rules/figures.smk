@@ -21,6 +21,8 @@ for _figure in figure_names():
                 category="Figures",
                 caption=f"../report/figures/{_figure}.rst",
             ),
+            # Vector, for the paper.
+            svg=results("figures", f"{_figure}.svg"),
             data=report(
                 results("figures", f"{_figure}.csv"),
                 category="Figures",

@@ -98,7 +98,7 @@ rule render_paper:
         quotes=rules.select_quotes.output.quotes,
         claims=rules.check_claims.output.claims,
         figures=expand(
-            results("figures", "{figure}.{ext}"), figure=figure_names(), ext=["png", "json"]
+            results("figures", "{figure}.{ext}"), figure=figure_names(), ext=["svg", "json"]
         ),
         # Checked before rendering: everything the paper uses derives from the export.
         records=lineage_records(),

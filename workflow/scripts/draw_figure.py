@@ -10,6 +10,6 @@ with rule_script(snakemake) as log:
     data = figure_data(name, load_figure_specs(snakemake.input.specs)[name],
                        read_registry(snakemake.input.registry),
                        load_instrument(snakemake.input.instrument))
-    draw_figure(data, snakemake.output.pdf, snakemake.output.png)
+    draw_figure(data, snakemake.output.pdf, snakemake.output.png, snakemake.output.svg)
     write_outputs(data, snakemake.output.data, snakemake.output.meta)
     log.info("figure %s: %d bars", name, len(data.rows()))

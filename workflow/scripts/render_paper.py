@@ -21,8 +21,8 @@ with rule_script(snakemake) as log:
                   snakemake.params.export_sha256)
     figures = {Path(path).stem: json.loads(Path(path).read_text(encoding="utf-8"))
                for path in snakemake.input.figures if path.endswith(".json")}
-    pngs = {Path(path).stem: Path(path) for path in snakemake.input.figures
-            if path.endswith(".png")}
+    drawings = {Path(path).stem: Path(path) for path in snakemake.input.figures
+                if path.endswith(".svg")}
     with open(snakemake.input.reproduction, encoding="utf-8", newline="") as handle:
         reproduction = list(csv.DictReader(handle))
     build = build_numbers(snakemake.params.build, snakemake.rule,
@@ -31,7 +31,7 @@ with rule_script(snakemake) as log:
     inputs = PaperInputs(
         registry={**read_registry(snakemake.input.registry),
                   **{number.id: number.as_json() for number in build}}, figures=figures,
-        figure_files={name: f"{name}.png" for name in figures},
+        figure_files={name: f"{name}.svg" for name in figures},
         quotes=json.loads(Path(snakemake.input.quotes).read_text(encoding="utf-8")),
         reproduction=reproduction,
         claims={claim["claim"]: claim["holds"] for claim in json.loads(
@@ -44,7 +44,7 @@ with rule_script(snakemake) as log:
     with tempfile.TemporaryDirectory() as build:
         renderer = render_pdf(resolved.markdown, Path(build), Path(snakemake.output.pdf),
                               Path(snakemake.input.template), Path(snakemake.input.bibliography),
-                              {f"{name}.png": path for name, path in pngs.items()}, epoch)
+                              {f"{name}.svg": path for name, path in drawings.items()}, epoch)
         typst_source = Path(build) / "paper.typ"
         write_text(snakemake.output.typst,
                    typst_source.read_text(encoding="utf-8") if typst_source.exists() else "")

@@ -120,8 +120,8 @@ def figure_data(name: str, spec: Mapping[str, Any], registry: Mapping[str, Any],
                       alt_text=alt, intervals=intervals)
 
 
-def draw_figure(data: FigureData, pdf: str | Path, png: str | Path) -> None:
-    """Draw the figure and save it as PDF and PNG."""
+def draw_figure(data: FigureData, pdf: str | Path, png: str | Path, svg: str | Path) -> None:
+    """Draw the figure and save it as PDF, PNG and SVG."""
     apply_style()
     import matplotlib.pyplot as plt
 
@@ -139,7 +139,7 @@ def draw_figure(data: FigureData, pdf: str | Path, png: str | Path) -> None:
     every = [bar for _, bars in data.panels for bar in bars]
     axes[-1, 0].set_xlabel(f"Percent of respondents ({_bases(every)})")
     figure.align_ylabels()
-    save(figure, pdf, png)
+    save(figure, pdf, png, svg)
     plt.close(figure)
 
 

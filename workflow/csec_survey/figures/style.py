@@ -58,11 +58,15 @@ def apply_style() -> None:
     matplotlib.rcParams.update(_RC)
 
 
-def save(figure: Any, pdf: str | Path, png: str | Path) -> None:
-    """Save a figure as vector PDF and PNG, with no timestamps or tool names in the files."""
+def save(figure: Any, pdf: str | Path, png: str | Path, svg: str | Path) -> None:
+    """Save a figure as vector PDF and SVG (the paper's, its text drawn as paths) and as
+    PNG, with no timestamps or tool names in the files."""
     with atomic_path(pdf) as partial:
         figure.savefig(partial, format="pdf", bbox_inches="tight",
                        metadata={"CreationDate": None, "ModDate": None, "Creator": None,
                                  "Producer": None})
     with atomic_path(png) as partial:
         figure.savefig(partial, format="png", bbox_inches="tight", metadata={"Software": None})
+    with atomic_path(svg) as partial:
+        figure.savefig(partial, format="svg", bbox_inches="tight",
+                       metadata={"Date": None, "Creator": None})

@@ -76,10 +76,28 @@ def anchor(number_id: str) -> str:
 def resolve(source: str, inputs: PaperInputs) -> Resolved:
     """Replace every shortcode of ``source``; an unknown id, figure or theme is an error."""
     resolved = Resolved(markdown="")
+    source = _leads_kept_with_quotes(source)
     # The provenance appendix lists what the body used, so it is resolved last.
     body = SHORTCODE.sub(lambda match: _expand(match, inputs, resolved, defer=True), source)
     resolved.markdown = SHORTCODE.sub(lambda match: _expand(match, inputs, resolved), body)
     return resolved
+
+
+def _leads_kept_with_quotes(source: str) -> str:
+    """Each paragraph that leads into quotes, in a block that sticks to the first quote:
+    a lead-in is never left at the foot of a page without it. Pandoc writes the
+    ``typst:sticky`` attribute as ``#block(sticky: true)``."""
+    blocks = source.split("\n\n")
+    for index in range(1, len(blocks)):
+        lead = blocks[index - 1]
+        if blocks[index].lstrip().startswith("{{< quotes ") and lead.strip() and \
+                not _NOT_A_PARAGRAPH.match(lead.lstrip()):
+            blocks[index - 1] = f'::: {{typst:sticky="true"}}\n{lead.strip()}\n:::'
+    return "\n\n".join(blocks)
+
+
+# Headings, quotes, lists, tables, figures, divs and shortcodes are no lead-in paragraph.
+_NOT_A_PARAGRAPH = re.compile(r"#|>|:::|\{\{<|!\[|\||[-*+]\s|\d+\.\s|```")
 
 
 def _expand(match: re.Match[str], inputs: PaperInputs, resolved: Resolved,
