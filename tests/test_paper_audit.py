@@ -103,10 +103,12 @@ DOCUMENTS = {
 }
 CODEBOOK_NUMBERS = {25_000.0, 100_000.0}
 REPRODUCTION = [
-    {"id": "tech.most_cases", "published": "69", "unit": "percent", "rebuilt": "69%",
-     "numerator": "31", "denominator": "45", "status": "reproduced"},
-    {"id": "resp.total", "published": "144", "unit": "count", "rebuilt": "144",
-     "numerator": "", "denominator": "", "status": "reproduced"},
+    {"id": "tech.most_cases", "quantity": "cases that involved technology: most",
+     "published": "69", "unit": "percent", "rebuilt": "69%", "numerator": "31",
+     "denominator": "45", "status": "reproduced", "note": "Asked of those with a case."},
+    {"id": "resp.total", "quantity": "respondents", "published": "144", "unit": "count",
+     "rebuilt": "144", "numerator": "", "denominator": "", "status": "reproduced",
+     "note": "The 144 who answered."},
 ]
 
 

@@ -77,12 +77,16 @@ QUOTES = {
     },
 }
 REPRODUCTION = [
-    {"id": "tech.most_cases", "published": "69", "unit": "percent", "rebuilt": "69%",
-     "numerator": "31", "denominator": "45", "status": "reproduced"},
-    {"id": "resp.total", "published": "144", "unit": "count", "rebuilt": "144",
-     "numerator": "", "denominator": "", "status": "reproduced"},
-    {"id": "method.fieldwork_start", "published": "2012-11", "unit": "month",
-     "rebuilt": "November 2012", "numerator": "", "denominator": "", "status": "reproduced"},
+    {"id": "tech.most_cases", "quantity": "cases that involved technology: most",
+     "published": "69", "unit": "percent", "rebuilt": "69%", "numerator": "31",
+     "denominator": "45", "status": "reproduced", "note": ""},
+    {"id": "resp.total", "quantity": "respondents", "published": "144", "unit": "count",
+     "rebuilt": "144", "numerator": "", "denominator": "", "status": "reproduced",
+     "note": "The whole sample."},
+    {"id": "method.fieldwork_start", "quantity": "month the survey opened",
+     "published": "2012-11", "unit": "month", "rebuilt": "November 2012", "numerator": "",
+     "denominator": "", "status": "cannot hold at the stated base",
+     "note": "Fieldwork ran November-December 2012."},
 ]
 
 
@@ -377,15 +381,20 @@ def test_reproduction_renders_one_table_row_per_row():
     lines = markdown.splitlines()
     assert len(lines) == 2 + len(REPRODUCTION)
     assert all(line.startswith("|") and line.endswith("|") for line in lines)
-    assert "Published" in lines[0] and "Rebuilt" in lines[0]
-    for line, row in zip(lines[2:], REPRODUCTION, strict=True):
+    assert "Published" in lines[0] and "Rebuilt" in lines[0] and "Note" in lines[0]
+    for number, (line, row) in enumerate(zip(lines[2:], REPRODUCTION, strict=True), 1):
         cells = [_unescape(cell.strip()) for cell in line.strip("|").split("|")]
-        assert cells[0] == row["id"]
-        assert cells[1] == row["published"] + ("%" if row["unit"] == "percent" else "")
-        assert cells[2] == row["rebuilt"]
-        assert cells[3] == (f"{row['numerator']} / {row['denominator']}"
+        # A plain label and a short key, not the registry id.
+        assert cells[0] == f"B{number}" and row["id"] not in line
+        assert cells[1] == row["quantity"]
+        assert cells[2] == row["published"] + ("%" if row["unit"] == "percent" else "")
+        assert cells[3] == row["rebuilt"]
+        assert cells[4] == (f"{row['numerator']} / {row['denominator']}"
                             if row["denominator"] else "")
-        assert cells[4] == row["status"]
+        assert cells[6] == row["note"]
+    # Neutral words for each status.
+    assert [line.split("|")[6].strip() for line in lines[2:]] == \
+        ["matches", "matches", "no count fits the stated base"]
 
 
 # --- render_pdf() --------------------------------------------------------------------------

@@ -19,7 +19,8 @@ In the body, up to the reference list:
   for word against the quotes the paper drew from the de-identified answers.
 
 The appendices have rules of their own: each row of Appendix A (provenance)
-and of Appendix B (published against rebuilt) starts with its id, and every
+and of Appendix B (published against rebuilt) starts with its id (a registry id in A,
+a key such as B12 in B), and every
 numeral in a row must be one of that row's own values: what rendering prints
 for that registry entry or reproduction report row (`render.provenance_fields`,
 `render.reproduction_fields`), read back from the data, not from the PDF.
@@ -37,7 +38,7 @@ from typing import Any
 import pypdfium2
 
 from csec_survey.paper.pdf_text import Link, Word, page_links, page_words
-from csec_survey.paper.render import provenance_fields, reproduction_fields
+from csec_survey.paper.render import provenance_fields, reproduction_fields, reproduction_keys
 
 __all__ = ["AuditResult", "audit_pdf", "number_in_words"]
 
@@ -129,7 +130,7 @@ def audit_pdf(path: str | Path, registry: Mapping[str, Any], quotes: Iterable[st
             result.audited_pages.append(index + 1)
             _audit_body_page(document, pages, index, words, references, in_quotes, allowed,
                              registry, result)
-        rows = {row["id"]: row for row in reproduction}
+        rows = reproduction_keys(reproduction)
         for index in range(len(pages)):
             for start, end, own in ((appendix_a, appendix_b, _provenance_values(registry)),
                                     (appendix_b, (len(pages), 0.0), _reproduction_values(rows))):
@@ -299,9 +300,9 @@ def _provenance_values(registry: Mapping[str, Any]) -> Callable[[str], set[str] 
 
 def _reproduction_values(rows: Mapping[str, Mapping[str, Any]]
                          ) -> Callable[[str], set[str] | None]:
-    def own(row_id: str) -> set[str] | None:
-        row = rows.get(row_id)
-        return None if row is None else _tokens(*reproduction_fields(row))
+    def own(key: str) -> set[str] | None:
+        row = rows.get(key)
+        return None if row is None else _tokens(*reproduction_fields(key, row))
     return own
 
 

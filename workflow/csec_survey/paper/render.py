@@ -39,7 +39,7 @@ from csec_survey.paper.claims import quantifier_word, reproduction_words
 from csec_survey.paper.shortcodes import SHORTCODE
 
 __all__ = ["PaperInputs", "Resolved", "anchor", "provenance_fields", "render_pdf",
-           "reproduction_fields", "resolve"]
+           "reproduction_fields", "reproduction_keys", "resolve"]
 
 # Escaped, a character is printed as written: quotes stay verbatim (no smart quotes).
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#+\-!|@$~^'\"])")
@@ -184,20 +184,33 @@ def _provenance(numbers: Sequence[str], registry: Mapping[str, Any]) -> str:
     return "\n\n".join(entries)
 
 
-def reproduction_fields(row: Mapping[str, Any]) -> list[str]:
-    """What the reproduction appendix prints for one row of the reproduction report."""
+# What Appendix B calls each status: what happened to a figure, no verdict on the report.
+_STATUS_WORDS = {"reproduced": "matches", "reproduced on another base": "matches at another base",
+                 "copied from the report": "taken from the report",
+                 "cannot hold at the stated base": "no count fits the stated base"}
+
+
+def reproduction_keys(rows: Sequence[Mapping[str, Any]]) -> dict[str, Mapping[str, Any]]:
+    """The rows of the reproduction report by the key Appendix B prints for each (B1, B2 …):
+    a reader's handle, where a registry id would be jargon."""
+    return {f"B{number}": row for number, row in enumerate(rows, 1)}
+
+
+def reproduction_fields(key: str, row: Mapping[str, Any]) -> list[str]:
+    """What Appendix B prints for one row of the reproduction report: its key, what was
+    measured, the published and rebuilt values, count and base, status and note."""
     unit = "%" if row["unit"] == "percent" else ""
     counts = f"{row['numerator']} / {row['denominator']}" if row["denominator"] else ""
-    return [row["id"], f"{row['published']}{unit}", row["rebuilt"], counts, row["status"]]
+    return [key, row["quantity"], f"{row['published']}{unit}", row["rebuilt"], counts,
+            _STATUS_WORDS.get(row["status"], row["status"]), row.get("note") or ""]
 
 
 def _reproduction(rows: Sequence[Mapping[str, str]]) -> str:
-    lines = ["| Figure | Published | Rebuilt | Count / base | Status |",
-             f"|:{'-' * 40}|:{'-' * 9}|:{'-' * 11}|:{'-' * 11}|:{'-' * 29}|"]
-    for row in rows:
-        figure, published, rebuilt, counts, status = reproduction_fields(row)
-        lines.append(f"| {_escape(figure)} | {_escape(published)} | {_escape(rebuilt)} | "
-                     f"{counts} | {_escape(status)} |")
+    lines = ["| | Measured | Published | Rebuilt | Count / base | Status | Note |",
+             f"|:{'-' * 4}|:{'-' * 22}|:{'-' * 10}|:{'-' * 9}|:{'-' * 8}|:{'-' * 12}|:{'-' * 35}|"]
+    for key, row in reproduction_keys(rows).items():
+        lines.append("| " + " | ".join(_escape(field) for field in reproduction_fields(key, row))
+                     + " |")
     return "\n".join(lines)
 
 
