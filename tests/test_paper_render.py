@@ -18,7 +18,7 @@ from PIL import Image
 
 from csec_survey.core.codebook import load_instrument
 from csec_survey.paper.quotes import quote_numbers
-from csec_survey.paper.render import PaperInputs, anchor, render_pdf, resolve
+from csec_survey.paper.render import PaperInputs, anchor, provenance_trail, render_pdf, resolve
 from csec_survey.stats.constants import build_numbers, design_numbers, response_rate
 from csec_survey.stats.items import answer_id, interval_level_number
 from csec_survey.stats.registry import Number
@@ -334,13 +334,15 @@ def test_the_reproduction_verdict_follows_the_reproduction_report():
         resolve(source, _inputs(reproduction=failing)).markdown
 
 
-def _provenance_rows(markdown: str) -> list[tuple[str, str, str]]:
-    """(id, anchor, rest of the paragraph) of every provenance paragraph."""
+def _provenance_rows(markdown: str) -> list[tuple[str, str, list[str]]]:
+    """(id, anchor, the other cells) of every row of the provenance table."""
     rows = []
-    for paragraph in markdown.split("\n\n"):
-        match = re.match(r"\[(.+?)\]\{#(num-[a-z0-9-]+)\}(.*)", paragraph, flags=re.DOTALL)
+    for line in markdown.splitlines():
+        match = re.match(r'\| `#box\(text\(size: 0\.85em, "(.+?)"\)\)<(num-[a-z0-9-]+)>`'
+                         r'\{=typst\} \|(.*)\|$', line)
         if match:
-            rows.append((_unescape(match.group(1)), match.group(2), match.group(3)))
+            rows.append((match.group(1), match.group(2),
+                         [_unescape(cell.strip()) for cell in match.group(3).split("|")]))
     return rows
 
 
@@ -356,18 +358,46 @@ def test_provenance_lists_exactly_the_ids_used_in_order_of_first_use():
     assert [number_id for number_id, _, _ in rows] == order
     assert "opp.digital_evidence" not in resolved.markdown
     registry = _registry()
-    for number_id, target, rest in rows:
+    for number_id, target, (display, computed, about, section) in rows:
         entry = registry[number_id]
         assert target == anchor(number_id)
-        text = _unescape(rest)
-        assert f"**{entry['display']}**" in text
+        assert display == entry["display"]
         if entry.get("denominator"):
-            assert f"{entry['numerator']} / {entry['denominator']}" in text
-        for digest in entry["inputs"].values():
-            assert digest[:12] in text and digest[:13] not in text
-        assert f"rule {entry['rule']}" in text
+            assert computed == f"{entry['numerator']} / {entry['denominator']}"
+        assert about == (entry.get("base") or entry.get("quantity") or "")
+        # The section a number is first printed in; one before any heading is on the
+        # title page.
+        assert section == "Title page"
     # An external number says where it is cited from.
-    assert "cited from madden2013" in _unescape(rows[-1][2])
+    assert rows[-1][2][1] == "cited from madden2013"
+    # Each input is named once, above the table, by the first 12 digits of its digest.
+    preamble = _unescape(resolved.markdown.split("| Number |")[0])
+    for number_id in order:
+        for digest in registry[number_id]["inputs"].values():
+            assert preamble.count(digest[:12]) == 1 and digest[:13] not in preamble
+
+
+def test_the_full_trail_keeps_what_appendix_a_leaves_out():
+    source = "# Intro\n\n{{< num tech.most_cases >}} and {{< num ext.youth_internet >}}."
+    resolved = resolve(source, _inputs())
+    trail = provenance_trail(resolved, _registry())
+    assert [row["id"] for row in trail] == ["tech.most_cases", "ext.youth_internet"]
+    entry = _registry()["tech.most_cases"]
+    first = trail[0]
+    assert first["section"] == "Intro" and first["value"] == str(entry["value"])
+    assert first["rule"] == entry["rule"] and first["script"] == entry["script"]
+    # Whole digests, every one, where the appendix prints the first 12 digits once.
+    assert all(f"{path} {digest}" in first["inputs"] for path, digest in entry["inputs"].items())
+    assert trail[1]["citation"] == "madden2013"
+
+
+def test_provenance_names_the_section_a_number_is_first_printed_in():
+    source = ("{{< num resp.total >}} on the title page.\n\n# Main findings {.unnumbered}\n\n"
+              "## Who responded\n\n### A subsection\n\n{{< num tech.most_cases >}} and "
+              "{{< num resp.total >}}.\n\n{{< provenance >}}")
+    rows = _provenance_rows(resolve(source, _inputs()).markdown)
+    assert [(number_id, cells[3]) for number_id, _, cells in rows] == \
+        [("resp.total", "Title page"), ("tech.most_cases", "Who responded")]
 
 
 def test_provenance_of_a_body_without_numbers_is_empty():

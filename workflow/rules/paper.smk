@@ -111,6 +111,12 @@ rule render_paper:
         markdown=results("paper", "paper.md"),
         typst=results("paper", "paper.typ"),
         quotes_used=results("paper", "quotes_used.json"),
+        # The full trail of every number printed, beside the PDF (Appendix A is its digest).
+        trail=report(
+            results("paper", "numbers.csv"),
+            category="Paper",
+            caption="../report/numbers_trail.rst",
+        ),
         # The build's date and commit, as registry entries the paper prints.
         build=results("paper", "build.json"),
         lineage=lineage("render_paper"),

@@ -1,6 +1,7 @@
 """Snakemake script of rule render_paper: shortcodes resolved, the PDF rendered."""
 
 import csv
+import io
 import json
 import os
 import tempfile
@@ -9,7 +10,7 @@ from pathlib import Path
 from csec_survey.core.atomic import write_text
 from csec_survey.core.lineage import check_lineage, read_records
 from csec_survey.core.rule_script import rule_script
-from csec_survey.paper.render import PaperInputs, render_pdf, resolve
+from csec_survey.paper.render import PaperInputs, provenance_trail, render_pdf, resolve
 from csec_survey.stats.constants import build_numbers
 from csec_survey.stats.registry import read_registry, write_fragment
 
@@ -40,6 +41,13 @@ with rule_script(snakemake) as log:
     write_text(snakemake.output.markdown, resolved.markdown)
     write_text(snakemake.output.quotes_used,
                json.dumps(resolved.quotes, indent=2, ensure_ascii=False) + "\n")
+    trail = provenance_trail(resolved, inputs.registry)
+    table = io.StringIO()
+    writer = csv.DictWriter(table, fieldnames=list(trail[0]) if trail else ["id"],
+                            lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(trail)
+    write_text(snakemake.output.trail, table.getvalue())
     epoch = int(os.environ.get("SOURCE_DATE_EPOCH") or snakemake.params.build["epoch"])
     with tempfile.TemporaryDirectory() as build:
         renderer = render_pdf(resolved.markdown, Path(build), Path(snakemake.output.pdf),

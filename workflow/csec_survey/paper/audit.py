@@ -38,7 +38,12 @@ from typing import Any
 import pypdfium2
 
 from csec_survey.paper.pdf_text import Link, Word, page_links, page_words
-from csec_survey.paper.render import provenance_fields, reproduction_fields, reproduction_keys
+from csec_survey.paper.render import (
+    provenance_fields,
+    provenance_preamble,
+    reproduction_fields,
+    reproduction_keys,
+)
 
 __all__ = ["AuditResult", "audit_pdf", "number_in_words"]
 
@@ -132,11 +137,14 @@ def audit_pdf(path: str | Path, registry: Mapping[str, Any], quotes: Iterable[st
                              registry, result)
         rows = reproduction_keys(reproduction)
         for index in range(len(pages)):
-            for start, end, own in ((appendix_a, appendix_b, _provenance_values(registry)),
-                                    (appendix_b, (len(pages), 0.0), _reproduction_values(rows))):
+            for start, end, own, preamble in (
+                    (appendix_a, appendix_b, _provenance_values(registry),
+                     frozenset(_tokens(provenance_preamble(registry.values())))),
+                    (appendix_b, (len(pages), 0.0), _reproduction_values(rows), frozenset())):
                 page_part = [w for w in words(index) if start <= (index, w.top) < end]
                 if page_part:
-                    _audit_appendix(page_part, own, pages[index].get_height(), index, result)
+                    _audit_appendix(page_part, own, pages[index].get_height(), index, result,
+                                    preamble)
     finally:
         document.close()
     return result
@@ -312,13 +320,15 @@ def _tokens(*values: str) -> set[str]:
 
 
 def _audit_appendix(words: list[Word], own: Callable[[str], set[str] | None], height: float,
-                    index: int, result: AuditResult) -> None:
+                    index: int, result: AuditResult, preamble: frozenset[str] = frozenset()
+                    ) -> None:
     """Each numeral of an appendix belongs to the row it stands in: the last row id at or
-    above it, read in the left-hand column."""
+    above it that opens its line; above the first row, to the ``preamble``."""
     ids = [(word, values) for word in words
            if (values := own(word.text.strip(_PUNCTUATION))) is not None]
-    left = min((word.x0 for word, _ in ids), default=0.0)
-    starts = sorted(((word.top, values) for word, values in ids if abs(word.x0 - left) < 2),
+    starts = sorted(((word.top, values) for word, values in ids
+                     if not any(abs(other.top - word.top) < 2 and other.x0 < word.x0
+                                for other in words)),
                     key=lambda start: start[0])
     for word in words:
         if not _DIGIT.search(word.text):
@@ -331,6 +341,9 @@ def _audit_appendix(words: list[Word], own: Callable[[str], set[str] | None], he
         row = [values for top, values in starts if top <= word.top + 2]
         if row and text in row[-1]:
             result._exempt("an appendix row's own value")
+            continue
+        if not row and text in preamble:
+            result._exempt("the inputs Appendix A names once")
             continue
         result.problems.append({"page": index + 1, "text": word.text,
                                 "why": "a numeral in an appendix that is not a value of "

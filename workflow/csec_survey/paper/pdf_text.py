@@ -153,7 +153,11 @@ def _target(document: pypdfium2.PdfDocument, pages: list[pypdfium2.PdfPage],
     # XYZ destinations are in PDF space (origin bottom left); words are measured from the top.
     top = pages[index].get_height() - (y.value if has_y.value else 0.0)
     near = [word for word in words(index) if -4 <= word.top - top < 14]
-    near.sort(key=lambda word: (abs(word.top - top), word.x0))
-    return (near[0].text if near else None), index, top
+    # Typst places a destination a little above its element: a word below it comes first,
+    # where the line above (a table's previous row) may be as close. Of the nearest line,
+    # the first word (a table row's words sit at slightly different heights).
+    near.sort(key=lambda word: (word.top < top, abs(word.top - top)))
+    line = [word for word in near if near and abs(word.top - near[0].top) < 2]
+    return (min(line, key=lambda word: word.x0).text if line else None), index, top
 
 

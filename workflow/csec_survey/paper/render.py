@@ -29,7 +29,7 @@ import os
 import re
 import shutil
 import subprocess
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -38,8 +38,9 @@ from csec_survey.core.atomic import atomic_path
 from csec_survey.paper.claims import quantifier_word, reproduction_words
 from csec_survey.paper.shortcodes import SHORTCODE
 
-__all__ = ["PaperInputs", "Resolved", "anchor", "provenance_fields", "render_pdf",
-           "reproduction_fields", "reproduction_keys", "resolve"]
+__all__ = ["PaperInputs", "Resolved", "anchor", "provenance_fields", "provenance_preamble",
+           "provenance_trail", "render_pdf", "reproduction_fields", "reproduction_keys",
+           "resolve"]
 
 # Escaped, a character is printed as written: quotes stay verbatim (no smart quotes).
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#+\-!|@$~^'\"])")
@@ -64,6 +65,8 @@ class Resolved:
 
     markdown: str
     numbers: list[str] = field(default_factory=list)
+    # registry id -> the heading of the section it is first printed in
+    sections: dict[str, str] = field(default_factory=dict)
     quotes: list[dict[str, str]] = field(default_factory=list)
     unquoted: list[str] = field(default_factory=list)
 
@@ -77,8 +80,19 @@ def resolve(source: str, inputs: PaperInputs) -> Resolved:
     """Replace every shortcode of ``source``; an unknown id, figure or theme is an error."""
     resolved = Resolved(markdown="")
     source = _leads_kept_with_quotes(source)
+    headings = [(match.start(), _HEADING_ATTRIBUTES.sub("", match.group(1)).strip())
+                for match in _SECTION_HEADING.finditer(source)]
+
+    def expand(match: re.Match[str]) -> str:
+        if match.group(1) == "num":
+            number_id = match.group(2).split()[0]
+            resolved.sections.setdefault(number_id, next(
+                (title for start, title in reversed(headings) if start < match.start()),
+                "Title page"))
+        return _expand(match, inputs, resolved, defer=True)
+
     # The provenance appendix lists what the body used, so it is resolved last.
-    body = SHORTCODE.sub(lambda match: _expand(match, inputs, resolved, defer=True), source)
+    body = SHORTCODE.sub(expand, source)
     resolved.markdown = SHORTCODE.sub(lambda match: _expand(match, inputs, resolved), body)
     return resolved
 
@@ -96,6 +110,10 @@ def _leads_kept_with_quotes(source: str) -> str:
     return "\n\n".join(blocks)
 
 
+# A chapter's or section's heading (not a subsection's): what Appendix A names as where a
+# number is printed.
+_SECTION_HEADING = re.compile(r"(?m)^#{1,2}\s+(.+)$")
+_HEADING_ATTRIBUTES = re.compile(r"\{[^{}]*\}")
 # Headings, quotes, lists, tables, figures, divs and shortcodes are no lead-in paragraph.
 _NOT_A_PARAGRAPH = re.compile(r"#|>|:::|\{\{<|!\[|\||[-*+]\s|\d+\.\s|```")
 
@@ -137,7 +155,7 @@ def _expand(match: re.Match[str], inputs: PaperInputs, resolved: Resolved,
         question, theme, count = arguments
         return _quotes(question, theme, int(count), inputs, resolved)
     if name == "provenance":
-        return match.group(0) if defer else _provenance(resolved.numbers, inputs.registry)
+        return match.group(0) if defer else _provenance(resolved, inputs.registry)
     if name == "reproduction":
         return _reproduction(inputs.reproduction)
     raise KeyError(f"paper: unknown shortcode {name!r}")
@@ -159,29 +177,57 @@ def _quotes(question: str, theme: str, count: int, inputs: PaperInputs,
 
 
 def provenance_fields(number_id: str, entry: Mapping[str, Any]) -> list[str]:
-    """What the provenance appendix prints for one registry entry, field by field: its id,
-    printed value, how it was computed, its base, its rule and its inputs."""
+    """What Appendix A prints for one registry entry, field by field: its id, printed
+    value, how it was computed (count and base, or the work it is cited from) and what
+    was measured. The section it is printed in follows; its inputs are given once, above."""
     computed = (f"{entry['numerator']} / {entry['denominator']}"
                 if entry.get("denominator") else
-                f"cited from {entry['citation']}" if entry.get("citation") else
-                str(entry["value"]))
-    inputs = "; ".join(f"{Path(path).name} {digest[:12]}"
-                       for path, digest in entry["inputs"].items())
+                f"cited from {entry['citation']}" if entry.get("citation") else "")
     about = entry.get("base") or entry.get("quantity") or ""
-    return [number_id, entry["display"], computed, about, f"rule {entry['rule']},",
-            f"inputs {inputs}"]
+    return [number_id, entry["display"], computed, about]
 
 
-def _provenance(numbers: Sequence[str], registry: Mapping[str, Any]) -> str:
-    # One paragraph per number rather than a table: a link target inside a table row
-    # that breaks to the next page is placed where the row would have started.
-    entries = []
-    for number_id in numbers:
-        _, display, computed, about, rule, inputs = (
+def provenance_preamble(entries: Iterable[Mapping[str, Any]]) -> str:
+    """What Appendix A says once above its table: the inputs of these registry entries,
+    each by its file's name and the first 12 hexadecimal digits of its SHA-256."""
+    inputs = sorted({f"{Path(path).name} {digest[:12]}"
+                     for entry in entries for path, digest in entry["inputs"].items()})
+    return ("Each number was computed from these inputs, named with the first 12 hexadecimal "
+            f"digits of their SHA-256: {'; '.join(inputs)}. Which number used which input, its "
+            "exact value, its rule and its script are in numbers.csv beside this PDF.")
+
+
+def _provenance(resolved: Resolved, registry: Mapping[str, Any]) -> str:
+    if not resolved.numbers:
+        return ""
+    preamble = provenance_preamble(registry[number_id] for number_id in resolved.numbers)
+    lines = [_escape(preamble), "",
+             "| Number | Value | Count / base | What was measured | Section |",
+             f"|:{'-' * 33}|:{'-' * 12}|:{'-' * 12}|:{'-' * 29}|:{'-' * 14}|"]
+    for number_id in resolved.numbers:
+        _, display, computed, about = (
             _escape(field) for field in provenance_fields(number_id, registry[number_id]))
-        entries.append(f"[{_escape(number_id)}]{{#{anchor(number_id)}}} · **{display}**"
-                       f" · {computed} · {about} · {rule} {inputs}")
-    return "\n\n".join(entries)
+        # The link target is a box, placed where its cell is: a label on bare text in a
+        # table cell would be placed at the table's head. Ids are set a size smaller, so
+        # that the longest fits its column on one line.
+        target = f'`#box(text(size: 0.85em, "{number_id}"))<{anchor(number_id)}>`{{=typst}}'
+        lines.append(f"| {target} | {display} | "
+                     f"{computed} | {about} | {_escape(resolved.sections.get(number_id, ''))} |")
+    return "\n".join(lines)
+
+
+def provenance_trail(resolved: Resolved, registry: Mapping[str, Any]) -> list[dict[str, str]]:
+    """The full trail of every number the paper prints, one row each, for ``numbers.csv``:
+    what Appendix A gives and what it leaves out (exact value, rule, script, inputs)."""
+    return [{"id": number_id, "section": resolved.sections.get(number_id, ""),
+             "display": entry["display"], "value": str(entry["value"]),
+             "numerator": str(entry.get("numerator", "")),
+             "denominator": str(entry.get("denominator", "")),
+             "about": entry.get("base") or entry.get("quantity") or "",
+             "citation": entry.get("citation", ""), "rule": entry["rule"],
+             "script": entry["script"],
+             "inputs": "; ".join(f"{path} {digest}" for path, digest in entry["inputs"].items())}
+            for number_id in resolved.numbers for entry in (registry[number_id],)]
 
 
 # What Appendix B calls each status: what happened to a figure, no verdict on the report.
