@@ -487,7 +487,7 @@ def test_frozen_set_scores_no_worse_than_its_first_measurement(frozen_evaluation
 # in new words (never its own); recall 0.99, direct identifiers 1.00, platform names
 # 1.00. It is no longer unseen: deid_frozen_texts_3.txt is. Floors at the latest score.
 FROZEN_2 = Path(__file__).parent / "data" / "frozen" / "deid_frozen_texts_2.txt"
-FROZEN_2_FLOORS = {"ALL": 0.985, "DIRECT_IDENTIFIERS": 0.99, "platform_names_kept": 0.99,
+FROZEN_2_FLOORS = {"ALL": 0.985, "DIRECT_IDENTIFIERS": 0.99, "platform_names_kept": 0.995,
                    "ordinary_words_kept": 0.997}
 
 # tests/data/frozen/deid_frozen_texts_3.txt: 400 answers by an eighth helper who read
@@ -561,13 +561,15 @@ def test_frozen_set_under_the_documented_rules(scrubber):
 # (nicknames after a cue, agencies by their full names, interstates, chains and
 # landmarks, card numbers in groups, BlackBerry PINs, short years), in new words; 0.822
 # on its first run. Its annotator marked bare years, which Safe Harbor keeps: those nine
-# marks were taken out when it was committed.
+# marks were taken out when it was committed. deid_dev_texts_7.txt: 450 more, by a tenth
+# such helper, to the third frozen set's weakest types, known from its per-type scores
+# alone (people, places, platform names in every spelling); 0.888 on its first run.
 
 DEVELOPMENT = sorted((Path(__file__).parent / "data" / "dev").glob("deid_dev_texts*.txt"))
-# Floors at the latest score of all seven together (0.954, 0.982, 0.951; the fourth set
-# is the hardest at 0.92). Direct identifiers fell below 0.99 when the fifth set came in:
-# handles that are everyday words with no cue beside them.
-DEVELOPMENT_FLOORS = {"ALL": 0.95, "DIRECT_IDENTIFIERS": 0.98, "NAMES_AGENCIES_PLACES": 0.95}
+# Floors at the latest score of all eight together (0.944, 0.981, 0.939; the seventh and
+# fourth sets are the hardest, at 0.90 and 0.93). Direct identifiers fell below 0.99 when
+# the fifth set came in: handles that are everyday words with no cue beside them.
+DEVELOPMENT_FLOORS = {"ALL": 0.94, "DIRECT_IDENTIFIERS": 0.98, "NAMES_AGENCIES_PLACES": 0.935}
 
 
 @pytest.fixture(scope="module")
@@ -585,11 +587,11 @@ def test_development_set_recall(development_evaluation, group):
 
 
 def test_development_set_keeps_platforms_and_words(development_evaluation):
-    assert len(DEVELOPMENT) == 7
+    assert len(DEVELOPMENT) == 8
     assert development_evaluation["platform_names_kept"]["rate"] >= 0.985
     # The set leaves motel chains unmarked; the scrubber removes a motel's name, a chain's
     # too ("a Days Inn"), as the frozen set's annotator would: those words count as lost.
-    assert development_evaluation["ordinary_words_kept"]["rate"] >= 0.988
+    assert development_evaluation["ordinary_words_kept"]["rate"] >= 0.987
 
 
 # --- defects found while writing these tests, now fixed -----------------------

@@ -30,7 +30,8 @@ imports from the core and from earlier stages only.
   `deidentify.name_recognizers`, `deidentify.cued_recognizers`,
   `deidentify.cued_agencies`, `deidentify.cued_places`, `deidentify.contact_recognizers`,
   `deidentify.address_recognizers` and `deidentify.pattern_recognizers` over the word
-  lists of `deidentify.gazetteers`; the recognizers of numbers weigh their cues with
+  lists of `deidentify.gazetteers`; `deidentify.platform_spellings` keeps misspelt
+  platform names; the recognizers of numbers weigh their cues with
   `deidentify.context_words`), `deidentify.chunks` (how a large export is split),
   `deidentify.responses` (the de-identified table),
   `deidentify.evaluation` (the scrubber against planted truth) and

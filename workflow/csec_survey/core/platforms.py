@@ -10,7 +10,7 @@ import re
 
 from csec_survey.core.alternation import trie_alternation
 
-__all__ = ["platform_mentions"]
+__all__ = ["PLATFORM_NAMES", "platform_mentions"]
 
 # Distinctive names, matched in any capitalisation.
 _ANY_CASE = (
@@ -52,13 +52,20 @@ _ANY_CASE = (
     "Blogspot", "Blogger", "Weebly", "Yahoo Groups", "Hotmail", "Craigslist.com",
     "Backpg", "backpage's", "FaceTime", "Google Earth", "Google Maps", "Gchat", "Gtalk",
     "Myspace.com", "Facebook.com", "Twitter.com", "Instagram.com", "Tumblr.com", "YouTube.com",
+    "LeadsOnline", "NightShift", "EroticMP", "FTK Imager", "Notepad", "TinEye", "SafeLink",
+    "Assurance Wireless", "Bandwidth.com", "Ustream", "SkyDrive", "Coplink", "Backpages",
+    "Craiglist", "Craiglists", "World of Warcraft", "Call of Duty", "Dropcam", "Securus",
+    "Alltel", "Neustar", "Lycamobile", "Fling.com", "Talkatone", "Google Street View",
+    "Street View", "FiOS", "Maltego", "BigDoggie", "PSN", "fbook", "bckpg", "Tracfones",
+    "Xbox One", "Xbox 360", "PS3", "Skype's", "Facebook's", "Backpage's", "Craigslist's",
 )
 # Names that are also ordinary words or initials: matched as written.
 _AS_WRITTEN = ("Tagged", "Tor", "Vanilla", "Green Dot", "Western Union", "FB", "BP",
                "Yahoo Messenger", "Google Plus", "Google+", "Thorn", "Victoria's Secret",
                "Michael Kors", "Find My", "Meta", "UPS", "Snap", "POF", "Whisper", "RIM",
                "Boost", "Cricket", "Toshiba", "HP", "Chrome", "Safari", "Ares",
-               "Bluebird", "Fling", "TER", "CL", "IG", "Tracfones", "iPhones", "Androids",
+               "Bluebird", "Fling", "TER", "CL", "IG", "iPhones", "Androids", "RoundUp", "Tigo",
+               "Tableau",
                "BlackBerrys", "Blackberries", "Sidekicks", "Kindles", "Xboxes")
 
 # A name inside an address or handle ("sweet.kik.girl@gmail.com") is not a mention.
@@ -67,6 +74,10 @@ _PATTERN = re.compile(
     + f"(?i:{trie_alternation(name.lower() for name in _ANY_CASE)})|"
     + trie_alternation(_AS_WRITTEN)
     + r")(?![\w@_-]|\.\w)")
+
+
+# Every name, in any case or as written: what a misspelling is measured against.
+PLATFORM_NAMES: frozenset[str] = frozenset((*_ANY_CASE, *_AS_WRITTEN))
 
 
 def platform_mentions(text: str) -> list[tuple[int, int]]:

@@ -143,6 +143,22 @@ _NOT_NAMED_SUBJECTS = frozenset({
     "mom", "mother", "dad", "father", "offender", "defendant", "witness", "pimp", "john",
     "buyer", "girl", "boy", "kid", "child", "nobody", "everyone", "someone", "one", "each",
     "both", "neither", "officer", "detective", "agent", "deputy", "trooper", "sergeant"})
+_NAME_WORDS = r"[A-Z][a-z'\u2019-]+(?:\s+[A-Z][a-z'\u2019-]+)?"
+_LISTED_SUBJECTS = re.compile(
+    rf"(?:^|[.!?]\s+|\n\s*)(?P<list>{_NAME_WORDS}(?:,\s+{_NAME_WORDS})*,?\s+and\s+{_NAME_WORDS})"
+    r"(?=\s+(?:were|are|all|both|worked|brought|did|split|shared|ran|used|picked|kept|took|"
+    r"had|went|told|said|got|met|came|posted|recruited)\b)")
+_ROLE_WORDS = frozenset({"pimp", "adult", "buyer", "john", "driver", "bottom", "recruiter",
+                         "trafficker", "suspect", "susp", "offender"})
+_ROLE_WAS = re.compile(rf"(?i:\b(?:{'|'.join(sorted(_ROLE_WORDS))})\s+(?:was|is)\s+)"
+                       rf"(?P<value>{_NAME_WORDS})")
+# A colleague by name, then where they work: "Guerra at Victoria PD", "Grant from the
+# school district".
+_COLLEAGUE_AT = re.compile(
+    r"(?:^|[.!?,;]\s+|\b(?:called|to|ask|asked|with)\s+)(?P<value>[A-Z][a-z'\u2019-]+"
+    r"(?:\s+(?:van\s+der\s+|van\s+|de\s+)?[A-Z][a-z'\u2019-]+)?)\s+(?:from|at|with)\s+"
+    r"(?=[^.;\n]{0,30}?\b(?:PD|SO|DA|Police|Sheriff|Task\s+Force|ICAC|unit|lab|vice|office|"
+    r"department|district)\b)")
 _NEXT_WORD = re.compile(r"\s([a-z][a-z'\u2019-]+)(?![\w@/-])")
 _SUBJECT = re.compile(rf"\s+(?:{_SUBJECT_VERBS})\b")
 _LOWER_WORDS = re.compile(r"(?<![\w'\u2019@#./-])[a-z][a-z'\u2019-]*(?![\w@/-]|\.\w)")
@@ -274,6 +290,21 @@ class CuedPersonRecognizer(EntityRecognizer):
                         and word.lower() not in NOT_NAMES | _NOT_NAMED_SUBJECTS \
                         and word.lower() not in _RANK_WORDS:
                     found.append((*match.span(group), 0.6))
+        # "Peaches, Cookie and Red all worked for him", "pimp was Tank", "Guerra at Victoria
+        # PD": what a sentence does with them makes everyday words names.
+        listed = _LISTED_SUBJECTS.finditer(text) if " and " in text else ()
+        spans = [(start + part.start(), start + part.end()) for match in listed
+                 for start in (match.start("list"),)
+                 for part in re.finditer(r"[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)?",
+                                         match.group("list"))]
+        spans += [match.span("value") for match in _ROLE_WAS.finditer(text)
+                  if not present.isdisjoint(_ROLE_WORDS)]
+        spans += [match.span("value") for match in _COLLEAGUE_AT.finditer(text)]
+        for start, end in spans:
+            first = text[start:end].split()[0]
+            if not self._words.is_domain(first) and first.lower() not in NOT_NAMES and \
+                    first.lower() not in _RANK_WORDS and first not in self._words.us_states:
+                found.append((start, end, 0.6))
         # "honey was 16", "india, 15, had four accounts": in lower case, by the age.
         for match in _LOWER_AGED_SUBJECT.finditer(text) if _AGE.search(text) else ():
             word = match.group("value")

@@ -27,6 +27,7 @@ from typing import Any
 from csec_survey.core.platforms import platform_mentions
 from csec_survey.deidentify.gazetteers import load_gazetteers
 from csec_survey.deidentify.nlp import PIPELINE
+from csec_survey.deidentify.platform_spellings import PlatformSpellings
 
 __all__ = ["Entity", "OwnMetadata", "Scrubbed", "Scrubber"]
 
@@ -100,6 +101,7 @@ class Scrubber:
 
         self._gazetteers = load_gazetteers()
         self._places_beside = places_beside
+        self._spellings = PlatformSpellings(self._gazetteers)
         self._streets_after = streets_after
         self._entities = list(ENTITY_TYPES)
 
@@ -160,7 +162,7 @@ class Scrubber:
             businesses = [(span.start, span.end) for span in spans if span.type == "ADDRESS"]
             spans += [_Span("ADDRESS", start, end, _STREET_SCORE) for start, end
                       in self._streets_after(text, businesses)]
-            spans = _resolve(spans, text)
+            spans = _resolve(spans, text, self._spellings.spans(text))
             yield Scrubbed(text=_replace(text, spans),
                            entities=tuple(Entity(s.type, s.start, s.end) for s in spans))
 
@@ -188,10 +190,11 @@ def _own_recognizers(own: OwnMetadata) -> tuple[Any, ...]:
     return tuple(own_metadata_recognizer(own.by_entity()))
 
 
-def _resolve(spans: list[_Span], text: str) -> list[_Span]:
-    """Keep platform names, then merge overlapping spans into one, typed by the strongest."""
+def _resolve(spans: list[_Span], text: str, misspelt: list[tuple[int, int]]) -> list[_Span]:
+    """Keep platform names (``misspelt`` ones too), then merge overlapping spans into one,
+    typed by the strongest."""
     kept = []
-    mentions = platform_mentions(text)
+    mentions = platform_mentions(text) + misspelt
     for span in spans:
         for start, end in mentions:
             if start <= span.start and span.end <= end:
