@@ -38,6 +38,8 @@ _STREET_SUFFIXES = (
 # "Drive" (a hard drive), which need the house number.
 _NAMED_STREET_SUFFIXES = ("St|Street|Ave|Avenue|Blvd|Boulevard|Rd|Road|Ln|Lane|Pkwy|Parkway|"
                           "Hwy|Highway|Pike|Turnpike|Terrace|Ter|Dr|Trail|Trl|Cir")
+# The unit within a building: "Apt 4", "Ste. 200", "Rm 239".
+_UNIT = r"(?:apt\.?|apartment|suite|ste\.?|unit|rm\.?|room|#)"
 _STREET_NAME = r"(?:[NSEW]\.?\s+)?(?:[A-Z][a-z][\w'-]*|\d{1,3}(?:st|nd|rd|th))"
 _SUFFIXED_STREET = rf"{_STREET_NAME}\s+(?:St|Street|Ave|Avenue|Blvd|Rd|Road|Dr|Ln|Pkwy|Hwy)\b\.?"
 _STREET = rf"{_STREET_NAME}(?:\s+(?:St|Street|Ave|Avenue|Blvd|Rd|Road|Dr|Ln|Pkwy|Hwy)\b\.?)?"
@@ -86,7 +88,7 @@ def address_recognizers() -> list[EntityRecognizer]:
     return [
         RegexSpanRecognizer("ADDRESS", [(
             rf"(?P<value>\b\d{{1,6}}\s+(?:[NSEW]\.?\s+)?(?:[A-Z0-9][\w'.-]*\s+){{0,3}}"
-            rf"(?:{_STREET_SUFFIXES})\b\.?(?:,?\s+(?i:apt\.?|apartment|suite|ste\.?|unit|#)"
+            rf"(?:{_STREET_SUFFIXES})\b\.?(?:,?\s+(?i:{_UNIT})"
             r"\s*#?[\w-]+)?)", 0.85, _STREET_SUFFIX_WORDS),
             (r"(?i)(?<![\w-])(?P<value>p\.?\s?o\.?\s+box\s+\d{1,6})\b", 0.85,
              frozenset({"box"})),
@@ -97,7 +99,7 @@ def address_recognizers() -> list[EntityRecognizer]:
              frozenset({"exit", "marker", "mm"})),
             # "1420 w main st", "3300 block of S. Halsted": lower case, or a block.
             (rf"(?i)(?P<value>\b\d{{1,6}}\s+(?:[nsew]\.?\s+)?(?:[a-z0-9][\w'.-]*\s+){{0,3}}"
-             rf"(?:{_LOWER_STREET_SUFFIXES})\b\.?(?:,?\s+(?:apt\.?|apartment|suite|ste\.?|unit|#)"
+             rf"(?:{_LOWER_STREET_SUFFIXES})\b\.?(?:,?\s+{_UNIT}"
              r"\s*#?[\w-]+)?)", 0.8, _STREET_SUFFIX_WORDS),
             (r"(?i)(?P<value>\b\d{2,6}\s+block\s+of\s+(?:[nsew]\.?\s+)?[a-z0-9][\w'.-]*"
              rf"(?:\s+(?:{_LOWER_STREET_SUFFIXES})\b\.?)?)", 0.8, frozenset({"block"})),

@@ -23,7 +23,7 @@ __all__ = ["EmailRecognizer", "HandleRecognizer", "PhoneRecognizer"]
 _DIGIT_WORDS = {"zero": "0", "oh": "0", "o": "0", "one": "1", "two": "2", "three": "3",
                 "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9",
                 "i": "1", "l": "1", "s": "5"}
-_DIGIT_TOKEN = r"(?:zero|one|two|three|four|five|six|seven|eight|nine|oh|\d|[OoIlS])"
+_DIGIT_TOKEN = r"(?:zero|one|two|three|four|five|six|seven|eight|nine|oh|\d|(?-i:[OoIlS]))"
 # Digits written with words or letters among them, in groups or spaced out:
 # "five five five oh one nine nine", "9one6-55five-2O4eight", "7I3.5S5.2O9I".
 _MIXED = re.compile(rf"(?i)(?<![A-Za-z\d]){_DIGIT_TOKEN}(?:[\s().,-]{{0,4}}{_DIGIT_TOKEN}){{6,15}}"

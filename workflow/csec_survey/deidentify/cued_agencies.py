@@ -27,7 +27,7 @@ _AGENCY_ACRONYM = re.compile(
     # "L.A.P.D.", "H.C.S.O.": dotted.
     r"(?:[A-Z]\.){1,4}(?:P\.D\.|S\.O\.))(?![\w-])")
 # Acronyms of that shape that name no place: a state-wide or generic office.
-_GENERIC_ACRONYMS = frozenset({"DPS", "CSO", "PSO", "ADA", "AUSA", "USDA", "NSO", "DSO",
+_GENERIC_ACRONYMS = frozenset({"DPS", "CSO", "PSO", "ADA", "AUSA", "USDA", "NSO", "DSO", "GPS",
                                "ISO", "MSDS", "SSO", "CDPS", "DDA", "CPS"})
 # State-wide agencies by acronym (GBI, FDLE, a state's ICAC task force by its initials),
 # in either case; "DPS" or "ICAC" alone is a kind of agency, not one.

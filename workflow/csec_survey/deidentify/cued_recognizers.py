@@ -155,10 +155,11 @@ _ROLE_WAS = re.compile(rf"(?i:\b(?:{'|'.join(sorted(_ROLE_WORDS))})\s+(?:was|is)
 # A colleague by name, then where they work: "Guerra at Victoria PD", "Grant from the
 # school district".
 _COLLEAGUE_AT = re.compile(
-    r"(?:^|[.!?,;]\s+|\b(?:called|to|ask|asked|with)\s+)(?P<value>[A-Z][a-z'\u2019-]+"
-    r"(?:\s+(?:van\s+der\s+|van\s+|de\s+)?[A-Z][a-z'\u2019-]+)?)\s+(?:from|at|with)\s+"
-    r"(?=[^.;\n]{0,30}?\b(?:PD|SO|DA|Police|Sheriff|Task\s+Force|ICAC|unit|lab|vice|office|"
-    r"department|district)\b)")
+    r"(?:^|[.!?,;]\s+|\b(?:called|call|to|ask|asked|with|from)\s+)(?P<value>[A-Z][a-z'\u2019-]+"
+    r"(?:\s+(?:van\s+der\s+|van\s+|de\s+)?[A-Z][a-z'\u2019-]+)?|[A-Za-z]\.\s?[A-Za-z]\.?)"
+    r"\s+(?:from|at|with)\s+"
+    r"(?=[^.;\n]{0,30}?\b(?:PD|SO|DA|[A-Z]{1,4}(?:PD|SO|SD)|Police|Sheriff|Task\s+Force|ICAC|"
+    r"(?i:unit|lab|vice|office|department|district))\b)")
 _NEXT_WORD = re.compile(r"\s([a-z][a-z'\u2019-]+)(?![\w@/-])")
 _SUBJECT = re.compile(rf"\s+(?:{_SUBJECT_VERBS})\b")
 _LOWER_WORDS = re.compile(r"(?<![\w'\u2019@#./-])[a-z][a-z'\u2019-]*(?![\w@/-]|\.\w)")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
@@ -41,7 +42,7 @@ _AGENCY_TAILS = (
     r"District Attorney['\u2019]?s Office|DA['\u2019]?s Office|County Attorney['\u2019]?s Office|"
     r"State['\u2019]?s Attorney['\u2019]?s Office|"
     r"Attorney General['\u2019]?s Office|Marshal['\u2019]?s Office|Constable['\u2019]?s Office|"
-    r"Metro(?: PD| Police)?|ICAC(?: Unit| unit)?|Children['\u2019]?s Advocacy Center|"
+    r"Metro(?: PD| Police| Vice)?|ICAC(?: Unit| unit)?|Children['\u2019]?s Advocacy Center|"
     r"Child Advocacy Center|Advocacy Center|CAC|Juvenile Probation|Community Corrections|"
     r"(?:County|Co\.?) (?:Attorney|Prosecutor|SAO)|DA|(?:Pct\.? \d+ )?Constable|"
     r"Prosecuting Attorney['\u2019]?s Office|Fusion Center|Juvenile Intake|"
@@ -225,7 +226,7 @@ class PersonRecognizer(EntityRecognizer):
                 results.append(RecognizerResult("PERSON", run[first][1], run[last][2], score))
                 index = last + 1
             results.extend(self._lone_names(text, run, kinds))
-            results.extend(_unknown_stretches(run, kinds))
+            results.extend(_unknown_stretches(run, kinds, self._may_open_a_name))
         return results
 
     def _lone_names(self, text: str, run: list[tuple[str, int, int]],
@@ -258,6 +259,14 @@ class PersonRecognizer(EntityRecognizer):
             following in ("name", "weak", "unknown") and \
             run[index + 1][0] in self._names.last_names | {w for w, _, _ in run
                                                            if kinds[index + 1] == "unknown"}
+
+    def _may_open_a_name(self, word: str) -> bool:
+        """Whether a capitalised everyday word before an unlisted one opens the name:
+        "Heaven Wrexford", not "Detective Wrexford", "The Wrexford" or "Backpage Wrexford"."""
+        return (word in self._names.first_names or self._names.is_common(word)) and \
+            word not in _TITLE_WORDS and word not in _GENERIC_LEADS and \
+            not self._names.is_domain(word) and not platform_mentions(word) and \
+            not self._is_place_word(word)
 
     def _classify(self, word: str) -> str:
         """name, weak (a name that is mostly an ordinary word), place, initial,
@@ -293,10 +302,11 @@ class PersonRecognizer(EntityRecognizer):
             and word not in self._names.first_names)
 
 
-def _unknown_stretches(run: list[tuple[str, int, int]],
-                       kinds: list[str]) -> list[RecognizerResult]:
+def _unknown_stretches(run: list[tuple[str, int, int]], kinds: list[str],
+                       may_open: Callable[[str], bool]) -> list[RecognizerResult]:
     """Words no dictionary has, side by side in a longer run ("Kendarrius Ostrowe",
-    "Wrenfield Metro"): unlisted names, whatever stands next to them."""
+    "Wrenfield Metro"): unlisted names, whatever stands next to them; with the word just
+    before them that may open a name ("Heaven Wrexford")."""
     if len(run) < 2:
         return []
     found = []
@@ -308,7 +318,9 @@ def _unknown_stretches(run: list[tuple[str, int, int]],
         last = index
         while last + 1 < len(run) and kinds[last + 1] in ("unknown", "initial"):
             last += 1
-        found.append(RecognizerResult("PERSON", run[index][1], run[last][2], 0.55))
+        first = index - 1 if index and kinds[index - 1] in ("weak", "other") and \
+            may_open(run[index - 1][0]) else index
+        found.append(RecognizerResult("PERSON", run[first][1], run[last][2], 0.55))
         index = last + 1
     return found
 

@@ -112,17 +112,13 @@ class AnswerWriter:
         if self._rng.random() < 0.14:
             fragment = str(self._choice(bank["fragments"]))
             return self._fill([fragment], [], respondent)
-        length = int(self._rng.choice([1, 2, 3, 4], p=[0.45, 0.35, 0.15, 0.05]))
-        primary = str(self._choice(themes))
-        chosen = [primary]
-        sentences = []
-        for position in range(length):
-            theme = primary if position == 0 or self._rng.random() < 0.6 \
-                else str(self._choice(themes))
-            if theme not in chosen:
-                chosen.append(theme)
-            sentences.append(self._next_sentence(question, theme, bank["themes"][theme]))
-        return self._fill(sentences, chosen, respondent)
+        # One person saying one or two connected things: both sentences carry one theme,
+        # so that an answer quoted for a theme makes that theme's point and no other.
+        length = int(self._rng.choice([1, 2], p=[0.6, 0.4]))
+        theme = str(self._choice(themes))
+        sentences = [self._next_sentence(question, theme, bank["themes"][theme])
+                     for _ in range(length)]
+        return self._fill(sentences, [theme], respondent)
 
     def _next_sentence(self, question: str, theme: str, pool: Sequence[str]) -> str:
         # Draw without replacement so that the bank is used up before any
@@ -140,9 +136,12 @@ class AnswerWriter:
         text = ""
         personal: list[Span] = []
         keep: list[Span] = []
-        joiner = str(self._choice([" ", " ", " ", "  ", "\n", " - "]))
+        joiner = str(self._choice([" ", " ", " ", "  "]))
         for index, sentence in enumerate(sentences):
             if index:
+                # A sentence that goes on to another ends as one: no seam between them.
+                if not text.rstrip().endswith((".", "!", "?")):
+                    text = text.rstrip() + "."
                 text += joiner
             cursor = 0
             for match in _SLOT.finditer(sentence):
@@ -159,6 +158,9 @@ class AnswerWriter:
     def _literal(self, text: str, chunk: str, keep: list[Span]) -> str:
         """``text`` followed by a stretch of the bank's own words, its platform marks recorded."""
         chunk = self._roughen(chunk)
+        # A planted value that ends in a full stop ("Dover P.D.") takes the sentence's own.
+        if text.endswith(".") and chunk.startswith("."):
+            chunk = chunk[1:]
         cursor = 0
         for mark in _MARK.finditer(chunk):
             text += chunk[cursor:mark.start()]
