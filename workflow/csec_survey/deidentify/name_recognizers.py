@@ -226,7 +226,9 @@ class PersonRecognizer(EntityRecognizer):
                 results.append(RecognizerResult("PERSON", run[first][1], run[last][2], score))
                 index = last + 1
             results.extend(self._lone_names(text, run, kinds))
-            results.extend(_unknown_stretches(run, kinds, self._may_open_a_name))
+            results.extend(_unknown_stretches(
+                run, kinds, lambda word, start: self._may_open_a_name(word) and
+                text[:start].rstrip(" \t\"'\u201c(")[-1:] not in ("", ".", "!", "?", ":", "\n")))
         return results
 
     def _lone_names(self, text: str, run: list[tuple[str, int, int]],
@@ -303,7 +305,7 @@ class PersonRecognizer(EntityRecognizer):
 
 
 def _unknown_stretches(run: list[tuple[str, int, int]], kinds: list[str],
-                       may_open: Callable[[str], bool]) -> list[RecognizerResult]:
+                       may_open: Callable[[str, int], bool]) -> list[RecognizerResult]:
     """Words no dictionary has, side by side in a longer run ("Kendarrius Ostrowe",
     "Wrenfield Metro"): unlisted names, whatever stands next to them; with the word just
     before them that may open a name ("Heaven Wrexford")."""
@@ -318,8 +320,11 @@ def _unknown_stretches(run: list[tuple[str, int, int]], kinds: list[str],
         last = index
         while last + 1 < len(run) and kinds[last + 1] in ("unknown", "initial"):
             last += 1
+        # Mid-sentence only ("Email Wrexford" opens a sentence), and before a word, not an
+        # address or a number.
         first = index - 1 if index and kinds[index - 1] in ("weak", "other") and \
-            may_open(run[index - 1][0]) else index
+            run[index][0].replace("-", "").replace("'", "").isalpha() and \
+            may_open(*run[index - 1][:2]) else index
         found.append(RecognizerResult("PERSON", run[first][1], run[last][2], 0.55))
         index = last + 1
     return found
