@@ -23,6 +23,7 @@ from csec_survey.paper.quotes import (
     read_coding,
     residual_risks,
     select_quotes,
+    theme_numbers,
 )
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -156,6 +157,21 @@ def test_quote_numbers_total_the_examined_and_withheld_answers_of_every_theme():
     numbers = {n.id: n for n in quote_numbers(quotes, trail)}
     assert (numbers["quotes.examined"].value, numbers["quotes.withheld"].value) == (14, 3)
     assert numbers["quotes.withheld"].kind == "count"
+
+
+def test_theme_numbers_count_who_raised_each_theme_among_the_coded_answers():
+    clean = _clean({"P_a": {"oe_needs": f"{LONG}."}, "P_b": {"oe_needs": f"{LONG}, again."},
+                    "P_c": {"oe_needs": None}, "P_d": {"oe_unique": f"{LONG}."}})
+    coding = _coding(("P_a", "oe_needs", "funding", "yes"),
+                     ("P_a", "oe_needs", "collaboration", "no"),
+                     ("P_b", "oe_needs", "funding", "no"), ("P_c", "oe_needs", "funding", "no"),
+                     ("P_d", "oe_unique", "digital_evidence", "no"))
+    trail = {"rule": "count_quotes", "script": "s.py", "inputs": {}}
+    numbers = {n.id: n.value for n in theme_numbers(coding, clean, trail)}
+    # A blank answer is no answer; one answer may raise two themes.
+    assert numbers == {"themes.oe_needs.answers": 2, "themes.oe_needs.funding": 2,
+                       "themes.oe_needs.collaboration": 1, "themes.oe_unique.answers": 1,
+                       "themes.oe_unique.digital_evidence": 1}
 
 
 def test_uncoded_missing_and_unknown_answers_never_appear():

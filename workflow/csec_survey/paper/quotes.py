@@ -31,7 +31,7 @@ from csec_survey.deidentify.gazetteers import load_gazetteers
 from csec_survey.deidentify.pseudonyms import PseudonymKey, pseudonym
 from csec_survey.stats.registry import Number
 
-__all__ = ["CODING_COLUMNS", "coding_from_truth", "misquoted", "quote_numbers", "read_coding",
+__all__ = ["CODING_COLUMNS", "coding_from_truth", "misquoted", "quote_numbers", "read_coding", "theme_numbers",
            "residual_risks", "select_quotes", "write_coding"]
 
 CODING_COLUMNS = ("pseudonym", "question", "theme", "exemplar")
@@ -161,6 +161,35 @@ def quote_numbers(quotes: Mapping[str, Mapping[str, Mapping[str, Any]]],
             Number.count("quotes.withheld", sum(t["withheld"] for t in themes),
                          quantity="answers withheld from quotation for a residual risk",
                          base=base, **trail)]
+
+
+def theme_numbers(coding: Iterable[Mapping[str, str]], clean: pd.DataFrame,
+                  trail: Mapping[str, Any]) -> list[Number]:
+    """How many answers raised each theme, for "n of N answers raised it": per question,
+    the non-blank answers coded to any theme (``themes.QUESTION.answers``), and per
+    theme those coded to it (``themes.QUESTION.THEME``). One answer may raise several."""
+    answers = CellLookup(clean, "pseudonym")
+    coded: dict[str, set[str]] = {}
+    raised: dict[tuple[str, str], set[str]] = {}
+    for row in coding:
+        question, who = row["question"], row["pseudonym"]
+        if not answers.has(who, question):
+            continue
+        answer = answers.get(who, question)
+        if pd.isna(answer) or not str(answer).strip():
+            continue
+        coded.setdefault(question, set()).add(who)
+        raised.setdefault((question, row["theme"]), set()).add(who)
+    numbers = [Number.count(f"themes.{question}.answers", len(who),
+                            quantity=f"answers to {question} coded to a theme",
+                            base="non-blank answers in the coding file", **trail)
+               for question, who in sorted(coded.items())]
+    numbers += [Number.count(f"themes.{question}.{theme}", len(who),
+                             quantity=f"answers to {question} coded to {theme}",
+                             base=f"of the {len(coded[question])} coded answers to {question}",
+                             **trail)
+                for (question, theme), who in sorted(raised.items())]
+    return numbers
 
 
 def misquoted(quotes: Iterable[Mapping[str, str]], clean: pd.DataFrame) -> list[str]:
