@@ -31,8 +31,17 @@ from csec_survey.deidentify.gazetteers import load_gazetteers
 from csec_survey.deidentify.pseudonyms import PseudonymKey, pseudonym
 from csec_survey.stats.registry import Number
 
-__all__ = ["CODING_COLUMNS", "coding_from_truth", "misquoted", "quote_numbers", "read_coding", "theme_numbers",
-           "residual_risks", "select_quotes", "write_coding"]
+__all__ = [
+    "CODING_COLUMNS",
+    "coding_from_truth",
+    "misquoted",
+    "quote_numbers",
+    "read_coding",
+    "residual_risks",
+    "select_quotes",
+    "theme_numbers",
+    "write_coding",
+]
 
 CODING_COLUMNS = ("pseudonym", "question", "theme", "exemplar")
 _EXEMPLARS_PER_THEME = 3
