@@ -273,10 +273,11 @@ def test_own_metadata_of_a_row():
 # --- against the generator's ground truth -------------------------------------------
 
 # Floors at the latest measurement since the generator stopped planting from the
-# scrubber's lists (issue 17), to be raised as the scrubber improves.
+# scrubber's lists (issue 17), to be raised as the scrubber improves; last raised when
+# the answers were rewritten in one voice (session 10: 227 of 228, the miss a nickname).
 @pytest.mark.parametrize("group, threshold", [
-    ("DIRECT_IDENTIFIERS", 0.98), ("OWN_METADATA", 0.99), ("NAMES_AGENCIES_PLACES", 0.96),
-    ("PERSON", 0.94), ("AGENCY", 0.96), ("PLACE", 0.98),
+    ("DIRECT_IDENTIFIERS", 0.99), ("OWN_METADATA", 0.99), ("NAMES_AGENCIES_PLACES", 0.98),
+    ("PERSON", 0.95), ("AGENCY", 0.97), ("PLACE", 0.99),
 ])
 def test_recall_against_ground_truth(evaluation, group, threshold):
     recall = evaluation["recall"][group]
