@@ -136,8 +136,11 @@ def test_a_majority_that_falls_below_half_changes_the_words_in_the_pdf(tmp_path)
      "Far more often, minors are presented as adults",
      # One of the 30 respondents moved is a repeated response the exclusions drop.
      ["answer.ads_overt.no = 7% (3 / 45)", "answer.ads_overt.yes = 71% (32 / 45)"]),
+    # The lead-in's last sentence counts the answers that raised the theme: it is the one
+    # the false claim is named by.
     (theme_loses_its_answers, "raised(oe_practices, listservs_bulletins)",
-     "Investigators named list-servs and bulletins, often from the Task Forces.",
+     "({themes.oe_practices.listservs_bulletins} of the {themes.oe_practices.answers} answers "
+     "to this question raised it.)",
      ["oe_practices/listservs_bulletins = 0 answers coded"]),
 ], ids=["platforms_swap_order", "technology_in_fewer_cases", "yes_no_item_flips",
         "theme_loses_its_answers"])

@@ -172,6 +172,10 @@ def test_theme_numbers_count_who_raised_each_theme_among_the_coded_answers():
     assert numbers == {"themes.oe_needs.answers": 2, "themes.oe_needs.funding": 2,
                        "themes.oe_needs.collaboration": 1, "themes.oe_unique.answers": 1,
                        "themes.oe_unique.digital_evidence": 1}
+    # A theme whose every answer is blank counts 0, not nothing.
+    blank = _coding(("P_c", "oe_needs", "funding", "no"))
+    assert {n.id: n.value for n in theme_numbers(blank, clean, trail)} == \
+        {"themes.oe_needs.answers": 0, "themes.oe_needs.funding": 0}
 
 
 def test_uncoded_missing_and_unknown_answers_never_appear():

@@ -176,19 +176,23 @@ def theme_numbers(coding: Iterable[Mapping[str, str]], clean: pd.DataFrame,
                   trail: Mapping[str, Any]) -> list[Number]:
     """How many answers raised each theme, for "n of N answers raised it": per question,
     the non-blank answers coded to any theme (``themes.QUESTION.answers``), and per
-    theme those coded to it (``themes.QUESTION.THEME``). One answer may raise several."""
+    theme those coded to it (``themes.QUESTION.THEME``). One answer may raise several;
+    a theme of the coding file whose answers are all blank counts 0, so that the claim
+    that it was raised, not a missing number, is what fails."""
     answers = CellLookup(clean, "pseudonym")
     coded: dict[str, set[str]] = {}
     raised: dict[tuple[str, str], set[str]] = {}
     for row in coding:
         question, who = row["question"], row["pseudonym"]
+        theme = raised.setdefault((question, row["theme"]), set())
+        coded.setdefault(question, set())
         if not answers.has(who, question):
             continue
         answer = answers.get(who, question)
         if pd.isna(answer) or not str(answer).strip():
             continue
-        coded.setdefault(question, set()).add(who)
-        raised.setdefault((question, row["theme"]), set()).add(who)
+        coded[question].add(who)
+        theme.add(who)
     numbers = [Number.count(f"themes.{question}.answers", len(who),
                             quantity=f"answers to {question} coded to a theme",
                             base="non-blank answers in the coding file", **trail)
