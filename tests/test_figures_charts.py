@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -70,6 +71,8 @@ def test_the_paper_s_drawing_is_vector_the_same_bytes_each_time_with_no_text_to_
     assert drawn[0].startswith(b"<?xml") and b"<svg" in drawn[0]
     # Labels drawn as paths: the PDF's text, which the audit reads, holds no figure numeral.
     assert b"<text" not in drawn[0]
+    # No coordinate finer than a hundredth: none spells a latitude of the export.
+    assert not re.search(rb"\d\.\d{3}", drawn[0])
 
 
 def test_a_bar_that_is_no_share_is_refused():

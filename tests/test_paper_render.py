@@ -146,7 +146,12 @@ def pipeline_ids() -> set[str]:
               *(number.id for number in build_numbers(
                   {"commit": "none", "epoch": 0, "clean": True}, "render_paper", "x"))}
     quotes = {number.id for number in quote_numbers({}, TRAIL)}
-    return survey | design | external | answers | method | quotes
+    # The themes the coding of the committed export uses: those of the phrase banks.
+    banks = [yaml.safe_load(path.read_text(encoding="utf-8")) for path in sorted(
+        (ROOT / "workflow" / "csec_survey" / "synthetic" / "phrasebank").glob("*.yaml"))]
+    themes = {f"themes.{bank['question']}.{theme}" for bank in banks
+              for theme in (*bank["themes"], "answers")}
+    return survey | design | external | answers | method | quotes | themes
 
 
 def _strip(text: str) -> str:
