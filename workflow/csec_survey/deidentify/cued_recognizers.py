@@ -54,12 +54,12 @@ _CALLED_CUES = (r"aka|a\.k\.a\.?|goes\s+by|went\s+by|going\s+by|"
 # Cues that also introduce everyday words ("was listed as", "it was as bad"): what
 # follows them is a name only in capitals.
 _NAMED_AS_CUES = (r"introduced\s+(?:himself|herself)\s+as|"
-                r"(?:knows?|knew)\s+(?:him|her)(?:\s+only)?\s+as|"
-                r"referred\s+to\s+(?:him|her|himself|herself)\s+as|"
-                r"(?:advertised|posted|listed|saved|signed|billed)(?:\s+only)?"
-                r"(?:\s+(?:on|in)\s+[A-Z]\w+(?:\s+[A-Z]{2,3})?)?\s+as|"
-                r"used\s+the\s+(?:name|alias)|check\s+in\s+with|"
-                r"tattoo(?:s|ed)?\b[^.;\n]{0,30}?\b(?:said|says|read|reads)|the\s+word")
+                  r"(?:knows?|knew)\s+(?:him|her)(?:\s+only)?\s+as|"
+                  r"referred\s+to\s+(?:him|her|himself|herself)\s+as|"
+                  r"(?:advertised|posted|listed|saved|signed|billed)(?:\s+only)?"
+                  r"(?:\s+(?:on|in)\s+[A-Z]\w+(?:\s+[A-Z]{2,3})?)?\s+as|"
+                  r"used\s+the\s+(?:name|alias)|check\s+in\s+with|"
+                  r"tattoo(?:s|ed)?\b[^.;\n]{0,30}?\b(?:said|says|read|reads)|the\s+word")
 _CALLED_WORDS = frozenset({"aka", "k", "goes", "went", "going", "known", "call", "calls",
                            "called", "calling", "name", "nick", "nickname", "named"})
 _NAMED_AS_WORDS = frozenset({"introduced", "knows", "knew", "referred", "advertised", "posted",
@@ -298,8 +298,8 @@ class CuedPersonRecognizer(EntityRecognizer):
                  for start in (match.start("list"),)
                  for part in re.finditer(r"[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)?",
                                          match.group("list"))]
-        spans += [match.span("value") for match in _ROLE_WAS.finditer(text)
-                  if not present.isdisjoint(_ROLE_WORDS)]
+        spans += [match.span("value") for match in (
+            _ROLE_WAS.finditer(text) if not present.isdisjoint(_ROLE_WORDS) else ())]
         spans += [match.span("value") for match in _COLLEAGUE_AT.finditer(text)]
         for start, end in spans:
             first = text[start:end].split()[0]
