@@ -28,6 +28,11 @@ import pytest
     ("Sparrow (15) left with him", "[PERSON] (15) left with him"),
     ("Tinsel, a 14 yr old, was found", "[PERSON], a 14 yr old, was found"),
     ("Pebbles was her street name", "[PERSON] was her street name"),
+    # A name set off by commas after a role, or before what a person does.
+    ("one boy, Taviss, had been sold twice", "one boy, [PERSON], had been sold twice"),
+    ("a runaway from Ohio, Merribelle, told us everything",
+     "a runaway from Ohio, [PERSON], told us everything"),
+    ("Keeshan, the 15 yr old, was posted", "[PERSON], the 15 yr old, was posted"),
 ])
 def test_people(scrubber, text, expected):
     assert scrubber.scrub(text).text == expected

@@ -494,10 +494,10 @@ FROZEN_2_FLOORS = {"ALL": 0.985, "DIRECT_IDENTIFIERS": 0.99, "platform_names_kep
 # neither the code nor any other set, committed before its first score (session 10,
 # after the speed work and before development set 6 was tuned on: recall 0.909, direct
 # identifiers 0.967, platform names 0.931, ordinary words 0.990). Its misses have not
-# been read: it is the unseen measure. Floors at the latest score (0.932, 0.978, 0.963,
-# 0.989).
+# been read: it is the unseen measure. Floors at the latest score (0.939 after
+# development set 8, 0.978, 0.963, 0.988).
 FROZEN_3 = Path(__file__).parent / "data" / "frozen" / "deid_frozen_texts_3.txt"
-FROZEN_3_FLOORS = {"ALL": 0.93, "DIRECT_IDENTIFIERS": 0.975, "NAMES_AGENCIES_PLACES": 0.925,
+FROZEN_3_FLOORS = {"ALL": 0.935, "DIRECT_IDENTIFIERS": 0.975, "NAMES_AGENCIES_PLACES": 0.935,
                    "platform_names_kept": 0.96, "ordinary_words_kept": 0.988}
 
 
@@ -564,12 +564,16 @@ def test_frozen_set_under_the_documented_rules(scrubber):
 # marks were taken out when it was committed. deid_dev_texts_7.txt: 450 more, by a tenth
 # such helper, to the third frozen set's weakest types, known from its per-type scores
 # alone (people, places, platform names in every spelling); 0.888 on its first run.
+# deid_dev_texts_8.txt: 450 more, by an eleventh such helper, to the same weakest types
+# and handles and dates; 0.923 on its first run (two profile URLs' marks were moved off
+# the platform's domain when it was committed, as the rules keep the domain).
 
 DEVELOPMENT = sorted((Path(__file__).parent / "data" / "dev").glob("deid_dev_texts*.txt"))
-# Floors at the latest score of all eight together (0.944, 0.981, 0.939; the seventh and
-# fourth sets are the hardest, at 0.90 and 0.93). Direct identifiers fell below 0.99 when
-# the fifth set came in: handles that are everyday words with no cue beside them.
-DEVELOPMENT_FLOORS = {"ALL": 0.94, "DIRECT_IDENTIFIERS": 0.98, "NAMES_AGENCIES_PLACES": 0.935}
+# Floors at the latest score of all nine together (0.946, 0.978, 0.942; the seventh and
+# fourth sets are the hardest, at 0.91 and 0.93). Direct identifiers fell below 0.99 when
+# the fifth set came in (handles that are everyday words with no cue beside them), and
+# to 0.978 with the eighth (handles in a list, a town's Craigslist site).
+DEVELOPMENT_FLOORS = {"ALL": 0.945, "DIRECT_IDENTIFIERS": 0.975, "NAMES_AGENCIES_PLACES": 0.94}
 
 
 @pytest.fixture(scope="module")
@@ -587,7 +591,7 @@ def test_development_set_recall(development_evaluation, group):
 
 
 def test_development_set_keeps_platforms_and_words(development_evaluation):
-    assert len(DEVELOPMENT) == 8
+    assert len(DEVELOPMENT) == 9
     assert development_evaluation["platform_names_kept"]["rate"] >= 0.985
     # The set leaves motel chains unmarked; the scrubber removes a motel's name, a chain's
     # too ("a Days Inn"), as the frozen set's annotator would: those words count as lost.
@@ -639,3 +643,11 @@ def test_recognizers_skipping_digit_free_texts_miss_nothing(scrubber, monkeypatc
     gated = list(scrubber.scrub_many((text, None) for text in texts))
     monkeypatch.setattr(pattern_recognizers, "_DIGIT", re.compile(""))
     assert list(Scrubber().scrub_many((text, None) for text in texts)) == gated
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Det. Anneliese van der Hoorn took the report", "Det. [PERSON] took the report"),
+    ("Yesenia de la Garza, 16, left with him", "[PERSON], 16, left with him"),
+])
+def test_a_name_particle_joins_one_name(scrubber, text, expected):
+    assert scrubber.scrub(text).text == expected

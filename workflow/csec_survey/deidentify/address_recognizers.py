@@ -3,7 +3,7 @@
 A street with or without a house number ("1420 w main st", "N. Elm St", "the
 3300 block of S. Halsted"), an intersection, a road small enough to place
 someone ("hwy 101", "exit 42 off I-10"), a PO box, a ZIP code, a named motel
-or business, and a national chain where it stands ("the IHOP on Westheimer").
+or business, a named park, school or shelter, and a national chain where it stands ("the IHOP on Westheimer").
 And `streets_after` finds the street a business stands on, named without a
 suffix ("the Extended Stay on Tidwell").
 """
@@ -154,6 +154,15 @@ def address_recognizers() -> list[EntityRecognizer]:
              r"Motor\s+Lodge|Suites|Apartments|Apts|Trailer\s+Park|Truck\s+Stop|Plaza|Mall))\b",
              0.7, frozenset({"motel", "inn", "hotel", "lodge", "suites", "apartments", "apts",
                              "park", "stop", "plaza", "mall"})),
+            # A named park, square, school, library or shelter: "Riverside Park", "Jefferson
+            # Middle", "the Lakeshore Youth Shelter" (not "the State Park", "High School").
+            (r"(?<![\w'-])(?P<value>(?!(?:The|A|An|This|That|Our|My|His|Her|Their|State|"
+             r"National|County|City|Public|Local|High|Middle|Group|Youth|Girls|Boys)\s)"
+             r"(?:[A-Z][\w'&-]*\s+){1,3}(?:Park|Square|Library|Shelter|Academy|"
+             r"(?:Middle|High|Elementary|Junior\s+High)(?:\s+School)?|School|"
+             r"(?:Girls|Boys|Group|Youth)\s+(?:Home|Shelter|Center|Ranch)))\b", 0.7,
+             frozenset({"park", "square", "library", "shelter", "academy", "middle", "high",
+                        "elementary", "school", "home", "center", "ranch"})),
             # Motels and landmarks whose names are no everyday words: named anywhere, they
             # are where something happened (a shop is where phones are bought, and stays).
             (rf"(?<![\w'-])(?P<value>(?=[A-Z])(?:{_LANDMARKS})(?:['\u2019]s)?{_CHAIN_PART})(?![\w-])",

@@ -39,7 +39,7 @@ _KIN_WORDS = frozenset({
     "cousin", "sister", "brother", "mom", "mother", "dad", "father", "aunt", "uncle", "grandma",
     "grandmother", "grandpa", "boyfriend", "girlfriend", "bf", "gf", "friend", "daughter", "son",
     "niece", "nephew", "stepdad", "stepmom", "pimp", "vic", "victim", "juvenile", "juv",
-    "suspect", "susp", "partner", "wife", "husband", "roommate", "bottom"})
+    "suspect", "susp", "partner", "wife", "husband", "roommate", "bottom", "girl", "boy"})
 _ALIAS_LEADS = ("lil", "lil'", "li'l", "little", "big", "young", "yung", "baby", "lady", "boss",
                 "pretty", "king", "queen", "daddy", "mama", "mami", "papi", "papa", "uncle",
                 "auntie", "playboy", "prince", "princess", "mister", "sugar")
@@ -206,14 +206,15 @@ class CuedPersonRecognizer(EntityRecognizer):
         # does these, whatever word names them.
         self._human_subject = re.compile(
             rf"(?:^|[.!?,]\s+|\n\s*|\b(?:and|said|thought)\s+)(?P<value>[A-Z][a-z'\u2019-]+|(?![AI]\b)[A-Z]{{1,3}})"
-            rf"(?:\s+and\s+(?P<other>[A-Z][a-z'\u2019-]+))?(?=\s+(?:{_HUMAN_VERBS})\b|"
+            rf"(?:\s+and\s+(?P<other>[A-Z][a-z'\u2019-]+))?(?=,?\s+(?:{_HUMAN_VERBS})\b|"
             # "Kenya and Kiara, twins, were": what only people are.
             r",\s+(?:twins|sisters|cousins|brothers|both\s+1\d)\b|"
             # "Hope, 14, ran from", "Essence (16)", "Blessing, a 15 yr old": a name and a
             # juvenile's age.
-            r",\s+1\d\s*(?:,|yo\b|y/o|years)|\s+\(1\d\)|,\s+a\s+1\d\s*(?:yr|year|y/?o|yo)\b)")
+            r",\s+1\d\s*(?:,|yo\b|y/o|years)|\s+\(1\d\)|,\s+(?:a|the)\s+1\d\s*(?:yr|year|y/?o|yo)\b)")
         # "his cousin Dre", "a girl named Joy": a capitalised word after kin or a role.
-        self._kin = re.compile(rf"(?i:\b(?:{'|'.join(sorted(_KIN_WORDS))})\s+)"
+        # "one girl, Heaven, had been": a name set off by commas after kin or a role.
+        self._kin = re.compile(rf"(?i:\b(?:{'|'.join(sorted(_KIN_WORDS))})(?:\s+|,\s+(?=\w+,)))"
                                r"(?P<value>[A-Z][a-z'\u2019-]+)")
         self._quoted = re.compile(
             r"[\"\u201c](?P<value>[A-Z][a-z'\u2019$-]+(?:\s+[A-Z][a-z'\u2019$-]+)?)[\"\u201d]")

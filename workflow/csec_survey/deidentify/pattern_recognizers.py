@@ -57,7 +57,7 @@ _HOLIDAYS = (r"christmas|xmas|thanksgiving|easter|halloween|new\s+year['\u2019]?
              r"labor\s+day|memorial\s+day|independence\s+day|july\s+4th|4th\s+of\s+july|"
              r"fourth\s+of\s+july|valentine['\u2019]?s|super\s+bowl|spring\s+break|"
              r"mardi\s+gras|black\s+friday|(?:kentucky\s+)?derby(?:\s+week)?|prom|"
-             r"homecoming|st\.?\s+patrick['\u2019]?s|st\.?\s+paddy['\u2019]?s")
+             r"homecoming|st\.?\s+patrick['\u2019]?s|st\.?\s+paddy['\u2019]?s|nye")
 # The states' postal codes: a town before one is a place, a number after one a ZIP.
 STATE_CODES = ("AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|"
                 "NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC")
@@ -149,7 +149,7 @@ _DATE_WORDS = frozenset({
     "xmas", "thanksgiving", "easter", "halloween", "year", "years", "labor", "memorial",
     "independence", "valentine", "valentines", "super", "mardi", "black", "st", "nd", "rd", "th",
     "derby", "prom", "homecoming", "fest", "festival", "rally", "fair", "expo", "con", "classic",
-    "bowl", "sxsw"})
+    "bowl", "sxsw", "week", "nye"})
 _JOINED_NUMBERS = re.compile(r"\d[/.-]\d")
 
 
@@ -321,8 +321,10 @@ def number_recognizers() -> list[EntityRecognizer]:
             Pattern("season_year", rf"\b(?:{_PART_OF})?(?:spring|summer|fall|autumn|winter)\s+"
                                    rf"(?:of\s+)?{_YEAR}", 0.7),
             # "CMA Fest 2012", "SXSW 2013": an event of one year is a date.
-            Pattern("event_year", rf"\b(?=[A-Z])(?:(?:[A-Z][\w&'-]*\s+){{1,2}}(?:Fest|Festival|"
-                                  rf"Rally|Fair|Expo|Con|Classic|Bowl)|SXSW|Comic-Con)\s+{_YEAR}",
+            # In capitals only, whatever the recognizer's flags: not "during the week 2012".
+            Pattern("event_year", rf"\b(?-i:(?:[A-Z][\w&'-]*\s+){{1,2}}(?:Fest|Festival|"
+                                  rf"Rally|Fair|Expo|Con|Classic|Bowl|Week)|SXSW|Comic-Con)"
+                                  rf"\s+{_YEAR}",
                     0.7),
             Pattern("ordinal_day", r"(?:\b(?:weekend|week|night|morning)\s+of\s+the\s+|"
                                    r"(?<=\bthe\s))(?:[12]?\d|3[01])(?:st|nd|rd|th)\b"
@@ -334,6 +336,13 @@ def number_recognizers() -> list[EntityRecognizer]:
             rf"(?i:\b(?:on|over|that|last)\s+)(?P<value>(?i:{_HOLIDAYS})"
             r"(?i:\s+(?:eve|day|weekend|night))+)\b", 0.7,
             frozenset({"eve", "day", "weekend", "night"}))], name="HolidayRecognizer"),
+        # "on the 23rd", "last tuesday the 12th": a day of the month.
+        RegexSpanRecognizer("DATE", [(
+            rf"(?i:\b(?:on|since|until|till|by|before|after)\s+the\s+|\b{_WEEKDAY}\s+the\s+)"
+            r"(?P<value>(?:[12]?\d|3[01])(?:st|nd|rd|th))\b(?!\s+(?:grade|graders?|floor|street|"
+            r"st|ave|avenue|amendment|circuit|district|precinct|ward|time|place|try|day|page))",
+            0.7, frozenset({"on", "since", "until", "till", "by", "before", "after", "the"}))],
+            name="DayOfMonthRecognizer", needs_digit=True),
         RegexSpanRecognizer("DATE", [(
             r"(?i:\b(?:on|since|until|till|by|before|after|in|from|of|dated|around|is|was|"
             r"between|and|thru|through|to|til)\s+)"

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 
 os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
 
@@ -222,7 +223,25 @@ def _resolve(spans: list[_Span], text: str, misspelt: list[tuple[int, int]]) -> 
                                max(last.score, span.score))
         else:
             merged.append(span)
-    return merged
+    return _joined_across_particles(merged, text)
+
+
+# "Marisol de la Cruz", "van der Meulen": the words between two parts of one name.
+_NAME_PARTICLES = re.compile(r"\s+(?:(?i:de|del|della|la|le|van|von|der|den|da|di|du|bin|ibn)"
+                             r"\s+){1,2}")
+
+
+def _joined_across_particles(spans: list[_Span], text: str) -> list[_Span]:
+    """Two people's spans one name particle apart are one person."""
+    joined: list[_Span] = []
+    for span in spans:
+        last = joined[-1] if joined else None
+        if last is not None and last.type == span.type == "PERSON" and \
+                _NAME_PARTICLES.fullmatch(text, last.end, span.start):
+            joined[-1] = _Span("PERSON", last.start, span.end, max(last.score, span.score))
+        else:
+            joined.append(span)
+    return joined
 
 
 def _replace(text: str, spans: Sequence[_Span]) -> str:
