@@ -60,3 +60,4 @@ rule all:
         rules.audit_pdf.output,
         # Measured only where the generator's ground truth exists (synthetic data).
         rules.evaluate_deidentification.output if synthetic_companion("truth") else [],
+    localrule: True

@@ -24,7 +24,7 @@ import tempfile
 import time
 from pathlib import Path
 
-import yaml
+from scratch_project import use_synthetic_export
 
 from csec_survey.core.paths import copy_workflow
 
@@ -117,17 +117,9 @@ def main() -> int:
         results["style_edit_seconds"] = round(style_time, 2)
         results["style_edit_rules_run"] = rules
         for respondents in args.respondents:
-            export = project / "data" / "raw" / f"export_{respondents}.csv"
             started = time.perf_counter()
-            subprocess.run([sys.executable, "-m", "csec_survey.cli", "synthesize", "--out",
-                            str(export), "--respondents", str(respondents)], check=True,
-                           capture_output=True)
+            use_synthetic_export(project, respondents)
             synthesize_time = time.perf_counter() - started
-            config_path = project / "config" / "config.yaml"
-            config = yaml.safe_load(config_path.read_text(encoding="utf-8"))
-            config["raw_export"] = str(export)
-            config["study"]["complete_responses"] = respondents
-            config_path.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
             runs, peaks = [], []
             for _ in range(args.repeats):
                 clean(project)

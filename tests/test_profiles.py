@@ -18,20 +18,40 @@ def rule_names() -> set[str]:
     return set(re.findall(r"^(?:rule|checkpoint) (\w+):", text, re.M))
 
 
-def test_slurm_profile_sizes_real_rules_including_every_deidentification_chunk():
+def cluster_rules() -> set[str]:
+    """The rules that are jobs on a cluster: every named rule not marked `localrule`."""
+    text = "".join(path.read_text(encoding="utf-8")
+                   for path in sorted((ROOT / "workflow" / "rules").glob("*.smk")))
+    blocks = re.split(r"^(?=(?:rule|checkpoint) \w+:)", text, flags=re.M)
+    return {re.match(r"(?:rule|checkpoint) (\w+):", block).group(1) for block in blocks
+            if re.match(r"(?:rule|checkpoint) \w+:", block)
+            and "localrule: True" not in block.split("\n\n\n")[0]}
+
+
+def test_slurm_profile_sizes_every_job_and_only_real_rules():
     profile = yaml.safe_load((ROOT / "profiles" / "slurm" / "config.yaml").read_text())
     assert profile["executor"] == "slurm"
     named = set(profile["set-resources"])
-    assert named <= rule_names(), named - rule_names()
-    assert {"deidentify_chunk", "deidentify", "read_export", "validate_raw"} <= named
+    assert named == cluster_rules(), named ^ cluster_rules()
+    assert {"deidentify_chunk", "read_export", "validate_raw"} <= named
     for resources in profile["set-resources"].values():
-        assert resources.get("mem_mb", 1) > 0 and resources.get("runtime", 1) > 0
+        assert resources["mem_mb"] > 0 and resources["runtime"] > 0
 
 
-def test_default_profile_runs_locally():
+def test_slurm_profile_leaves_the_site_to_the_cluster():
+    # No partition or account of one site, and no defaults a user's own
+    # --default-resources (a partition, an account) would silently replace.
+    profile = yaml.safe_load((ROOT / "profiles" / "slurm" / "config.yaml").read_text())
+    text = (ROOT / "profiles" / "slurm" / "config.yaml").read_text()
+    assert "default-resources" not in profile
+    assert not re.search(r"^\s*slurm_(?:partition|account)\s*:", text, re.M)
+
+
+def test_default_profile_holds_nothing_a_cluster_job_must_not_inherit():
+    # Snakemake applies it as the workflow profile under --profile profiles/slurm too.
     profile = yaml.safe_load((ROOT / "profiles" / "default" / "config.yaml").read_text())
-    assert profile["cores"] >= 1
-    assert "executor" not in profile
+    assert not {"cores", "jobs", "executor", "default-resources", "set-resources",
+                "resources", "set-threads"} & set(profile), profile
 
 
 def test_default_profile_is_accepted_by_snakemake_and_plans_only_the_target_asked(tmp_path):

@@ -21,6 +21,11 @@ FIGURE_STYLE_SHA256 = file_sha256(csec_survey.figures.style.__file__)
 # otherwise take the cores the last figures wait for.
 PAPER_PRIORITY = 1
 
+# Rules marked `localrule: True` take under six seconds and 1 GB even at 100,000
+# respondents (benchmarks/results/build_times.json): on a cluster they run in the build's
+# own process, as a job costs five to six seconds to start, and waits for a status poll.
+# The others are jobs, sized in profiles/slurm.
+
 RESULTS = Path("results")
 LOGS = Path("logs")
 # Tables that still hold identifiers (the records as read, the typed responses) live

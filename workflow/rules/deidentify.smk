@@ -19,9 +19,6 @@ rule deidentify_chunk:
         benchmarks("deidentify_chunk.{chunk}")
     wildcard_constraints:
         chunk=r"\d+",
-    resources:
-        mem_mb=1500,
-        runtime=30,
     params:
         key=PSEUDONYM_KEY_CONFIG,
         chunk_respondents=config["deidentification"]["chunk_respondents"],
@@ -48,9 +45,7 @@ rule deidentify:
         logs("deidentify.log"),
     benchmark:
         benchmarks("deidentify")
-    resources:
-        mem_mb=2000,
-        runtime=10,
+    localrule: True
     params:
         key=PSEUDONYM_KEY_CONFIG,
         export=config["raw_export"],
@@ -81,9 +76,6 @@ rule validate_clean:
     benchmark:
         benchmarks("validate_clean")
     priority: PAPER_PRIORITY
-    resources:
-        mem_mb=2000,
-        runtime=30,
     params:
         key=PSEUDONYM_KEY_CONFIG,
         export=config["raw_export"],
@@ -131,6 +123,7 @@ rule disclosure_check:
         logs("disclosure_check.log"),
     benchmark:
         benchmarks("disclosure_check")
+    localrule: True
     params:
         k_anonymity=config["deidentification"]["k_anonymity"],
         export_sha256=EXPORT_SHA256,

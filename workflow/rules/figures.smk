@@ -36,6 +36,7 @@ for _figure in figure_names():
         benchmark:
             benchmarks(f"figure_{_figure}")
         priority: PAPER_PRIORITY
+        localrule: True
         params:
             figure=_figure,
             style=FIGURE_STYLE_SHA256,

@@ -42,6 +42,7 @@ rule tidy_responses:
         logs("tidy_responses.log"),
     benchmark:
         benchmarks("tidy_responses")
+    localrule: True
     params:
         export_sha256=EXPORT_SHA256,
     script:

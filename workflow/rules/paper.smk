@@ -12,6 +12,7 @@ rule code_quotes:
         logs("code_quotes.log"),
     benchmark:
         benchmarks("code_quotes")
+    localrule: True
     params:
         key=PSEUDONYM_KEY_CONFIG,
         export=config["raw_export"],
@@ -34,6 +35,7 @@ rule count_quotes:
     benchmark:
         benchmarks("count_quotes")
     priority: PAPER_PRIORITY
+    localrule: True
     params:
         export_sha256=EXPORT_SHA256,
     script:
@@ -55,6 +57,7 @@ rule select_quotes:
     benchmark:
         benchmarks("select_quotes")
     priority: PAPER_PRIORITY
+    localrule: True
     params:
         export_sha256=EXPORT_SHA256,
     script:
@@ -82,6 +85,7 @@ rule check_claims:
     benchmark:
         benchmarks("check_claims")
     priority: PAPER_PRIORITY
+    localrule: True
     params:
         export_sha256=EXPORT_SHA256,
     script:
@@ -125,9 +129,7 @@ rule render_paper:
     benchmark:
         benchmarks("render_paper")
     priority: PAPER_PRIORITY
-    resources:
-        mem_mb=1500,
-        runtime=20,
+    localrule: True
     params:
         build=SOURCE_COMMIT,
         export=config["raw_export"],
@@ -159,6 +161,7 @@ rule audit_pdf:
     benchmark:
         benchmarks("audit_pdf")
     priority: PAPER_PRIORITY
+    localrule: True
     params:
         export=config["raw_export"],
         export_sha256=EXPORT_SHA256,

@@ -23,6 +23,7 @@ rule reproduce_published:
     benchmark:
         benchmarks("reproduce_published")
     priority: PAPER_PRIORITY
+    localrule: True
     params:
         sample_size=config["study"]["complete_responses"],
         export_sha256=EXPORT_SHA256,

@@ -18,6 +18,7 @@ rule compute_statistics:
     benchmark:
         benchmarks("compute_statistics")
     priority: PAPER_PRIORITY
+    localrule: True
     params:
         # The invitations, for the response rate.
         design=config["design"],
@@ -34,6 +35,7 @@ rule design_constants:
         logs("design_constants.log"),
     benchmark:
         benchmarks("design_constants")
+    localrule: True
     params:
         design=config["design"],
     script:
@@ -50,6 +52,7 @@ rule external_context:
         logs("external_context.log"),
     benchmark:
         benchmarks("external_context")
+    localrule: True
     script:
         "../scripts/external_context.py"
 
@@ -73,6 +76,7 @@ rule build_registry:
     benchmark:
         benchmarks("build_registry")
     priority: PAPER_PRIORITY
+    localrule: True
     params:
         export_sha256=EXPORT_SHA256,
     script:

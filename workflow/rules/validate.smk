@@ -21,9 +21,6 @@ rule validate_raw:
         logs("validate_raw.log"),
     benchmark:
         benchmarks("validate_raw")
-    resources:
-        mem_mb=2000,
-        runtime=30,
     params:
         study=config["study"],
         validation=config["validation"],

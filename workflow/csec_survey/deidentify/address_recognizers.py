@@ -3,7 +3,8 @@
 A street with or without a house number ("1420 w main st", "N. Elm St", "the
 3300 block of S. Halsted"), an intersection, a road small enough to place
 someone ("hwy 101", "exit 42 off I-10"), a PO box, a ZIP code, a named motel
-or business, a named park, school or shelter, and a national chain where it stands ("the IHOP on Westheimer").
+or business, a named park, school or shelter, and a national chain where it
+stands ("the IHOP on Westheimer").
 And `streets_after` finds the street a business stands on, named without a
 suffix ("the Extended Stay on Tidwell").
 """
