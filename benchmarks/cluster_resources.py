@@ -9,8 +9,9 @@ byte for byte. While the cluster build runs, every job is sampled five times a s
 the resident memory of all its processes (the job's two Snakemake processes and the rule's
 script, found under the job's ``slurmstepd``), summed, which is what Slurm's own
 accounting (jobacct_gather/linux) counts, and what the job requested. Writes
-benchmarks/results/cluster_resources.json, with each rule's peak beside its request and
-the most chunk jobs seen running at once. Run on demand, as root, on the cluster's node;
+benchmarks/results/cluster_resources.json (a size not measured keeps its last
+figures), with each rule's peak beside its request and the most chunk jobs seen
+running at once. Run on demand, as root, on the cluster's node;
 not in the tests.
 """
 
@@ -159,14 +160,15 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--respondents", type=int, nargs="*", default=[144, 20000])
     args = parser.parse_args()
-    results: dict[str, object] = {"node_cpus": os.cpu_count(),
-                                  "sample_seconds": SAMPLE_SECONDS}
+    out = ROOT / "benchmarks" / "results" / "cluster_resources.json"
+    # Sizes not measured this time keep their last measurement.
+    results = json.loads(out.read_text(encoding="utf-8")) if out.exists() else {}
+    results.update({"node_cpus": os.cpu_count(), "sample_seconds": SAMPLE_SECONDS})
     for respondents in args.respondents:
         with tempfile.TemporaryDirectory() as scratch:
             results[f"respondents_{respondents}"] = measure(respondents, Path(scratch))
         print(json.dumps({respondents: results[f"respondents_{respondents}"]}, indent=1))
-    out = ROOT / "benchmarks" / "results" / "cluster_resources.json"
-    out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+        out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     return 0
 
 

@@ -1,6 +1,7 @@
 """Tests for the Snakemake profiles: they parse, Snakemake accepts them, and they name only
 rules that exist."""
 
+import json
 import re
 from pathlib import Path
 
@@ -60,3 +61,15 @@ def test_default_profile_is_accepted_by_snakemake_and_plans_only_the_target_aske
     assert run.returncode == 0, run.stdout[-2000:] + run.stderr[-2000:]
     assert "build_registry" in run.stdout
     assert "render_paper" not in run.stdout
+
+
+def test_slurm_requests_hold_the_measured_peaks_with_a_quarter_more():
+    # benchmarks/cluster_resources.py sampled every job of a 100,000-respondent build.
+    profile = yaml.safe_load((ROOT / "profiles" / "slurm" / "config.yaml").read_text())
+    measured = json.loads((ROOT / "benchmarks" / "results" / "cluster_resources.json")
+                          .read_text())["respondents_100000"]
+    assert measured["same_pdf_bytes"]
+    assert set(measured["rules"]) == set(profile["set-resources"])
+    for rule, row in measured["rules"].items():
+        assert profile["set-resources"][rule]["mem_mb"] >= 1.25 * row["peak_mb"], rule
+        assert profile["set-resources"][rule]["runtime"] * 60 >= 5 * row["longest_seconds"], rule
