@@ -93,7 +93,8 @@ def test_the_committed_specs_put_sample_composition_without_intervals():
 def test_the_caption_ends_with_the_question_as_the_codebook_words_it():
     caption = figure_data("t", _spec(), REGISTRY, INSTRUMENT).caption
     wording = INSTRUMENT.item("tech_role").wording
-    assert caption.endswith(f"Questions: Panel: \u201c{wording}\u201d.")
+    # The question's own mark ends the caption: no stop after the closing quote.
+    assert wording.endswith("?") and caption.endswith(f"Questions: Panel: \u201c{wording}\u201d")
     registry = {**REGISTRY, "a.low": {**REGISTRY["a.low"], "details": {"item": "tech_email"}},
                 "a.mid": {**REGISTRY["a.mid"], "details": {"item": "tech_sms"}}}
     matrix = {"title": "T", "caption": "C.", "panels": [

@@ -583,3 +583,21 @@ def test_references_keep_their_capitals_institutions_and_dates():
     assert re.search(r"@legislation\{tvpa2000,", bibliography)
     newspaper = re.search(r"@article\{eichenwald2005,[^@]*", bibliography).group()
     assert "date    = {2005-12-19}" in newspaper and "url" in newspaper
+
+
+def test_a_hyphen_before_a_digit_prints_as_a_hyphen_not_a_minus(tmp_path):
+    # Found at 100,000 respondents: "[ADDRESS]-6441" in a quote printed as a minus sign,
+    # and the audit, rightly, no longer found the quote word for word in the answers.
+    import pypandoc
+    import pypdfium2
+    import typst
+
+    from csec_survey.paper.render import _escape
+
+    text = "For [ADDRESS]-6441 the card, 5-6 girls, a -3 score and a well-known site."
+    source = tmp_path / "quote.typ"
+    source.write_text(pypandoc.convert_text("> " + _escape(text), "typst", format="markdown"),
+                      encoding="utf-8")
+    typst.compile(str(source), output=str(tmp_path / "quote.pdf"))
+    page = pypdfium2.PdfDocument(str(tmp_path / "quote.pdf"))[0]
+    assert " ".join(page.get_textpage().get_text_range().split()) == text

@@ -43,7 +43,8 @@ _AGENCY_TAILS = (
     r"State['\u2019]?s Attorney['\u2019]?s Office|"
     r"Attorney General['\u2019]?s Office|Marshal['\u2019]?s Office|Constable['\u2019]?s Office|"
     r"Metro(?: PD| Police| Vice)?|ICAC(?: Unit| unit)?|Children['\u2019]?s Advocacy Center|"
-    r"Child Advocacy Center|Advocacy Center|CAC|Juvenile Probation|Community Corrections|"
+    r"Child Advocacy Center|Advocacy Center|CAC|Juvenile (?:Probation|Bureau|Division|Court)|"
+    r"Community Corrections|"
     r"(?:County|Co\.?) (?:Attorney|Prosecutor|SAO)|DA|(?:Pct\.? \d+ )?Constable|"
     r"Prosecuting Attorney['\u2019]?s Office|Fusion Center|Juvenile Intake|"
     # "Hennepin County Human Services", "Lucas County Children Services".

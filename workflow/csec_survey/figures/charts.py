@@ -182,7 +182,12 @@ def _question_wording(panels: Sequence[tuple[str, list[Bar]]], instrument: Instr
         elif len(stems) == 1:
             asked.append(f"{title}: \u201c{' '.join(stems.pop().split())}\u201d, one row for "
                          "each shown")
-    return f" Questions: {'; '.join(asked)}." if asked else ""
+    if not asked:
+        return ""
+    listed = "; ".join(asked)
+    # A question that ends in its own stop inside the quotes takes no second one.
+    return f" Questions: {listed}" + ("" if listed[-2:-1] in ".?!" and
+                                      listed.endswith("\u201d") else ".")
 
 
 def _bases(bars: Sequence[Bar]) -> str:

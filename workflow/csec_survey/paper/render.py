@@ -44,6 +44,7 @@ __all__ = ["PaperInputs", "Resolved", "anchor", "provenance_fields", "provenance
 
 # Escaped, a character is printed as written: quotes stay verbatim (no smart quotes).
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#+\-!|@$~^'\"])")
+_TYPST_MINUS = re.compile(r"(?<![^\W_])\\-(?=\d)")
 
 
 @dataclass(frozen=True)
@@ -261,7 +262,11 @@ def _reproduction(rows: Sequence[Mapping[str, str]]) -> str:
 
 
 def _escape(text: str) -> str:
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+    # Typst prints a hyphen before a digit, after no letter or digit, as a minus sign
+    # ("[ADDRESS]-6441" would read "[ADDRESS]\u22126441"), and pandoc's Typst writer drops
+    # the Markdown escape: the hyphen goes to Typst escaped, as the text has it.
+    return _TYPST_MINUS.sub(r"`\\-`{=typst}", escaped)
 
 
 def render_pdf(markdown: str, build: Path, pdf: Path, template: Path, bibliography: Path,
