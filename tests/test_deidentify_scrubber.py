@@ -651,3 +651,8 @@ def test_recognizers_skipping_digit_free_texts_miss_nothing(scrubber, monkeypatc
 ])
 def test_a_name_particle_joins_one_name(scrubber, text, expected):
     assert scrubber.scrub(text).text == expected
+
+
+def test_a_listed_first_name_before_a_surname_joins_it(scrubber):
+    assert scrubber.scrub("we asked Will Okafor about it").text == "we asked [PERSON] about it"
+    assert scrubber.scrub("they live in Marrowby County now").text == "they live in [PLACE] now"

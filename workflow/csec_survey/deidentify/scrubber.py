@@ -163,7 +163,8 @@ class Scrubber:
             businesses = [(span.start, span.end) for span in spans if span.type == "ADDRESS"]
             spans += [_Span("ADDRESS", start, end, _STREET_SCORE) for start, end
                       in self._streets_after(text, businesses)]
-            spans = _resolve(spans, text, self._spellings.spans(text))
+            spans = _with_first_names(_resolve(spans, text, self._spellings.spans(text)),
+                                      text, self._gazetteers.first_names)
             yield Scrubbed(text=_replace(text, spans),
                            entities=tuple(Entity(s.type, s.start, s.end) for s in spans))
 
@@ -223,12 +224,41 @@ def _resolve(spans: list[_Span], text: str, misspelt: list[tuple[int, int]]) -> 
                                max(last.score, span.score))
         else:
             merged.append(span)
-    return _joined_across_particles(merged, text)
+    return _with_county_tails(_joined_across_particles(merged, text), text)
 
 
 # "Marisol de la Cruz", "van der Meulen": the words between two parts of one name.
 _NAME_PARTICLES = re.compile(r"\s+(?:(?i:de|del|della|la|le|van|von|der|den|da|di|du|bin|ibn)"
                              r"\s+){1,2}")
+
+
+_WORD_BEFORE = re.compile(r"(?<![\w'\u2019-])([A-Z][a-z]+) $")
+
+
+def _with_first_names(spans: list[_Span], text: str,
+                      first_names: frozenset[str]) -> list[_Span]:
+    """A listed first name just before a person's span is part of the name, everyday word
+    or not: "Heaven Garrowby", "Will Okafor"."""
+    for index, span in enumerate(spans):
+        word = _WORD_BEFORE.search(text, 0, span.start) if span.type == "PERSON" else None
+        if word and word.group(1) in first_names and \
+                (index == 0 or spans[index - 1].end <= word.start()):
+            spans[index] = _Span("PERSON", word.start(1), span.end, span.score)
+    return spans
+
+
+# "Sablerun Co.": a county's name found alone leaves its abbreviation behind otherwise.
+_COUNTY_TAIL = re.compile(r"\s+(?:Co\.|Cnty\.?|County|Parish)(?![\w-])")
+
+
+def _with_county_tails(spans: list[_Span], text: str) -> list[_Span]:
+    """A place or name followed by "Co." or "County" is a county: the tail goes with it."""
+    for index, span in enumerate(spans):
+        tail = _COUNTY_TAIL.match(text, span.end)
+        following = spans[index + 1].start if index + 1 < len(spans) else len(text)
+        if tail and span.type in ("PLACE", "PERSON") and tail.end() <= following:
+            spans[index] = _Span("PLACE", span.start, tail.end(), span.score)
+    return spans
 
 
 def _joined_across_particles(spans: list[_Span], text: str) -> list[_Span]:
