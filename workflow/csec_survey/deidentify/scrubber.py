@@ -227,18 +227,13 @@ def _resolve(spans: list[_Span], text: str, misspelt: list[tuple[int, int]]) -> 
     return _with_county_tails(_joined_across_particles(merged, text), text)
 
 
-# "Marisol de la Cruz", "van der Meulen": the words between two parts of one name.
-_NAME_PARTICLES = re.compile(r"\s+(?:(?i:de|del|della|la|le|van|von|der|den|da|di|du|bin|ibn)"
-                             r"\s+){1,2}")
-
-
 _WORD_BEFORE = re.compile(r"(?<![\w'\u2019-])([A-Z][a-z]+) $")
 
 
 def _with_first_names(spans: list[_Span], text: str,
                       first_names: frozenset[str]) -> list[_Span]:
     """A listed first name just before a person's span is part of the name, everyday word
-    or not: "Heaven Garrowby", "Will Okafor"."""
+    or not: "Will Okafor"."""
     for index, span in enumerate(spans):
         word = _WORD_BEFORE.search(text, 0, span.start) if span.type == "PERSON" else None
         if word and word.group(1) in first_names and \
@@ -259,6 +254,11 @@ def _with_county_tails(spans: list[_Span], text: str) -> list[_Span]:
         if tail and span.type in ("PLACE", "PERSON") and tail.end() <= following:
             spans[index] = _Span("PLACE", span.start, tail.end(), span.score)
     return spans
+
+
+# "Marisol de la Cruz", "van der Meulen": the words between two parts of one name.
+_NAME_PARTICLES = re.compile(r"\s+(?:(?i:de|del|della|la|le|van|von|der|den|da|di|du|bin|ibn)"
+                             r"\s+){1,2}")
 
 
 def _joined_across_particles(spans: list[_Span], text: str) -> list[_Span]:
