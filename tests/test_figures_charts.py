@@ -72,7 +72,10 @@ def test_the_paper_s_drawing_is_vector_the_same_bytes_each_time_with_no_text_to_
     # Labels drawn as paths: the PDF's text, which the audit reads, holds no figure numeral.
     assert b"<text" not in drawn[0]
     # No coordinate finer than a hundredth: none spells a latitude of the export.
-    assert not re.search(rb"\d\.\d{3}", drawn[0])
+    assert not re.search(rb"(?<![\d.])[1-9]\d*\.\d{3}", drawn[0])
+    # But a glyph's scale keeps its digits: cut, it shrank every letter where it stood.
+    assert re.search(rb"scale\(0\.015625\)", drawn[0])
+    assert not re.search(rb"scale\(0\.0\d\)", drawn[0])
 
 
 def test_a_bar_that_is_no_share_is_refused():

@@ -60,7 +60,9 @@ def apply_style() -> None:
     matplotlib.rcParams.update(_RC)
 
 
-_LONG_DECIMALS = re.compile(rb"(\d\.\d\d)\d+")
+# A coordinate of one point or more, to a hundredth; a glyph's scale (0.015625) keeps
+# every digit, or each letter would shrink where it stands.
+_LONG_DECIMALS = re.compile(rb"(?<![\d.])([1-9]\d*\.\d\d)\d+")
 
 
 def save(figure: Any, pdf: str | Path, png: str | Path, svg: str | Path) -> None:
@@ -77,5 +79,6 @@ def save(figure: Any, pdf: str | Path, png: str | Path, svg: str | Path) -> None
                    metadata={"Date": None, "Creator": None})
     with atomic_path(svg) as partial:
         # Coordinates to a hundredth of a point, which no eye tells apart: a longer one
-        # may spell a respondent's latitude, which the leak check rightly refuses.
+        # may spell a respondent's latitude, which the leak check rightly refuses. (Cut
+        # below one point too, the glyphs' scales printed every label letter-spaced.)
         Path(partial).write_bytes(_LONG_DECIMALS.sub(rb"\1", drawing.getvalue()))
