@@ -108,7 +108,8 @@ def _row(figure: PublishedValue, entry: Mapping[str, Any], sample_size: int,
         status = STATUSES[2]
         notes.append(f"No whole count out of {stated} gives {published}%" if counts == [] else
                      f"The published shares of this question cannot all hold for {stated} "
-                     "respondents: no whole counts adding up to them give every one")
+                     "respondents: no set of whole counts with that total rounds to all of "
+                     "them")
         notes.append(f"rebuilt: {_found(entry)}")
     elif percent and (stated is None or entry.get("denominator") != stated):
         status = STATUSES[1]
