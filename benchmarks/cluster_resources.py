@@ -46,7 +46,9 @@ def snakemake(project: Path, *args: str) -> float:
     started = time.perf_counter()
     run = subprocess.run(
         [sys.executable, "-m", "snakemake", "--directory", str(project),
-         "--snakefile", str(project / "Snakefile"), "--workflow-profile", "none", *args],
+         "--snakefile", str(project / "Snakefile"),
+         # As Snakemake applies it from the repository root, to both builds.
+         "--workflow-profile", str(ROOT / "profiles" / "default"), *args],
         capture_output=True, text=True, env={**os.environ, **KEY}, check=False)
     if run.returncode != 0:
         raise RuntimeError(run.stdout[-3000:] + run.stderr[-3000:])
