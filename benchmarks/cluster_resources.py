@@ -23,7 +23,6 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 import tempfile
 import threading
 import time
@@ -31,28 +30,14 @@ from collections import defaultdict
 from pathlib import Path
 
 import psutil
+from build_times import build
 from scratch_project import use_synthetic_export
 
 from csec_survey.core.paths import copy_workflow
 
 ROOT = Path(__file__).resolve().parents[1]
-KEY = {"CSEC_PSEUDONYM_KEY": "benchmark-key-not-secret-0123456789"}
 SAMPLE_SECONDS = 0.2
 _STEP = re.compile(r"slurmstepd: \[(\d+)\.")
-
-
-def snakemake(project: Path, *args: str) -> float:
-    """Run Snakemake in ``project``; its wall time in seconds."""
-    started = time.perf_counter()
-    run = subprocess.run(
-        [sys.executable, "-m", "snakemake", "--directory", str(project),
-         "--snakefile", str(project / "Snakefile"),
-         # As Snakemake applies it from the repository root, to both builds.
-         "--workflow-profile", str(ROOT / "profiles" / "default"), *args],
-        capture_output=True, text=True, env={**os.environ, **KEY}, check=False)
-    if run.returncode != 0:
-        raise RuntimeError(run.stdout[-3000:] + run.stderr[-3000:])
-    return time.perf_counter() - started
 
 
 class JobSampler(threading.Thread):
@@ -134,15 +119,16 @@ def measure(respondents: int, scratch: Path) -> dict[str, object]:
     if respondents != 144:
         use_synthetic_export(project, respondents)
     pdf = project / "results" / "paper" / "paper.pdf"
-    local_seconds = snakemake(project, "--cores", "2")
+    # Both builds with the repository's default profile, as from the repository root.
+    local_seconds, _ = build(project)
     local_pdf = pdf.read_bytes()
     for name in ("results", "logs", ".snakemake"):
         shutil.rmtree(project / name)
     sampler = JobSampler()
     sampler.start()
     try:
-        cluster_seconds = snakemake(project, "--profile", str(ROOT / "profiles" / "slurm"),
-                                    "--slurm-status-command", "squeue")
+        cluster_seconds, _ = build(project, "--profile", str(ROOT / "profiles" / "slurm"),
+                                   "--slurm-status-command", "squeue")
     finally:
         sampler.stopped.set()
         sampler.join()

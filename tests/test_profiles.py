@@ -11,12 +11,7 @@ from conftest import run_snakemake
 from csec_survey.core.paths import copy_workflow
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def rule_names() -> set[str]:
-    text = "".join(path.read_text(encoding="utf-8")
-                   for path in sorted((ROOT / "workflow" / "rules").glob("*.smk")))
-    return set(re.findall(r"^(?:rule|checkpoint) (\w+):", text, re.M))
+SLURM = ROOT / "profiles" / "slurm" / "config.yaml"
 
 
 def cluster_rules() -> set[str]:
@@ -30,7 +25,7 @@ def cluster_rules() -> set[str]:
 
 
 def test_slurm_profile_sizes_every_job_and_only_real_rules():
-    profile = yaml.safe_load((ROOT / "profiles" / "slurm" / "config.yaml").read_text())
+    profile = yaml.safe_load(SLURM.read_text())
     assert profile["executor"] == "slurm"
     named = set(profile["set-resources"])
     assert named == cluster_rules(), named ^ cluster_rules()
@@ -42,8 +37,8 @@ def test_slurm_profile_sizes_every_job_and_only_real_rules():
 def test_slurm_profile_leaves_the_site_to_the_cluster():
     # No partition or account of one site, and no defaults a user's own
     # --default-resources (a partition, an account) would silently replace.
-    profile = yaml.safe_load((ROOT / "profiles" / "slurm" / "config.yaml").read_text())
-    text = (ROOT / "profiles" / "slurm" / "config.yaml").read_text()
+    text = SLURM.read_text()
+    profile = yaml.safe_load(text)
     assert "default-resources" not in profile
     assert not re.search(r"^\s*slurm_(?:partition|account)\s*:", text, re.M)
 
@@ -65,7 +60,7 @@ def test_default_profile_is_accepted_by_snakemake_and_plans_only_the_target_aske
 
 def test_slurm_requests_hold_the_measured_peaks_with_a_quarter_more():
     # benchmarks/cluster_resources.py sampled every job of a 100,000-respondent build.
-    profile = yaml.safe_load((ROOT / "profiles" / "slurm" / "config.yaml").read_text())
+    profile = yaml.safe_load(SLURM.read_text())
     measured = json.loads((ROOT / "benchmarks" / "results" / "cluster_resources.json")
                           .read_text())["respondents_100000"]
     assert measured["same_pdf_bytes"]
