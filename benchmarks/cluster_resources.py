@@ -1,7 +1,7 @@
 """Each rule's memory and run time on a Slurm cluster, as its jobs really use them.
 
     tests/cluster/slurm_localhost.sh up /tmp/slurm && export SLURM_CONF=/tmp/slurm/slurm.conf
-    python benchmarks/cluster_resources.py [--respondents 144 20000 100000]
+    python benchmarks/cluster_resources.py [--respondents 144 20000 100000] [--as-jobs]
 
 For each size, in a scratch copy of the project with a synthetic export of that many
 respondents: a local build, then a build through ``profiles/slurm``, their PDFs compared
@@ -11,7 +11,9 @@ script, found under the job's ``slurmstepd``), summed, which is what Slurm's own
 accounting (jobacct_gather/linux) counts, and what the job requested. Writes
 benchmarks/results/cluster_resources.json (a size not measured keeps its last
 figures), with each rule's peak beside its request and the most chunk jobs seen
-running at once. Run on demand, as root, on the cluster's node;
+running at once. An export below ``cluster.jobs_from_export_mb`` submits no job;
+``--as-jobs`` sets it to 0, so that the rules heavy at scale are jobs at any size
+(results under ``respondents_N_as_jobs``). Run on demand, as root, on the cluster's node;
 not in the tests.
 """
 
@@ -30,6 +32,7 @@ from collections import defaultdict
 from pathlib import Path
 
 import psutil
+import yaml
 from build_times import build
 from scratch_project import use_synthetic_export
 
@@ -113,11 +116,16 @@ def by_rule(sampler: JobSampler) -> dict[str, dict[str, float]]:
     return dict(sorted(table.items()))
 
 
-def measure(respondents: int, scratch: Path) -> dict[str, object]:
+def measure(respondents: int, scratch: Path, as_jobs: bool) -> dict[str, object]:
     """Local and cluster builds of one size, compared, with the cluster jobs' peaks."""
     project = copy_workflow(scratch / "project")
     if respondents != 144:
         use_synthetic_export(project, respondents)
+    if as_jobs:
+        config_path = project / "config" / "config.yaml"
+        config = yaml.safe_load(config_path.read_text(encoding="utf-8"))
+        config["cluster"]["jobs_from_export_mb"] = 0
+        config_path.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
     pdf = project / "results" / "paper" / "paper.pdf"
     # Both builds with the repository's default profile, as from the repository root.
     local_seconds, _ = build(project)
@@ -137,6 +145,7 @@ def measure(respondents: int, scratch: Path) -> dict[str, object]:
         "local_seconds": round(local_seconds, 1),
         "cluster_seconds": round(cluster_seconds, 1),
         "same_pdf_bytes": pdf.read_bytes() == local_pdf,
+        "jobs": sum(row["jobs"] for row in rules.values()),
         "most_chunk_jobs_at_once": sampler.most_chunks_at_once,
         "every_peak_under_its_request": all(row["peak_mb"] < row["request_mb"]
                                             for row in rules.values()),
@@ -147,6 +156,8 @@ def measure(respondents: int, scratch: Path) -> dict[str, object]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--respondents", type=int, nargs="*", default=[144, 20000])
+    parser.add_argument("--as-jobs", action="store_true",
+                        help="the rules heavy at scale as jobs whatever the export's size")
     args = parser.parse_args()
     out = ROOT / "benchmarks" / "results" / "cluster_resources.json"
     # Sizes not measured this time keep their last measurement.
@@ -154,8 +165,9 @@ def main() -> int:
     results.update({"node_cpus": os.cpu_count(), "sample_seconds": SAMPLE_SECONDS})
     for respondents in args.respondents:
         with tempfile.TemporaryDirectory() as scratch:
-            results[f"respondents_{respondents}"] = measure(respondents, Path(scratch))
-        print(json.dumps({respondents: results[f"respondents_{respondents}"]}, indent=1))
+            key = f"respondents_{respondents}" + ("_as_jobs" if args.as_jobs else "")
+            results[key] = measure(respondents, Path(scratch), args.as_jobs)
+        print(json.dumps({key: results[key]}, indent=1))
         out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     return 0
 

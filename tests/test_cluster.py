@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 from conftest import run_snakemake
 
 from csec_survey.core.paths import copy_workflow
@@ -53,26 +54,40 @@ def submitted_rules(output: str) -> list[str]:
     return re.findall(r"slurm_logs/(?:rule|group)_(\w+?)/", output)
 
 
-def test_the_slurm_profile_builds_the_local_builds_pdf_bytes(cluster, tmp_path):
-    local = copy_workflow(tmp_path / "local")
-    built = run_snakemake(local)
-    assert built.returncode == 0, built.stderr[-2000:]
-
-    project = copy_workflow(tmp_path / "cluster")
+def build_on_cluster(project: Path, cluster: dict[str, str]) -> str:
+    """Build ``project`` through the SLURM profile; what Snakemake printed."""
     # The repository's default profile as the workflow profile, as Snakemake picks it up
     # when run from the repository root: nothing in it may break a cluster job.
-    on_cluster = subprocess.run(
+    run = subprocess.run(
         [sys.executable, "-m", "snakemake", "--directory", str(project),
          "--snakefile", str(project / "Snakefile"),
          "--workflow-profile", str(ROOT / "profiles" / "default"),
          "--profile", str(ROOT / "profiles" / "slurm"), "--slurm-status-command", "squeue"],
         capture_output=True, text=True, check=False, timeout=CLUSTER_BUILD_SECONDS,
         env={**os.environ, **cluster})
-    output = on_cluster.stdout + on_cluster.stderr
-    assert on_cluster.returncode == 0, output[-4000:]
-    assert (project / PDF).read_bytes() == (local / PDF).read_bytes()
+    output = run.stdout + run.stderr
+    assert run.returncode == 0, output[-4000:]
+    return output
 
-    jobs = submitted_rules(output)
-    assert "deidentify_chunk" in jobs and "validate_clean" in jobs, jobs
-    # What takes a second or less runs in the build's own process (`localrule: True`).
-    assert not {"render_paper", "build_registry", "audit_pdf", "figure_sample"} & set(jobs), jobs
+
+def test_the_slurm_profile_builds_the_local_builds_pdf_bytes(cluster, tmp_path):
+    local = copy_workflow(tmp_path / "local")
+    built = run_snakemake(local)
+    assert built.returncode == 0, built.stderr[-2000:]
+
+    # The committed export (0.17 MB) is below cluster.jobs_from_export_mb: no rule's
+    # work there is worth a job's start and status poll.
+    small = copy_workflow(tmp_path / "small")
+    assert submitted_rules(build_on_cluster(small, cluster)) == []
+    assert (small / PDF).read_bytes() == (local / PDF).read_bytes()
+
+    # The same export with the rules heavy at scale as jobs, as a large export has them.
+    project = copy_workflow(tmp_path / "cluster")
+    config_path = project / "config" / "config.yaml"
+    config = yaml.safe_load(config_path.read_text(encoding="utf-8"))
+    config["cluster"]["jobs_from_export_mb"] = 0
+    config_path.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    jobs = submitted_rules(build_on_cluster(project, cluster))
+    assert (project / PDF).read_bytes() == (local / PDF).read_bytes()
+    assert sorted(set(jobs)) == ["deidentify_chunk", "evaluate_deidentification",
+                                 "read_export", "validate_clean", "validate_raw"], jobs

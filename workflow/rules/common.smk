@@ -21,11 +21,6 @@ FIGURE_STYLE_SHA256 = file_sha256(csec_survey.figures.style.__file__)
 # otherwise take the cores the last figures wait for.
 PAPER_PRIORITY = 1
 
-# Rules marked `localrule: True` take under six seconds and 1 GB even at 100,000
-# respondents (benchmarks/results/build_times.json): on a cluster they run in the build's
-# own process, as a job costs five to six seconds to start, and waits for a status poll.
-# The others are jobs, sized in profiles/slurm.
-
 RESULTS = Path("results")
 LOGS = Path("logs")
 # Tables that still hold identifiers (the records as read, the typed responses) live
@@ -39,6 +34,14 @@ try:
     EXPORT_SHA256 = export_sha256(config["raw_export"])
 except LineageError as error:
     sys.exit(f"error: {error}")
+
+# Rules marked `localrule: True` take under six seconds and 1 GB even at 100,000
+# respondents (benchmarks/results/build_times.json): on a cluster they run in the build's
+# own process, as a job costs five to six seconds to start, and waits for a status poll.
+# The others are jobs, sized in profiles/slurm, once the export is large enough that
+# their work outweighs that cost (config: cluster.jobs_from_export_mb).
+JOB_MIN_EXPORT_BYTES = config["cluster"]["jobs_from_export_mb"] * 1_000_000
+EXPORT_TOO_SMALL_FOR_JOBS = Path(config["raw_export"]).stat().st_size < JOB_MIN_EXPORT_BYTES
 
 # What the rules that need the pseudonymisation key read of the config.
 PSEUDONYM_KEY_CONFIG = {

@@ -19,6 +19,7 @@ rule deidentify_chunk:
         benchmarks("deidentify_chunk.{chunk}")
     wildcard_constraints:
         chunk=r"\d+",
+    localrule: EXPORT_TOO_SMALL_FOR_JOBS
     params:
         key=PSEUDONYM_KEY_CONFIG,
         chunk_respondents=config["deidentification"]["chunk_respondents"],
@@ -76,6 +77,7 @@ rule validate_clean:
     benchmark:
         benchmarks("validate_clean")
     priority: PAPER_PRIORITY
+    localrule: EXPORT_TOO_SMALL_FOR_JOBS
     params:
         key=PSEUDONYM_KEY_CONFIG,
         export=config["raw_export"],
@@ -101,6 +103,7 @@ rule evaluate_deidentification:
         logs("evaluate_deidentification.log"),
     benchmark:
         benchmarks("evaluate_deidentification")
+    localrule: EXPORT_TOO_SMALL_FOR_JOBS
     params:
         key=PSEUDONYM_KEY_CONFIG,
         export=config["raw_export"],

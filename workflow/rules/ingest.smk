@@ -20,6 +20,7 @@ checkpoint read_export:
         logs("read_export.log"),
     benchmark:
         benchmarks("read_export")
+    localrule: EXPORT_TOO_SMALL_FOR_JOBS
     params:
         duplicate_key=config["exclusions"]["duplicate_key"],
         time_zone=config["study"]["time_zone"],

@@ -21,6 +21,7 @@ rule validate_raw:
         logs("validate_raw.log"),
     benchmark:
         benchmarks("validate_raw")
+    localrule: EXPORT_TOO_SMALL_FOR_JOBS
     params:
         study=config["study"],
         validation=config["validation"],
