@@ -139,8 +139,8 @@ def test_a_majority_that_falls_below_half_changes_the_words_in_the_pdf(tmp_path)
     # The lead-in's last sentence counts the answers that raised the theme: it is the one
     # the false claim is named by.
     (theme_loses_its_answers, "raised(oe_practices, listservs_bulletins)",
-     "({themes.oe_practices.listservs_bulletins} of the {themes.oe_practices.answers} answers "
-     "to this question raised it.)",
+     "({themes.oe_practices.listservs_bulletins} of {themes.oe_practices.answers} answers "
+     "raised this).",
      ["oe_practices/listservs_bulletins = 0 answers coded"]),
 ], ids=["platforms_swap_order", "technology_in_fewer_cases", "yes_no_item_flips",
         "theme_loses_its_answers"])

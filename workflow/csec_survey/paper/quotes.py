@@ -174,7 +174,7 @@ def quote_numbers(quotes: Mapping[str, Mapping[str, Mapping[str, Any]]],
 
 def theme_numbers(coding: Iterable[Mapping[str, str]], clean: pd.DataFrame,
                   trail: Mapping[str, Any]) -> list[Number]:
-    """How many answers raised each theme, for "n of N answers raised it": per question,
+    """How many answers raised each theme, for "n of N answers raised this": per question,
     the non-blank answers coded to any theme (``themes.QUESTION.answers``), and per
     theme those coded to it (``themes.QUESTION.THEME``). One answer may raise several;
     a theme of the coding file whose answers are all blank counts 0, so that the claim
