@@ -26,10 +26,21 @@ def test_places_on_the_map(scrubber, text, expected):
     ("the buyer waited by Marlowe Park after dark", "Marlowe Park"),
     ("both went to Dunmore Middle until spring", "Dunmore Middle"),
     ("she ran from the Bayview Girls Home twice", "Bayview Girls Home"),
+    ("she was dropped at the Pinecrest Travel Center", "Pinecrest Travel Center"),
+    ("WE HIT THE GOLDEN PALMS MOTEL TWICE", "GOLDEN PALMS MOTEL"),
 ])
 def test_named_parks_schools_and_shelters_go_whole(scrubber, text, name):
     scrubbed = scrubber.scrub(text)
     assert not any(word in scrubbed.text for word in name.split()), scrubbed.text
+
+
+# A business named before its kind in lower case: the name goes, the kind stays.
+def test_a_named_business_of_a_lower_case_kind(scrubber):
+    assert scrubber.scrub("we sat on the Blue Spruce motel all night").text.endswith(
+        "] motel all night")
+    assert "Blue" not in scrubber.scrub("we sat on the Blue Spruce motel all night").text
+    for text in ("he posted from an Internet cafe downtown", "Any cheap motel would do"):
+        assert scrubber.scrub(text).text == text
 
 
 @pytest.mark.parametrize("text", [

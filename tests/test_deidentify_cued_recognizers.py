@@ -33,6 +33,13 @@ import pytest
     ("a runaway from Ohio, Merribelle, told us everything",
      "a runaway from Ohio, [PERSON], told us everything"),
     ("Keeshan, the 15 yr old, was posted", "[PERSON], the 15 yr old, was posted"),
+    # A word in quotes that the sentence makes its subject; a particle after a rank.
+    ('"Sparkle" was the name on the ad', '"[PERSON]" was the name on the ad'),
+    ("detective st. claire took it", "detective [PERSON] took it"),
+    ("det van der meer called back", "det [PERSON] called back"),
+    # A city by its nickname after "the".
+    ("girls worked the Strip every weekend", "girls worked the [PLACE] every weekend"),
+    ("he moved them up to the Lou", "he moved them up to the [PLACE]"),
 ])
 def test_people(scrubber, text, expected):
     assert scrubber.scrub(text).text == expected
@@ -99,6 +106,7 @@ def test_agencies_and_places(scrubber, text, expected):
     "she would call him daddy", "girls from the East Coast", "the Navajo girls",
     "sailors and Marines answered the ads", "every Mardi Gras it spikes",
     "we met in Washington, DC for the training",
+    "the detective de facto ran the unit", "The Strip club was raided",
 ])
 def test_false_alarms_avoided(scrubber, text):
     assert scrubber.scrub(text).entities == ()

@@ -25,12 +25,39 @@ def test_recurring_times_are_no_dates(scrubber, text):
     ("we met him Friday the 3rd at noon", "we met him Friday the [DATE] at noon"),
     ("girls were brought in for Race Week 2011", "girls were brought in for [DATE]"),
     ("arrests spiked around NYE 2010", "arrests spiked around [DATE]"),
+    # Days listed, or due each month; a date opening a log-like answer, or after a finding.
+    ("the 5th, the 6th and the 7th she moved rooms", "the [DATE] she moved rooms"),
+    ("he paid the room the 15th of each month", "he paid the room the [DATE] of each month"),
+    ("4/17 she called the tip line", "[DATE] she called the tip line"),
+    ("she was located 8/30 at the bus depot", "she was located [DATE] at the bus depot"),
 ])
 def test_days_of_the_month_and_events_of_a_year(scrubber, text, expected):
     assert scrubber.scrub(text).text == expected
 
 
 @pytest.mark.parametrize("text", ["on the 2nd floor of the motel", "during the week 2012 ended",
-                                  "caught on the 3rd time around"])
+                                  "caught on the 3rd time around",
+                                  "we found 3/4 of the phones were prepaid"])
 def test_ordinals_that_are_no_dates(scrubber, text):
     assert not [e for e in scrubber.scrub(text).entities if e.type == "DATE"]
+
+
+# A number read off a card or a Nextel, an extension, an address read out in words.
+@pytest.mark.parametrize("text, expected", [
+    ("card 6011 2297 4410 on the receipt", "card [CASE_NUMBER] on the receipt"),
+    ("his DC was 152*33*9102", "his DC was [CASE_NUMBER]"),
+    ("posted from two oh five dot one dot eighty dot nine", "posted from [IP_ADDRESS]"),
+])
+def test_numbers_read_out(scrubber, text, expected):
+    assert scrubber.scrub(text).text == expected
+
+
+def test_an_extension_goes_with_its_number(scrubber):
+    scrubbed = scrubber.scrub("call 555-0142 ext 31 for me")
+    assert "31" not in scrubbed.text and "ext" not in scrubbed.text, scrubbed.text
+
+
+@pytest.mark.parametrize("text", ["seasons 2011 2012 2013 were bad", "a dot on the map",
+                                  "one dot two of the cases"])
+def test_what_reads_out_no_number(scrubber, text):
+    assert scrubber.scrub(text).text == text

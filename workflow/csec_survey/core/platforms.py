@@ -58,6 +58,13 @@ _ANY_CASE = (
     "Alltel", "Neustar", "Lycamobile", "Fling.com", "Talkatone", "Google Street View",
     "Street View", "FiOS", "Maltego", "BigDoggie", "PSN", "fbook", "bckpg", "Tracfones",
     "Xbox One", "Xbox 360", "PS3", "Skype's", "Facebook's", "Backpage's", "Craigslist's",
+    "Pen-Link", "Gaia Online", "Adult FriendFinder", "Adult Friend Finder", "Nintendo DSi",
+    "Nintendo DS", "HeyWire", "TextMe", "Blendr", "Razr", "Waplog", "Lavalife", "ZabaSearch",
+    "Megaupload", "Nimbuzz", "Vonage", "magicJack", "AccountNow", "Amex Serve", "MasterCard",
+    "American Express", "Eros Guide", "Paraben", "Kik Messenger", "Kik Messanger", "Hushmail",
+    "Humaniplex", "SeekingArrangement", "Hot or Not", "HotOrNot", "AdultSearch", "Fring",
+    "Palm Pre", "Treo", "Samsung", "Motorola", "Nokia", "Kyocera", "Pantech", "iTunes",
+    "MyLife", "Classmates.com", "Yahoo Mail", "Windows Phone", "Zune", "Oovoo", "Lexis",
 )
 # Names that are also ordinary words or initials: matched as written.
 _AS_WRITTEN = ("Tagged", "Tor", "Vanilla", "Green Dot", "Western Union", "FB", "BP",
@@ -65,7 +72,7 @@ _AS_WRITTEN = ("Tagged", "Tor", "Vanilla", "Green Dot", "Western Union", "FB", "
                "Michael Kors", "Find My", "Meta", "UPS", "Snap", "POF", "Whisper", "RIM",
                "Boost", "Cricket", "Toshiba", "HP", "Chrome", "Safari", "Ares",
                "Bluebird", "Fling", "TER", "CL", "IG", "iPhones", "Androids", "RoundUp", "Tigo",
-               "Tableau",
+               "Tableau", "Excel", "Moco", "Secure View", "Visa", "Amex", "LG", "AOL", "DSi",
                "BlackBerrys", "Blackberries", "Sidekicks", "Kindles", "Xboxes")
 
 # A name inside an address or handle ("sweet.kik.girl@gmail.com") is not a mention.

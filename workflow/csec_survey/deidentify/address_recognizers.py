@@ -152,9 +152,25 @@ def address_recognizers() -> list[EntityRecognizer]:
              frozenset({"corner", "intersection"})),
             # A named motel or business: "the Sunset Inn", "Palms Motel".
             (r"(?<![\w'-])(?P<value>(?:[A-Z][\w'&-]*\s+){1,3}(?:Motel|Inn|Hotel|Lodge|"
-             r"Motor\s+Lodge|Suites|Apartments|Apts|Trailer\s+Park|Truck\s+Stop|Plaza|Mall))\b",
+             r"Motor\s+Lodge|Suites|Apartments|Apts|Trailer\s+Park|Truck\s+Stop|Plaza|Mall|"
+             r"Travel\s+(?:Center|Plaza|Stop)|Truck\s+Plaza|Rest\s+(?:Area|Stop)|Cafe|Diner|"
+             r"Estates))\b",
              0.7, frozenset({"motel", "inn", "hotel", "lodge", "suites", "apartments", "apts",
-                             "park", "stop", "plaza", "mall"})),
+                             "park", "stop", "plaza", "mall", "center", "area", "cafe", "diner",
+                             "estates"})),
+            # In capitals, after "THE": "AT THE TRAVELERS REST MOTEL" (not "AT A MOTEL").
+            (r"(?<=THE\s)(?P<value>(?:(?!(?:A|AN|THE|OLD|SAME|CHEAP)\s)[A-Z][A-Z'&-]+\s+){1,3}"
+             r"(?:MOTEL|INN|HOTEL|LODGE|SUITES|TRUCK\s+STOP))\b", 0.7,
+             frozenset({"motel", "inn", "hotel", "lodge", "suites", "stop"})),
+            # The kind in lower case stays, as a word: "the Harvest Moon motel", "the Shady
+            # Acres rest area".
+            (r"(?<![\w'-])(?P<value>(?!(?:The|A|An|Internet|Cyber|Cheap|Local|Same|Hourly|"
+             r"Seedy|Sleazy|Nearby|Public|State|Interstate|Highway|Hotel|Motel)\s)"
+             r"(?:[A-Z][\w'&-]*\s+){0,2}[A-Z][\w'&-]*)(?=\s+(?:motel|hotel|inn|"
+             r"travel\s+(?:center|plaza|stop)|truck\s+(?:stop|plaza)|rest\s+(?:area|stop)|"
+             r"cafe|diner|apartments|apts|trailer\s+park)\b)",
+             0.7, frozenset({"motel", "hotel", "inn", "center", "plaza", "stop", "area", "cafe",
+                             "diner", "apartments", "apts", "park"})),
             # A named park, square, school, library or shelter: "Riverside Park", "Jefferson
             # Middle", "the Lakeshore Youth Shelter" (not "the State Park", "High School").
             (r"(?<![\w'-])(?P<value>(?!(?:The|A|An|This|That|Our|My|His|Her|Their|State|"

@@ -187,7 +187,13 @@ _TOWN_NICKNAMES = re.compile(
     r"h-?town|motown|beantown|frisco|sin\s+city|the\s+big\s+easy|bmore|cbus|vegas|"
     r"va\s+beach|west\s+palm|st\.?\s+joe|bed[\s-]?stuy|s\.f\.|rva|rgv|nwa|socal|norcal|"
     r"rio\s+grande\s+valley|inland\s+empire|(?<=the\s)ie|upper\s+peninsula|mat-su|"
-    r"(?:twin|tri|quad)[\s-]cities|bay\s+area|low\s?country|hill\s+country)(?![\w@/-])")
+    r"(?:twin|tri|quad)[\s-]cities|bay\s+area|low\s?country|hill\s+country|o-town|"
+    # A city by its nickname after "the", in capitals: "the Lou", "the Strip" (not "the strip
+    # club"), "the Windy City".
+    r"(?<=the\s)(?-i:Chi|Lou|Strip|Bay|Nati|Burgh|Big\s+D|Big\s+Apple|Windy\s+City|"
+    r"Motor\s+City|Magic\s+City|Queen\s+City|Crescent\s+City|Mile\s+High(?:\s+City)?)"
+    r"(?!\s+(?i:club|clubs|mall|joint))"
+    r")(?![\w@/-])")
 # Where people are that no town list holds: military bases ("Minot AFB", "Ft Sill",
 # "Camp Lejeune", "JBLM"), tribal lands ("the Navajo Nation"), the big airports by their
 # codes, and the regions a state is talked of in ("the Front Range", "East Texas").
@@ -253,7 +259,9 @@ _NICKNAME_WORDS = frozenset({"chi", "h", "chitown", "okc", "indy", "philly", "no
                              "beantown", "frisco", "sin", "easy", "bmore", "cbus", "vegas", "va",
                              "palm", "joe", "bedstuy", "stuy", "f", "rva", "rgv", "nwa",
                              "socal", "norcal", "rio", "inland", "ie", "peninsula", "mat", "twin",
-                             "tri", "quad", "bay", "low", "lowcountry", "hill"})
+                             "tri", "quad", "bay", "low", "lowcountry", "hill", "o", "otown",
+                             "lou", "strip", "nati", "burgh", "big", "windy", "motor", "magic",
+                             "queen", "crescent", "mile"})
 _DIRECTIONS = frozenset({"north", "south", "east", "west", "ward"})
 _TOWN_OPENINGS = frozenset({"st", "saint", "san", "santa", "los", "las", "el", "fort", "ft",
                             "port", "mount", "mt"})

@@ -71,6 +71,10 @@ _INITIALS_CUES = frozenset({
     "susp", "subject", "offender", "defendant", "witness", "sister", "brother", "cousin",
     "daughter", "son"})
 LOWER_WORD = r"[a-z][a-z'\u2019-]+"
+_QUOTED_SUBJECT = re.compile(
+    r"(?:^|(?<=[\s(]))[\"\u201c](?P<value>[A-Z][\w'\u2019$-]*(?:\s+[A-Z][\w'\u2019$-]*)?)"
+    r"[\"\u201d](?=\s+(?:was|is|had|has|ran|from|turned|got|said|told|would|never|always|"
+    r"kept|made|took)\b)")
 # Words that may follow a cue without being anyone's name.
 NOT_NAMES = frozenset({
     "the", "a", "an", "his", "her", "their", "our", "my", "your", "him", "them", "it", "that",
@@ -187,6 +191,9 @@ class CuedPersonRecognizer(EntityRecognizer):
             _RANK_WORDS - _LOWER_JARGON
         self._ranked = re.compile(
             rf"(?i:\b(?:{_RANKS})\b\.?)\s+(?P<value>{LOWER_WORD}(?:\s+{LOWER_WORD})?)")
+        self._ranked_particle = re.compile(
+            rf"(?i:\b(?:{_RANKS})\b\.?)\s+(?P<value>(?i:st\.|ste\.|saint|van(?:\s+de[rn])?|von|"
+            rf"de\s+la|della|del|de)\s+(?!facto\b){LOWER_WORD})")
         self._alias = re.compile(
             rf"(?i:\b{trie_alternation(_ALIAS_LEADS)}"
             r"\s+)(?P<value>(?:[A-Z][\w'\u2019-]+\s+)?[A-Z][\w'\u2019-]*|[a-z][\w'\u2019-]+)")
@@ -244,6 +251,10 @@ class CuedPersonRecognizer(EntityRecognizer):
                 keep = 2 if len(words) > 1 and self._unlisted(words[1]) else 1
                 found.append((match.start("value"),
                               match.start("value") + len(" ".join(words[:keep])), 0.85))
+        # "detective st. pierre", "det van der berg": a particle makes the next word a name.
+        ranked = self._ranked_particle.finditer(text) if not present.isdisjoint(_RANK_WORDS) \
+            else ()
+        found.extend((*match.span("value"), 0.85) for match in ranked)
         for match in self._kin.finditer(text) if not present.isdisjoint(_KIN_WORDS) else ():
             value = match.group("value")
             if not self._words.is_domain(value) and value.lower() not in _RANK_WORDS:
@@ -292,6 +303,10 @@ class CuedPersonRecognizer(EntityRecognizer):
                         and word.lower() not in NOT_NAMES | _NOT_NAMED_SUBJECTS \
                         and word.lower() not in _RANK_WORDS:
                     found.append((*match.span(group), 0.6))
+        # '"Diamond" was the name on the ad', '"Smooth" from our case turned up': a word in
+        # quotes that a sentence makes its subject is what someone is called.
+        found.extend((*match.span("value"), 0.6) for match in _QUOTED_SUBJECT.finditer(text)
+                     if match.group("value").lower() not in NOT_NAMES)
         # "Peaches, Cookie and Red all worked for him", "pimp was Tank", "Guerra at Victoria
         # PD": what a sentence does with them makes everyday words names.
         listed = _LISTED_SUBJECTS.finditer(text) if " and " in text else ()

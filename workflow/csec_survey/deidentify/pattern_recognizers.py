@@ -142,6 +142,11 @@ class _CuedNumberRecognizer(RegexSpanRecognizer):
         return self.cues.weigh(text, super().analyze(text, entities, nlp_artifacts))
 
 
+_NUMBER_WORD = (r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
+                r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)")
+_READ_OCTET = rf"(?:\d{{1,3}}|{_NUMBER_WORD}(?:[\s-]+(?:and\s+)?{_NUMBER_WORD}){{0,3}})"
+_ORDINAL_DAY = r"(?:[12]?\d|3[01])(?:st|nd|rd|th)\b"
 _DATE_WORDS = frozenset({
     "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june",
     "jul", "july", "aug", "august", "sep", "sept", "september", "oct", "october", "nov",
@@ -286,14 +291,27 @@ def number_recognizers() -> list[EntityRecognizer]:
             # Twelve digits or more in one piece: IMEIs, card and account numbers.
             r"(?<![\w.-])(?P<value>\d{12,19})(?![\w-])", 0.8), (
             # Card numbers in their printed groups: "4060 3318 7721 0043", "3782 822463 10005".
-            r"(?<![\w.-])(?P<value>\d{4}(?:([ -])\d{4}\2\d{4}\2\d{4}|([ -])\d{6}\3\d{5}))"
+            # Twelve in three groups too, read off a prepaid card ("7720 4418 0913"), not years.
+            r"(?<![\w.-])(?!(?:19|20)\d\d[ -](?:19|20)\d\d\b)"
+            r"(?P<value>\d{4}(?:([ -])\d{4}\2\d{4}(?:\2\d{4})?|([ -])\d{6}\3\d{5}))"
             r"(?![\w-])", 0.8), (
+            # A Nextel Direct Connect ID: "161*42*8830".
+            r"(?<![\w*])(?P<value>\d{2,3}\*\d{1,4}\*\d{2,5})(?![\w*])", 0.8), (
             # A BlackBerry PIN: eight hexadecimal characters, digits and letters mixed.
             r"(?<![\w-])(?P<value>(?=[0-9A-F]*\d)(?=[0-9A-F]*[A-F])[0-9A-F]{8}|"
             r"(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{8})(?![\w-])", 0.7), (
             # Wallet addresses, keys, hashes: sixteen letters and digits or more, mixed.
             r"(?<![\w])(?P<value>(?=[A-Za-z]*\d)(?=\d*[A-Za-z])[A-Za-z0-9]{16,100})(?![\w])",
             0.85)], name="WalletRecognizer", needs_digit=True),
+        # "555-0118 ext 22": the extension goes with its number.
+        RegexSpanRecognizer("PHONE", [(
+            r"(?<=\d\s)(?P<value>(?i:ext\.?|extension)\s*\d{1,5})\b", 0.8,
+            frozenset({"ext", "extension"}))], name="PhoneExtensionRecognizer",
+            needs_digit=True),
+        # "ninety eight dot fourteen dot two dot one ten": an address read out.
+        RegexSpanRecognizer("IP_ADDRESS", [(
+            rf"(?i)\b(?P<value>{_READ_OCTET}(?:\s+dot\s+{_READ_OCTET}){{3}})\b", 0.8,
+            frozenset({"dot"}))], name="ReadOutIpRecognizer"),
         RegexSpanRecognizer("BADGE_NUMBER", [(
             r"(?i:\b(?:badge|shield|unit|id|employee|payroll|star|dsn|serial)\s*"
             r"(?:#|no\.?|num(?:ber)?\.?|is|was)?\s*:?\s*)"
@@ -341,12 +359,20 @@ def number_recognizers() -> list[EntityRecognizer]:
             rf"(?i:\b(?:on|since|until|till|by|before|after)\s+the\s+|\b{_WEEKDAY}\s+the\s+)"
             r"(?P<value>(?:[12]?\d|3[01])(?:st|nd|rd|th))\b(?!\s+(?:grade|graders?|floor|street|"
             r"st|ave|avenue|amendment|circuit|district|precinct|ward|time|place|try|day|page))",
-            0.7, frozenset({"on", "since", "until", "till", "by", "before", "after", "the"}))],
+            0.7, frozenset({"on", "since", "until", "till", "by", "before", "after", "the"})), (
+            # "the 22nd, the 23rd, the 24th", "the 3rd of every month": days, listed or due.
+            rf"(?i:\bthe\s+)(?P<value>{_ORDINAL_DAY}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)the\s+"
+            rf"{_ORDINAL_DAY})+|"
+            rf"{_ORDINAL_DAY}(?=\s+of\s+(?:every|each|the|this|that|last|next)\s+month\b))",
+            0.7, frozenset({"the"}))],
             name="DayOfMonthRecognizer", needs_digit=True),
         RegexSpanRecognizer("DATE", [(
             r"(?i:\b(?:on|since|until|till|by|before|after|in|from|of|dated|around|is|was|"
-            r"between|and|thru|through|to|til)\s+)"
-            r"(?P<value>(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01]))(?![\w/])", 0.8)],
-            name="MonthDayDateRecognizer", needs_digit=True),
+            r"between|and|thru|through|to|til|recovered|found|arrested|located|picked\s+up)\s+)"
+            r"(?P<value>(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01]))(?![\w/])(?!\s+of\b)", 0.8),
+            # "10/9 we got a call": opening an answer, as a log entry does.
+            (r"^(?P<value>(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01]))(?=\s+(?:we|i|she|he|they|"
+             r"the|a|vic|susp|uc)\b)", 0.8)],
+            name="MonthDayDateRecognizer", needs_digit=True, flags=re.IGNORECASE),
     ]
 
