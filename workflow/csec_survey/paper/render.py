@@ -254,7 +254,7 @@ def reproduction_fields(key: str, row: Mapping[str, Any]) -> list[str]:
 
 def _reproduction(rows: Sequence[Mapping[str, str]]) -> str:
     lines = ["| | Measured | Published | Rebuilt | Count / base | Status | Note |",
-             f"|:{'-' * 4}|:{'-' * 22}|:{'-' * 10}|:{'-' * 9}|:{'-' * 8}|:{'-' * 12}|:{'-' * 35}|"]
+             f"|:{'-' * 4}|:{'-' * 22}|:{'-' * 10}|:{'-' * 9}|:{'-' * 10}|:{'-' * 12}|:{'-' * 33}|"]
     for key, row in reproduction_keys(rows).items():
         lines.append("| " + " | ".join(_escape(field) for field in reproduction_fields(key, row))
                      + " |")
