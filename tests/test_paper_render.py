@@ -18,7 +18,14 @@ from PIL import Image
 
 from csec_survey.core.codebook import load_instrument
 from csec_survey.paper.quotes import quote_numbers
-from csec_survey.paper.render import PaperInputs, anchor, provenance_trail, render_pdf, resolve
+from csec_survey.paper.render import (
+    PaperInputs,
+    anchor,
+    provenance_trail,
+    render_pdf,
+    reproduction_table,
+    resolve,
+)
 from csec_survey.stats.constants import build_numbers, design_numbers, response_rate
 from csec_survey.stats.items import answer_id, interval_level_number
 from csec_survey.stats.registry import Number
@@ -430,6 +437,18 @@ def test_reproduction_renders_one_table_row_per_row():
     # Neutral words for each status.
     assert [line.split("|")[6].strip() for line in lines[2:]] == \
         ["matches", "matches", "no count fits the stated base"]
+
+
+def test_a_base_explained_once_is_named_after_that():
+    explained = ("The report gives no base. The question went to everyone, so we take all "
+                 "respondents.")
+    rows = [{**REPRODUCTION[0], "note": f"Base not stated; {n} of the 144 gives {n}%. "
+             + explained} for n in (10, 20)] + [
+        {**REPRODUCTION[0], "note": "Base not stated; 5 of the 40 gives 13%. Another base."}]
+    table = reproduction_table(rows)
+    assert table["B1"][-1].endswith(explained)
+    assert table["B2"][-1] == "Base not stated; 20 of the 144 gives 20%. Base chosen as for B1."
+    assert table["B3"][-1].endswith("Another base.")
 
 
 # --- render_pdf() --------------------------------------------------------------------------

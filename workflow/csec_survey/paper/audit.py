@@ -23,7 +23,7 @@ and of Appendix B (published against rebuilt) starts with its id (a registry id 
 a key such as B12 in B), and every
 numeral in a row must be one of that row's own values: what rendering prints
 for that registry entry or reproduction report row (`render.provenance_fields`,
-`render.reproduction_fields`), read back from the data, not from the PDF.
+`render.reproduction_table`), read back from the data, not from the PDF.
 """
 
 from __future__ import annotations
@@ -41,8 +41,7 @@ from csec_survey.paper.pdf_text import Link, Word, page_links, page_words
 from csec_survey.paper.render import (
     provenance_fields,
     provenance_preamble,
-    reproduction_fields,
-    reproduction_keys,
+    reproduction_table,
 )
 
 __all__ = ["AuditResult", "audit_pdf", "number_in_words"]
@@ -135,7 +134,7 @@ def audit_pdf(path: str | Path, registry: Mapping[str, Any], quotes: Iterable[st
             result.audited_pages.append(index + 1)
             _audit_body_page(document, pages, index, words, references, in_quotes, allowed,
                              registry, result)
-        rows = reproduction_keys(reproduction)
+        rows = reproduction_table(reproduction)
         for index in range(len(pages)):
             for start, end, own, preamble in (
                     (appendix_a, appendix_b, _provenance_values(registry),
@@ -306,11 +305,11 @@ def _provenance_values(registry: Mapping[str, Any]) -> Callable[[str], set[str] 
     return own
 
 
-def _reproduction_values(rows: Mapping[str, Mapping[str, Any]]
+def _reproduction_values(table: Mapping[str, Sequence[str]]
                          ) -> Callable[[str], set[str] | None]:
     def own(key: str) -> set[str] | None:
-        row = rows.get(key)
-        return None if row is None else _tokens(*reproduction_fields(key, row))
+        fields = table.get(key)
+        return None if fields is None else _tokens(*fields)
     return own
 
 

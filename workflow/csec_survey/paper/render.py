@@ -39,8 +39,7 @@ from csec_survey.paper.claims import quantifier_word, reproduction_words
 from csec_survey.paper.shortcodes import SHORTCODE
 
 __all__ = ["PaperInputs", "Resolved", "anchor", "provenance_fields", "provenance_preamble",
-           "provenance_trail", "render_pdf", "reproduction_fields", "reproduction_keys",
-           "resolve"]
+           "provenance_trail", "render_pdf", "reproduction_table", "resolve"]
 
 # Escaped, a character is printed as written: quotes stay verbatim (no smart quotes).
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#+\-!|@$~^'\"])")
@@ -252,12 +251,28 @@ def reproduction_fields(key: str, row: Mapping[str, Any]) -> list[str]:
             _STATUS_WORDS.get(row["status"], row["status"]), row.get("note") or ""]
 
 
+def reproduction_table(rows: Sequence[Mapping[str, Any]]) -> dict[str, list[str]]:
+    """What Appendix B prints, row by row, by key: `reproduction_fields`, a note's account
+    of the base chosen given in full once, and named after that for the rows it holds for."""
+    table: dict[str, list[str]] = {}
+    account, given_at = "", ""
+    for key, row in reproduction_keys(rows).items():
+        fields = reproduction_fields(key, row)
+        # A note's first sentence is the row's own arithmetic; the rest explains the base.
+        first, _, rest = fields[-1].partition(". ")
+        if rest and rest == account:
+            fields[-1] = f"{first}. Base chosen as for {given_at}."
+        elif rest:
+            account, given_at = rest, key
+        table[key] = fields
+    return table
+
+
 def _reproduction(rows: Sequence[Mapping[str, str]]) -> str:
     lines = ["| | Measured | Published | Rebuilt | Count / base | Status | Note |",
              f"|:{'-' * 4}|:{'-' * 22}|:{'-' * 10}|:{'-' * 9}|:{'-' * 10}|:{'-' * 12}|:{'-' * 33}|"]
-    for key, row in reproduction_keys(rows).items():
-        lines.append("| " + " | ".join(_escape(field) for field in reproduction_fields(key, row))
-                     + " |")
+    for fields in reproduction_table(rows).values():
+        lines.append("| " + " | ".join(_escape(field) for field in fields) + " |")
     return "\n".join(lines)
 
 
