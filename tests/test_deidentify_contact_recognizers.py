@@ -68,6 +68,13 @@ def test_an_everyday_word_at_a_site_is_no_address():
     ("discord was novaxx#2281", "novaxx#2281"),
     ("paid @Sweet-Tea-09 on venmo", "@Sweet-Tea-09"),
     ("his ig was big.money.mo", "big.money.mo"),
+    # Shapes no one types as words, wherever they stand; a name in quotes a cue puts on a
+    # screen.
+    ("the buyer, lonelyGuy77, wrote back", "lonelyGuy77"),
+    ("always posted as luv2party", "luv2party"),
+    ("trixie_ and the others", "trixie_"),
+    ('profile name was "Velvet Rose"', "Velvet Rose"),
+    ('listed on Backpage as "Sweet Thing"', "Sweet Thing"),
 ])
 def test_handles_with_and_without_at(text, handle):
     assert _found(HandleRecognizer(load_gazetteers()), text) == [handle]
@@ -75,6 +82,7 @@ def test_handles_with_and_without_at(text, handle):
 
 @pytest.mark.parametrize("text", ["his snap was deleted", "kik messages were saved",
                                   "her instagram account was private",
-                                  "her kik is gone, she deleted it", "i.e. the a.m. shift"])
+                                  "her kik is gone, she deleted it", "i.e. the a.m. shift",
+                                  'advertised as "new in town"', "an iPhone4 and a ps3"])
 def test_a_cue_before_an_everyday_word_is_no_handle(text):
     assert _found(HandleRecognizer(load_gazetteers()), text) == []

@@ -498,10 +498,10 @@ FROZEN_2_FLOORS = {"ALL": 0.985, "DIRECT_IDENTIFIERS": 0.99, "platform_names_kep
 # after the speed work and before development set 6 was tuned on: recall 0.909, direct
 # identifiers 0.967, platform names 0.931, ordinary words 0.990). Its misses have not
 # been read: it is the unseen measure. Floors at the latest score (0.939 after
-# development set 8, 0.978, 0.963, 0.988; 0.942, 0.978, 0.969, 0.988 after set 9).
+# development set 8, 0.978, 0.963, 0.988; 0.944, 0.978, 0.973, 0.988 after sets 9 and 10).
 FROZEN_3 = Path(__file__).parent / "data" / "frozen" / "deid_frozen_texts_3.txt"
 FROZEN_3_FLOORS = {"ALL": 0.94, "DIRECT_IDENTIFIERS": 0.975, "NAMES_AGENCIES_PLACES": 0.935,
-                   "platform_names_kept": 0.965, "ordinary_words_kept": 0.988}
+                   "platform_names_kept": 0.97, "ordinary_words_kept": 0.988}
 
 
 def test_second_frozen_set_scores_no_worse_than_its_first_measurement(scrubber):
@@ -572,10 +572,12 @@ def test_frozen_set_under_the_documented_rules(scrubber):
 # the platform's domain when it was committed, as the rules keep the domain).
 # deid_dev_texts_9.txt: 450 more, by a twelfth such helper, to the third frozen set's
 # weakest types (people, places, handles, dates, platform names); 0.916 on its first run
-# (direct identifiers 0.947, platform names 0.952).
+# (direct identifiers 0.947, platform names 0.952). deid_dev_texts_10.txt: 400 more, by a
+# thirteenth such helper, to handles in every shape (101 of them) and the hardest people
+# and places; 0.918 on its first run (direct identifiers 0.887, handles 0.851).
 
 DEVELOPMENT = sorted((Path(__file__).parent / "data" / "dev").glob("deid_dev_texts*.txt"))
-# Floors at the latest score of all ten together (0.948, 0.978, 0.944; the seventh and
+# Floors at the latest score of all eleven together (0.947, 0.978, 0.942; the seventh and
 # fourth sets are the hardest, at 0.91 and 0.93). Direct identifiers fell below 0.99 when
 # the fifth set came in (handles that are everyday words with no cue beside them), and
 # to 0.978 with the eighth (handles in a list, a town's Craigslist site).
@@ -597,7 +599,7 @@ def test_development_set_recall(development_evaluation, group):
 
 
 def test_development_set_keeps_platforms_and_words(development_evaluation):
-    assert len(DEVELOPMENT) == 10
+    assert len(DEVELOPMENT) == 11
     assert development_evaluation["platform_names_kept"]["rate"] >= 0.985
     # The set leaves motel chains unmarked; the scrubber removes a motel's name, a chain's
     # too ("a Days Inn"), as the frozen set's annotator would: those words count as lost.

@@ -65,6 +65,9 @@ _ANY_CASE = (
     "Humaniplex", "SeekingArrangement", "Hot or Not", "HotOrNot", "AdultSearch", "Fring",
     "Palm Pre", "Treo", "Samsung", "Motorola", "Nokia", "Kyocera", "Pantech", "iTunes",
     "MyLife", "Classmates.com", "Yahoo Mail", "Windows Phone", "Zune", "Oovoo", "Lexis",
+    "Windows Vista", "Windows XP", "Windows 7", "Microsoft Word", "Snagit", "Silk Road", "Ooma",
+    "Twitpic", "Compaq", "Enflick", "Sugardaddie", "AmEx Bluebird", "Camtasia",
+    "Dell laptop", "Dell computer", "Dell desktop",
 )
 # Names that are also ordinary words or initials: matched as written.
 _AS_WRITTEN = ("Tagged", "Tor", "Vanilla", "Green Dot", "Western Union", "FB", "BP",
@@ -73,7 +76,7 @@ _AS_WRITTEN = ("Tagged", "Tor", "Vanilla", "Green Dot", "Western Union", "FB", "
                "Boost", "Cricket", "Toshiba", "HP", "Chrome", "Safari", "Ares",
                "Bluebird", "Fling", "TER", "CL", "IG", "iPhones", "Androids", "RoundUp", "Tigo",
                "Tableau", "Excel", "Moco", "Secure View", "Visa", "Amex", "LG", "AOL", "DSi",
-               "BlackBerrys", "Blackberries", "Sidekicks", "Kindles", "Xboxes")
+               "ECCIE", "BlackBerrys", "Blackberries", "Sidekicks", "Kindles", "Xboxes")
 
 # A name inside an address or handle ("sweet.kik.girl@gmail.com") is not a mention.
 _PATTERN = re.compile(

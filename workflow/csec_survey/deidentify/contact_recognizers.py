@@ -119,15 +119,19 @@ class EmailRecognizer(RegexSpanRecognizer):
 
 
 # Words that announce a handle; "name", "id" and the like may follow ("snap name").
-_UNDERSCORED = re.compile(r"(?<![\w@.])[A-Za-z0-9.]*[A-Za-z][A-Za-z0-9.]*(?:_[A-Za-z0-9.]*)+"
-                          r"[A-Za-z0-9](?![\w@])")
+# Underscores inside, or at an end ("niquenique_", "KANDI_KISSES_").
+_UNDERSCORED = re.compile(r"(?<![\w@.])(?:[A-Za-z0-9.]*[A-Za-z][A-Za-z0-9.]*(?:_[A-Za-z0-9.]*)+"
+                          r"[A-Za-z0-9]_*|[A-Za-z][A-Za-z0-9]{2,}_+)(?![\w@])")
 _DOTTED = re.compile(r"(?<![\w@./])[a-z][a-z0-9]*(?:\.[a-z0-9]+)+(?![\w@]|\.\w)")
 _WORDS_BY_DOTS = re.compile(r"[a-z0-9]{2,}(?:\.[a-z0-9]{2,}){2,}")
 _WEB_ENDINGS = "com|net|org|gov|edu|us|io|co|me|ly|tv|info|biz|cc"
 _WEB_END = re.compile(rf"\.(?:{_WEB_ENDINGS})$")
 _DOMAIN_END = re.compile(rf"\.(?:{_WEB_ENDINGS}|m|a|p|i|e|"
                          r"jr|sr|st|dr|vs|etc|ie|eg|am|pm|yr|yrs|wk|wks|no)$|^(?:[a-z]\.)+[a-z]?$")
-_WORD_AND_DIGITS = re.compile(r"(?<![\w@./#$-])(?:[a-z]{4,}[a-z_.]*\d{2,}|[a-z]{8,}\d)[a-z0-9_]*"
+# Also words joined by a digit ("roomz4rent", "freedom4ever1"), and a word in lower case
+# run into a capital ("discreetDad43", "sugarbabyLA").
+_WORD_AND_DIGITS = re.compile(r"(?<![\w@./#$-])(?:[a-z]{4,}[a-z_.]*\d{2,}|[a-z]{8,}\d|"
+                              r"[a-z]{3,}\d[a-z]{2,}\d*|[a-z]{3,}[A-Z][A-Za-z]*\d*)[a-z0-9_]*"
                               r"(?![\w@/-])")
 _CASHTAG = re.compile(r"(?<![\w$])\$[A-Za-z][A-Za-z0-9_-]{2,19}(?![\w-])")
 _HANDLE_CUES = (r"snap(?:chat)?|sc|kik|ig|insta(?:gram)?|twitter|tumblr|skype|tiktok|tagged|"
@@ -172,6 +176,10 @@ def _named_as_handle(text: str, match: re.Match[str]) -> bool:
     return "on" not in stop.group() or bool(platform_mentions(text[stop.end():stop.end() + 30]))
 
 
+_QUOTED_AFTER_CUE = re.compile(
+    r"(?i:\b(?:(?:profile|display|screen|user|group|channel|account)\s*name|user\s+account|"
+    r"friended|(?:on|in)\s+[a-z][\w.]*\s+as)(?:\s+(?:was|is))?\s*[:=]?\s*)"
+    r"[\"\u201c](?P<value>(?=[^\"\u201d]*[A-Z0-9_])[^\"\u201d\n]{2,40})[\"\u201d]")
 _BEFORE_PLATFORM = re.compile(r"(?<![\w@.])(?P<value>[A-Za-z0-9_.]{4,30})\s+on\s+")
 # Digits or an underscore inside, or capitals inside a word twice ("xXNightHawkXx").
 _SCREEN_SHAPED = re.compile(r"[A-Za-z]\d|_|[a-z][A-Z].*[a-z][A-Z]")
@@ -211,17 +219,22 @@ class HandleRecognizer(EntityRecognizer):
                            if regex is not _DOTTED or not _DOMAIN_END.search(m.group())
                            or (_WORDS_BY_DOTS.fullmatch(m.group())
                                and not _WEB_END.search(m.group())))
-        if _DIGITS.search(text):
-            results.extend(RecognizerResult("HANDLE", m.start(), m.end(), 0.7)
-                           for m in _WORD_AND_DIGITS.finditer(text))
-            if "#" in text:
-                results.extend(RecognizerResult("HANDLE", *m.span(), 0.85)
-                               for m in _DISCORD_TAG.finditer(text))
+        results.extend(RecognizerResult("HANDLE", m.start(), m.end(), 0.7)
+                       for m in _WORD_AND_DIGITS.finditer(text)
+                       if not platform_mentions(m.group()))
+        if "#" in text and _DIGITS.search(text):
+            results.extend(RecognizerResult("HANDLE", *m.span(), 0.85)
+                           for m in _DISCORD_TAG.finditer(text))
         # "xXNightHawkXx on Xbox Live": a word that looks typed for a screen, before a platform.
         for match in _BEFORE_PLATFORM.finditer(text) if " on " in text else ():
             if _SCREEN_SHAPED.search(match.group("value")) and \
                     platform_mentions(text[match.end():match.end() + 30]):
                 results.append(RecognizerResult("HANDLE", *match.span("value"), 0.75))
+        # 'profile name was "Mz Lovely Luv"', 'on Facebook as "Money Team Marc"': a name in
+        # quotes that a cue says is shown on a screen.
+        if '"' in text or "\u201c" in text:
+            results.extend(RecognizerResult("HANDLE", *m.span("value"), 0.8)
+                           for m in _QUOTED_AFTER_CUE.finditer(text))
         cued = () if words_in(text).isdisjoint(_CUE_WORDS) else self._cued.finditer(text)
         if cued and ('"' in text or "\u201c" in text):
             results.extend(RecognizerResult("HANDLE", *m.span("value"), 0.8)

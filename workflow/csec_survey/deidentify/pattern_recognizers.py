@@ -283,7 +283,7 @@ def number_recognizers() -> list[EntityRecognizer]:
             # "#88213", "no. 4471": a number anyone could look up.
             (r"(?<![\w#&])#\s?(?P<value>[A-Z]{0,3}-?\d{3,}[A-Z0-9-]*)", 0.6),
             # Card and account tails: "ending in 4821", "last four 0093", "xxxx-4821".
-            (r"(?i:\b(?:ending(?:\s+in)?|last\s+(?:four|4)(?:\s+digits)?(?:\s+of)?|"
+            (r"(?i:\b(?:ending(?:\s+in)?|ended\s+in|pass\s?code|pin|last\s+(?:four|4)(?:\s+digits)?(?:\s+of)?|"
              r"(?:x{2,}|\*{2,})[\s-]?)\s*(?:were|was|is|are)?\s*(?:#\s*)?)(?P<value>\d{4})\b",
              0.85)],
             name="CaseNumberContextRecognizer", needs_digit=True),
@@ -311,7 +311,10 @@ def number_recognizers() -> list[EntityRecognizer]:
         # "ninety eight dot fourteen dot two dot one ten": an address read out.
         RegexSpanRecognizer("IP_ADDRESS", [(
             rf"(?i)\b(?P<value>{_READ_OCTET}(?:\s+dot\s+{_READ_OCTET}){{3}})\b", 0.8,
-            frozenset({"dot"}))], name="ReadOutIpRecognizer"),
+            frozenset({"dot"})), (
+            # "ip 198 51 100 7": its dots lost.
+            r"(?i:\bip(?:\s+address)?(?:\s+(?:was|is))?\s*:?\s*)(?P<value>\d{1,3}(?:\s+\d{1,3}){3})\b",
+            0.8, frozenset({"ip"}))], name="ReadOutIpRecognizer"),
         RegexSpanRecognizer("BADGE_NUMBER", [(
             r"(?i:\b(?:badge|shield|unit|id|employee|payroll|star|dsn|serial)\s*"
             r"(?:#|no\.?|num(?:ber)?\.?|is|was)?\s*:?\s*)"
@@ -368,7 +371,8 @@ def number_recognizers() -> list[EntityRecognizer]:
             name="DayOfMonthRecognizer", needs_digit=True),
         RegexSpanRecognizer("DATE", [(
             r"(?i:\b(?:on|since|until|till|by|before|after|in|from|of|dated|around|is|was|"
-            r"between|and|thru|through|to|til|recovered|found|arrested|located|picked\s+up)\s+)"
+            r"between|and|thru|through|to|til|recovered|found|arrested|located|picked\s+up|sent|"
+            r"served|responded|received|requested|returned|filed)\s+)"
             r"(?P<value>(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01]))(?![\w/])(?!\s+of\b)", 0.8),
             # "10/9 we got a call": opening an answer, as a log entry does.
             (r"^(?P<value>(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01]))(?=\s+(?:we|i|she|he|they|"
