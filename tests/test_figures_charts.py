@@ -97,11 +97,11 @@ def test_the_caption_ends_with_the_question_as_the_codebook_words_it():
     caption = figure_data("t", _spec(), REGISTRY, INSTRUMENT).caption
     wording = INSTRUMENT.item("tech_role").wording
     # The question's own mark ends the caption: no stop after the closing quote.
-    assert wording.endswith("?") and caption.endswith(f"Questions: Panel: \u201c{wording}\u201d")
+    assert wording.endswith("?") and caption.endswith(f"Question: \u201c{wording}\u201d")
     registry = {**REGISTRY, "a.low": {**REGISTRY["a.low"], "details": {"item": "tech_email"}},
                 "a.mid": {**REGISTRY["a.mid"], "details": {"item": "tech_sms"}}}
     matrix = {"title": "T", "caption": "C.", "panels": [
         {"title": "Rows", "bars": {"a.low": "E-mail", "a.mid": "Texts"}}]}
     assert figure_data("t", matrix, registry, INSTRUMENT).caption.endswith(
-        "Rows: \u201cTechnologies in your child sex trafficking cases:\u201d, one row for each "
-        "shown.")
+        "Question: \u201cTechnologies in your child sex trafficking cases:\u201d, one row for "
+        "each shown.")

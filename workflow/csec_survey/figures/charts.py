@@ -171,23 +171,27 @@ def _panel(axis: Any, title: str, bars: Sequence[Bar], intervals: bool) -> None:
 
 def _question_wording(panels: Sequence[tuple[str, list[Bar]]], instrument: Instrument) -> str:
     """' Questions: Panel: “wording” …', each panel's question as the codebook has it; a
-    panel of one matrix's rows gives the matrix's stem once."""
+    panel of one matrix's rows gives the matrix's stem once. A figure of one panel needs
+    no panel's name: ' Question: “wording”'."""
     asked = []
     for title, bars in panels:
         items = sorted({bar.entry.get("details", {}).get("item") for bar in bars} - {None})
         stems = {instrument.item(item).wording.split("\n")[0] for item in items}
         if len(items) == 1:
-            asked.append(f"{title}: \u201c{' '.join(instrument.item(items[0]).wording.split())}"
-                         "\u201d")
+            asked.append((title, f"\u201c{' '.join(instrument.item(items[0]).wording.split())}"
+                                 "\u201d"))
         elif len(stems) == 1:
-            asked.append(f"{title}: \u201c{' '.join(stems.pop().split())}\u201d, one row for "
-                         "each shown")
+            asked.append((title, f"\u201c{' '.join(stems.pop().split())}\u201d, one row for "
+                                 "each shown"))
     if not asked:
         return ""
-    listed = "; ".join(asked)
+    if len(panels) == 1:
+        label, listed = "Question", asked[0][1]
+    else:
+        label, listed = "Questions", "; ".join(f"{title}: {text}" for title, text in asked)
     # A question that ends in its own stop inside the quotes takes no second one.
-    return f" Questions: {listed}" + ("" if listed[-2:-1] in ".?!" and
-                                      listed.endswith("\u201d") else ".")
+    return f" {label}: {listed}" + ("" if listed[-2:-1] in ".?!" and
+                                    listed.endswith("\u201d") else ".")
 
 
 def _bases(bars: Sequence[Bar]) -> str:
