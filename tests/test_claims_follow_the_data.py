@@ -99,10 +99,17 @@ def _build(tmp_path: Path, edit: Callable):
 
 
 def _pdf_text(project: Path) -> str:
-    """The PDF's text, lines joined, words hyphenated at a line end made whole again."""
+    """The PDF's body text, lines joined, words hyphenated at a line end made whole again:
+    without running heads and page numbers, so that a sentence runs on across a page."""
     with pdfplumber.open(str(project / "results" / "paper" / "paper.pdf")) as document:
-        text = "\n".join(page.extract_text() or "" for page in document.pages)
+        text = "\n".join(page.crop((0, _BODY_TOP, page.width, page.height - _BODY_FOOT))
+                         .extract_text() or "" for page in document.pages)
     return " ".join(re.sub(r"(\w)-\n(\w)", r"\1\2", text).split())
+
+
+# The body's margins in points (paper/template.typ: 2.8 cm at the top, 2.6 cm at the
+# foot), less a little: the running head and the page number stand outside them.
+_BODY_TOP, _BODY_FOOT = 70, 67
 
 
 def _claims(project: Path) -> dict[str, dict]:
