@@ -32,9 +32,8 @@ from collections import defaultdict
 from pathlib import Path
 
 import psutil
-import yaml
 from build_times import build
-from scratch_project import use_synthetic_export
+from scratch_project import edit_config, use_synthetic_export
 
 from csec_survey.core.paths import copy_workflow
 
@@ -122,10 +121,7 @@ def measure(respondents: int, scratch: Path, as_jobs: bool) -> dict[str, object]
     if respondents != 144:
         use_synthetic_export(project, respondents)
     if as_jobs:
-        config_path = project / "config" / "config.yaml"
-        config = yaml.safe_load(config_path.read_text(encoding="utf-8"))
-        config["cluster"]["jobs_from_export_mb"] = 0
-        config_path.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+        edit_config(project, lambda config: config["cluster"].update(jobs_from_export_mb=0))
     pdf = project / "results" / "paper" / "paper.pdf"
     # Both builds with the repository's default profile, as from the repository root.
     local_seconds, _ = build(project)

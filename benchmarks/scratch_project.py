@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import yaml
 
-__all__ = ["use_synthetic_export"]
+__all__ = ["edit_config", "use_synthetic_export"]
 
 
 def use_synthetic_export(project: Path, respondents: int) -> Path:
@@ -22,9 +23,18 @@ def use_synthetic_export(project: Path, respondents: int) -> Path:
     subprocess.run([sys.executable, "-m", "csec_survey.cli", "synthesize", "--out",
                     str(export), "--respondents", str(respondents)], check=True,
                    capture_output=True)
+
+    def to_export(config: dict) -> None:
+        config["raw_export"] = str(export)
+        config["study"]["complete_responses"] = respondents
+
+    edit_config(project, to_export)
+    return export
+
+
+def edit_config(project: Path, edit: Callable[[dict], None]) -> None:
+    """Apply ``edit`` to the config of ``project`` (a scratch copy) in place."""
     config_path = project / "config" / "config.yaml"
     config = yaml.safe_load(config_path.read_text(encoding="utf-8"))
-    config["raw_export"] = str(export)
-    config["study"]["complete_responses"] = respondents
+    edit(config)
     config_path.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
-    return export

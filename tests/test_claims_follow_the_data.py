@@ -20,6 +20,7 @@ import pytest
 from conftest import run_snakemake
 
 from csec_survey.core.paths import copy_workflow
+from csec_survey.paper.audit import RUNNING_HEAD_MARGIN
 
 pytestmark = pytest.mark.workflow
 KEY = {"CSEC_PSEUDONYM_KEY": "claims-follow-the-data-key-0123456789"}
@@ -102,14 +103,10 @@ def _pdf_text(project: Path) -> str:
     """The PDF's body text, lines joined, words hyphenated at a line end made whole again:
     without running heads and page numbers, so that a sentence runs on across a page."""
     with pdfplumber.open(str(project / "results" / "paper" / "paper.pdf")) as document:
-        text = "\n".join(page.crop((0, _BODY_TOP, page.width, page.height - _BODY_FOOT))
-                         .extract_text() or "" for page in document.pages)
+        text = "\n".join(page.crop((0, RUNNING_HEAD_MARGIN, page.width,
+                                    page.height - RUNNING_HEAD_MARGIN)).extract_text() or ""
+                         for page in document.pages)
     return " ".join(re.sub(r"(\w)-\n(\w)", r"\1\2", text).split())
-
-
-# The body's margins in points (paper/template.typ: 2.8 cm at the top, 2.6 cm at the
-# foot), less a little: the running head and the page number stand outside them.
-_BODY_TOP, _BODY_FOOT = 70, 67
 
 
 def _claims(project: Path) -> dict[str, dict]:

@@ -44,10 +44,10 @@ from csec_survey.paper.render import (
     reproduction_table,
 )
 
-__all__ = ["AuditResult", "audit_pdf", "number_in_words"]
+__all__ = ["RUNNING_HEAD_MARGIN", "AuditResult", "audit_pdf", "number_in_words"]
 
 _DIGIT = re.compile(r"\d")
-_MARGIN = 60  # points: running heads and page numbers live outside this band
+RUNNING_HEAD_MARGIN = 60  # points: running heads and page numbers live outside this band
 _PUNCTUATION = "()[],;:.\u201c\u201d\"'\u00b7"
 _HEADING_SIZE = 11.5  # points: body text is 10.5, headings 12 and up (paper/template.typ)
 _QUOTE_SIZE = 10.0  # points: the template's block quotes
@@ -199,10 +199,10 @@ def _exemption(word: Word, previous: Word | None, height: float, link: Link | No
                references: tuple[int, float]) -> tuple[str | None, str]:
     """Why a numeral is accounted for, or None and why not."""
     text = word.text.strip(_PUNCTUATION)
-    if word.bottom > height - _MARGIN:
+    if word.bottom > height - RUNNING_HEAD_MARGIN:
         return (("page number", "") if text.isdigit() else
                 (None, "a numeral in the page footer that is not the page number"))
-    if word.top < _MARGIN:
+    if word.top < RUNNING_HEAD_MARGIN:
         return None, "a numeral in a running head"
     if word.size >= _HEADING_SIZE:
         return None, "a numeral in a heading: headings hold no data numerals"
@@ -267,7 +267,7 @@ def _verified_quotes(body: list[tuple[int, int, Word]], pages: list[pypdfium2.Pd
     run: list[tuple[int, int, Word]] = []
     for index, position, word in body:
         height = pages[index].get_height()
-        if word.top < _MARGIN or word.bottom > height - _MARGIN:
+        if word.top < RUNNING_HEAD_MARGIN or word.bottom > height - RUNNING_HEAD_MARGIN:
             continue  # a running head or page number between two lines of a quote
         quoted = abs(word.size - _QUOTE_SIZE) < 0.05
         if quoted and (run or word.text.startswith("\u201c")):
@@ -334,7 +334,7 @@ def _audit_appendix(words: list[Word], own: Callable[[str], set[str] | None], he
             continue
         result.numerals += 1
         text = word.text.strip(_PUNCTUATION)
-        if word.bottom > height - _MARGIN and text.isdigit():
+        if word.bottom > height - RUNNING_HEAD_MARGIN and text.isdigit():
             result._exempt("page number")
             continue
         row = [values for top, values in starts if top <= word.top + 2]
