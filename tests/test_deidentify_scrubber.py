@@ -659,6 +659,9 @@ def test_recognizers_skipping_digit_free_texts_miss_nothing(scrubber, monkeypatc
 @pytest.mark.parametrize("text, expected", [
     ("Det. Anneliese van der Hoorn took the report", "Det. [PERSON] took the report"),
     ("Yesenia de la Garza, 16, left with him", "[PERSON], 16, left with him"),
+    # A particle before a surname found alone starts the name.
+    ("van Oostrumhoff's laptop had the photos", "[PERSON]'s laptop had the photos"),
+    ("Lt. \u00d3 Dubhghaill pulled the records", "Lt. [PERSON] pulled the records"),
 ])
 def test_a_name_particle_joins_one_name(scrubber, text, expected):
     assert scrubber.scrub(text).text == expected

@@ -224,7 +224,8 @@ def _resolve(spans: list[_Span], text: str, misspelt: list[tuple[int, int]]) -> 
                                max(last.score, span.score))
         else:
             merged.append(span)
-    return _with_county_tails(_joined_across_particles(merged, text), text)
+    return _with_county_tails(_with_leading_particles(_joined_across_particles(merged, text),
+                                                      text), text)
 
 
 _WORD_BEFORE = re.compile(r"(?<![\w'\u2019-])([A-Z][a-z]+) $")
@@ -272,6 +273,22 @@ def _joined_across_particles(spans: list[_Span], text: str) -> list[_Span]:
         else:
             joined.append(span)
     return joined
+
+
+# "de Souza's case", "Sgt. Ó Briain": a particle before a found surname is the name's
+# first word. "la", "le", "den" and "da" are left out: they are also words ("da boss").
+_LEADING_PARTICLE = re.compile(r"(?<![\w'\u2019-])(?i:de|del|della|van|von|di|du|dos|\u00f3|ni)"
+                               r"\s+$")
+
+
+def _with_leading_particles(spans: list[_Span], text: str) -> list[_Span]:
+    """A name particle just before a person's span is part of the name."""
+    for index, span in enumerate(spans):
+        particle = _LEADING_PARTICLE.search(text, 0, span.start) if span.type == "PERSON" \
+            else None
+        if particle and (index == 0 or spans[index - 1].end <= particle.start()):
+            spans[index] = _Span("PERSON", particle.start(), span.end, span.score)
+    return spans
 
 
 def _replace(text: str, spans: Sequence[_Span]) -> str:
