@@ -662,6 +662,9 @@ def test_recognizers_skipping_digit_free_texts_miss_nothing(scrubber, monkeypatc
     # A particle before a surname found alone starts the name.
     ("van Oostrumhoff's laptop had the photos", "[PERSON]'s laptop had the photos"),
     ("Lt. \u00d3 Dubhghaill pulled the records", "Lt. [PERSON] pulled the records"),
+    # ... but a van is not one.
+    ("the van Okonkwo-Baptiste rented had a router in it",
+     "the van [PERSON] rented had a router in it"),
 ])
 def test_a_name_particle_joins_one_name(scrubber, text, expected):
     assert scrubber.scrub(text).text == expected

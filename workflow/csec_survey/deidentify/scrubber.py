@@ -276,9 +276,10 @@ def _joined_across_particles(spans: list[_Span], text: str) -> list[_Span]:
 
 
 # "de Souza's case", "Sgt. Ó Briain": a particle before a found surname is the name's
-# first word. "la", "le", "den" and "da" are left out: they are also words ("da boss").
-_LEADING_PARTICLE = re.compile(r"(?<![\w'\u2019-])(?i:de|del|della|van|von|di|du|dos|\u00f3|ni)"
-                               r"\s+$")
+# first word. "la", "le", "den" and "da" are left out: they are also words ("da boss"),
+# and so is "van" after an article ("the van Ruiz rented").
+_LEADING_PARTICLE = re.compile(r"(?<!\bthe )(?<!\ba )(?<!\bhis )(?<!\bher )(?<![\w'\u2019-])"
+                               r"(?i:de|del|della|van|von|di|du|dos|\u00f3|ni)\s+$")
 
 
 def _with_leading_particles(spans: list[_Span], text: str) -> list[_Span]:
