@@ -21,7 +21,7 @@ import re
 
 os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -163,8 +163,9 @@ class Scrubber:
             businesses = [(span.start, span.end) for span in spans if span.type == "ADDRESS"]
             spans += [_Span("ADDRESS", start, end, _STREET_SCORE) for start, end
                       in self._streets_after(text, businesses)]
-            spans = _with_first_names(_resolve(spans, text, self._spellings.spans(text)),
-                                      text, self._gazetteers.first_names)
+            spans = _with_word_before(_resolve(spans, text, self._spellings.spans(text)),
+                                      text, _WORD_BEFORE,
+                                      self._gazetteers.first_names.__contains__)
             yield Scrubbed(text=_replace(text, spans),
                            entities=tuple(Entity(s.type, s.start, s.end) for s in spans))
 
@@ -224,20 +225,21 @@ def _resolve(spans: list[_Span], text: str, misspelt: list[tuple[int, int]]) -> 
                                max(last.score, span.score))
         else:
             merged.append(span)
-    return _with_county_tails(_with_leading_particles(_joined_across_particles(merged, text),
-                                                      text), text)
+    joined = _with_word_before(_joined_across_particles(merged, text), text, _LEADING_PARTICLE)
+    return _with_county_tails(joined, text)
 
 
 _WORD_BEFORE = re.compile(r"(?<![\w'\u2019-])([A-Z][a-z]+) $")
 
 
-def _with_first_names(spans: list[_Span], text: str,
-                      first_names: frozenset[str]) -> list[_Span]:
-    """A listed first name just before a person's span is part of the name, everyday word
-    or not: "Will Okafor"."""
+def _with_word_before(spans: list[_Span], text: str, word_before: re.Pattern[str],
+                      accepted: Callable[[str], bool] = lambda word: True) -> list[_Span]:
+    """A word just before a person's span that ``word_before`` matches (its group 1) and
+    ``accepted`` admits is part of the name: a listed first name, everyday word or not
+    ("Will Okafor"), or a name particle."""
     for index, span in enumerate(spans):
-        word = _WORD_BEFORE.search(text, 0, span.start) if span.type == "PERSON" else None
-        if word and word.group(1) in first_names and \
+        word = word_before.search(text, 0, span.start) if span.type == "PERSON" else None
+        if word and accepted(word.group(1)) and \
                 (index == 0 or spans[index - 1].end <= word.start()):
             spans[index] = _Span("PERSON", word.start(1), span.end, span.score)
     return spans
@@ -279,17 +281,7 @@ def _joined_across_particles(spans: list[_Span], text: str) -> list[_Span]:
 # first word. "la", "le", "den" and "da" are left out: they are also words ("da boss"),
 # and so is "van" after an article ("the van Ruiz rented").
 _LEADING_PARTICLE = re.compile(r"(?<!\bthe )(?<!\ba )(?<!\bhis )(?<!\bher )(?<![\w'\u2019-])"
-                               r"(?i:de|del|della|van|von|di|du|dos|\u00f3|ni)\s+$")
-
-
-def _with_leading_particles(spans: list[_Span], text: str) -> list[_Span]:
-    """A name particle just before a person's span is part of the name."""
-    for index, span in enumerate(spans):
-        particle = _LEADING_PARTICLE.search(text, 0, span.start) if span.type == "PERSON" \
-            else None
-        if particle and (index == 0 or spans[index - 1].end <= particle.start()):
-            spans[index] = _Span("PERSON", particle.start(), span.end, span.score)
-    return spans
+                               r"((?i:de|del|della|van|von|di|du|dos|\u00f3|ni))\s+$")
 
 
 def _replace(text: str, spans: Sequence[_Span]) -> str:
