@@ -16,6 +16,12 @@ import pytest
     ("the Studio 6 off Bissonnet again", "the [ADDRESS 1] off [ADDRESS 2] again"),
     ("recoveries in zip 73110 and 73115, mostly",
      "recoveries in zip [ADDRESS 1] and [ADDRESS 2], mostly"),
+    # Motels of two words in lower case, a street by its initials, a bus terminal, a line.
+    ("she was at the econo lodge by the airport", "she was at the [ADDRESS] by the airport"),
+    ("the girls stay in motel 6 rooms", "the girls stay in [ADDRESS] rooms"),
+    ("a track off MLK near the park", "a track off [ADDRESS] near the park"),
+    ("he met them at Port Authority", "he met them at [ADDRESS]"),
+    ("they rode the Red Line downtown", "they rode the [ADDRESS] downtown"),
 ])
 def test_places_on_the_map(scrubber, text, expected):
     assert scrubber.scrub(text).text == expected

@@ -488,7 +488,8 @@ def test_frozen_set_scores_no_worse_than_its_first_measurement(frozen_evaluation
 # the per-type scores alone): recall 0.94, platform names 0.96, ordinary words 0.997.
 # Session 10: its misses were read by kind and development set 6 written to those kinds
 # in new words (never its own); recall 0.99, direct identifiers 1.00, platform names
-# 1.00. It is no longer unseen: deid_frozen_texts_3.txt is. Floors at the latest score.
+# 1.00. It is no longer unseen: deid_frozen_texts_3.txt and _4.txt are. Floors at the
+# latest score.
 FROZEN_2 = Path(__file__).parent / "data" / "frozen" / "deid_frozen_texts_2.txt"
 FROZEN_2_FLOORS = {"ALL": 0.985, "DIRECT_IDENTIFIERS": 0.99, "platform_names_kept": 0.995,
                    "ordinary_words_kept": 0.997}
@@ -497,11 +498,20 @@ FROZEN_2_FLOORS = {"ALL": 0.985, "DIRECT_IDENTIFIERS": 0.99, "platform_names_kep
 # neither the code nor any other set, committed before its first score (session 10,
 # after the speed work and before development set 6 was tuned on: recall 0.909, direct
 # identifiers 0.967, platform names 0.931, ordinary words 0.990). Its misses have not
-# been read: it is the unseen measure. Floors at the latest score (0.939 after
+# been read: it is, with the fourth, an unseen measure. Floors at the latest score (0.939 after
 # development set 8, 0.978, 0.963, 0.988; 0.944, 0.978, 0.973, 0.988 after sets 9 and 10).
 FROZEN_3 = Path(__file__).parent / "data" / "frozen" / "deid_frozen_texts_3.txt"
 FROZEN_3_FLOORS = {"ALL": 0.94, "DIRECT_IDENTIFIERS": 0.975, "NAMES_AGENCIES_PLACES": 0.935,
                    "platform_names_kept": 0.97, "ordinary_words_kept": 0.988}
+
+# tests/data/frozen/deid_frozen_texts_4.txt: 400 answers by a ninth helper who read
+# neither the code nor any other set, committed before its first score (session 14, at
+# the code of development set 12: recall 0.949, direct identifiers 0.927, names, agencies
+# and places 0.953, platform names 0.998, ordinary words 0.991). Its misses have not
+# been read. Floors at that first score.
+FROZEN_4 = Path(__file__).parent / "data" / "frozen" / "deid_frozen_texts_4.txt"
+FROZEN_4_FLOORS = {"ALL": 0.945, "DIRECT_IDENTIFIERS": 0.925, "NAMES_AGENCIES_PLACES": 0.95,
+                   "platform_names_kept": 0.995, "ordinary_words_kept": 0.99}
 
 
 def test_second_frozen_set_scores_no_worse_than_its_first_measurement(scrubber):
@@ -522,6 +532,16 @@ def test_third_frozen_set_scores_no_worse_than_its_latest_measurement(scrubber):
         assert evaluation["recall"][group]["rate"] >= FROZEN_3_FLOORS[group], group
     for kept in ("platform_names_kept", "ordinary_words_kept"):
         assert evaluation[kept]["rate"] >= FROZEN_3_FLOORS[kept], evaluation[kept]
+
+
+def test_fourth_frozen_set_scores_no_worse_than_its_first_measurement(scrubber):
+    items = load_heldout(FROZEN_4)
+    assert (len(items), sum(len(item.personal) for item in items)) == (400, 1014)
+    evaluation = _evaluated(scrubber, FROZEN_4)
+    for group in ("ALL", "DIRECT_IDENTIFIERS", "NAMES_AGENCIES_PLACES"):
+        assert evaluation["recall"][group]["rate"] >= FROZEN_4_FLOORS[group], group
+    for kept in ("platform_names_kept", "ordinary_words_kept"):
+        assert evaluation[kept]["rate"] >= FROZEN_4_FLOORS[kept], evaluation[kept]
 
 
 def test_frozen_set_under_the_documented_rules(scrubber):
@@ -577,14 +597,15 @@ def test_frozen_set_under_the_documented_rules(scrubber):
 # and places; 0.918 on its first run (direct identifiers 0.887, handles 0.851).
 # deid_dev_texts_12.txt: 300 more, by a fourteenth such helper, to people and places in
 # their hardest shapes, with 71 answers of traps and no personal data; 0.925 on its first
-# run (people 0.884, direct identifiers 0.939), committed before any tuning on it.
+# run (people 0.884, direct identifiers 0.939), committed before any tuning on it; 0.962
+# after session 14.
 
 DEVELOPMENT = sorted((Path(__file__).parent / "data" / "dev").glob("deid_dev_texts*.txt"))
-# Floors at the latest score of all twelve together (0.946, 0.976, 0.941; the seventh and
+# Floors at the latest score of all twelve together (0.948, 0.976, 0.943; the seventh and
 # fourth sets are the hardest, at 0.91 and 0.93). Direct identifiers fell below 0.99 when
 # the fifth set came in (handles that are everyday words with no cue beside them), and
 # to 0.978 with the eighth (handles in a list, a town's Craigslist site).
-DEVELOPMENT_FLOORS = {"ALL": 0.945, "DIRECT_IDENTIFIERS": 0.975, "NAMES_AGENCIES_PLACES": 0.94}
+DEVELOPMENT_FLOORS = {"ALL": 0.947, "DIRECT_IDENTIFIERS": 0.975, "NAMES_AGENCIES_PLACES": 0.942}
 
 
 @pytest.fixture(scope="module")

@@ -76,7 +76,7 @@ _AS_WRITTEN = ("Tagged", "Tor", "Vanilla", "Green Dot", "Western Union", "FB", "
                "Boost", "Cricket", "Toshiba", "HP", "Chrome", "Safari", "Ares",
                "Bluebird", "Fling", "TER", "CL", "IG", "iPhones", "Androids", "RoundUp", "Tigo",
                "Tableau", "Excel", "Moco", "Secure View", "Visa", "Amex", "LG", "AOL", "DSi",
-               "ECCIE", "BlackBerrys", "Blackberries", "Sidekicks", "Kindles", "Xboxes")
+               "ECCIE", "BlackBerrys", "Blackberries", "Sidekicks", "Kindles", "Xboxes", "Steam")
 
 # A name inside an address or handle ("sweet.kik.girl@gmail.com") is not a mention.
 _PATTERN = re.compile(

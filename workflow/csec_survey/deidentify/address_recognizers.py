@@ -67,7 +67,10 @@ _LANDMARKS = ("Super 8|Motel 6|Mall of America|"
               "Hampton Inn|Country Inn & Suites|Red Roof Inn|Extended Stay(?: America)?|Days Inn|"
               "Econo Lodge|Knights Inn|La Quinta|Quality Inn|Comfort Inn|"
               "Budget Suites|Studio 6|InTown Suites|Rodeway Inn|Embassy Suites|Residence Inn|"
-              "TA Travel Center|Love['\u2019]s Travel Stop")
+              "TA Travel Center|Love['\u2019]s Travel Stop|Motel \\d{1,2}|"
+              # Transit stations and lines: where someone was picked up or rode to.
+              "Port Authority(?: Bus Terminal)?|Red Line|Blue Line|Green Line|Orange Line|"
+              "Silver Line|Purple Line|Gold Line|Expo Line")
 _LANDMARK_WORDS = frozenset(word for name in _LANDMARKS.lower().split("|")
                             for word in re.findall(r"[a-z]+", name)[:1])
 _NAMED = r"[A-Z][a-z]{2,}"
@@ -184,6 +187,15 @@ def address_recognizers() -> list[EntityRecognizer]:
             # are where something happened (a shop is where phones are bought, and stays).
             (rf"(?<![\w'-])(?P<value>(?=[A-Z])(?:{_LANDMARKS})(?:['\u2019]s)?{_CHAIN_PART})(?![\w-])",
              0.7, _LANDMARK_WORDS),
+            # Motels of more than one word, in lower case too: "the days inn on 9th".
+            (r"(?i)(?<![\w'-])(?P<value>(?:days|red\s+roof|holiday|hampton|quality|comfort|"
+             r"knights|rodeway|sleep)\s+inn|motel\s+\d{1,2}|super\s+8|econo\s+lodge|"
+             r"la\s+quinta)(?![\w-])", 0.7,
+             frozenset({"days", "roof", "holiday", "hampton", "quality", "comfort", "knights",
+                        "rodeway", "sleep", "motel", "super", "econo", "quinta"})),
+            # "off MLK": the street, not the holiday ("MLK Day").
+            (r"(?i:\b(?:on|off|at|near|along)\s)(?P<value>MLK)\b"
+             r"(?!\s+(?i:day|weekend|and|&))", 0.65, frozenset({"mlk"})),
             # A chain where it stands ("the IHOP on Westheimer", "the Flying J in knoxville")
             # or where someone was ("picked up at the Greyhound station", "met at Best Buy").
             (rf"(?i:\b(?:the|a|an)\s+)(?P<value>(?=[A-Z0-9])(?:{_CHAINS})(?:['\u2019]s)?{_CHAIN_PART})"

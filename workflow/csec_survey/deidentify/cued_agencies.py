@@ -44,7 +44,7 @@ _STATE_WIDE_WORDS = frozenset({*_STATE_WIDE_ACRONYMS, "icac", "dps"})
 # which half of all answers hold.
 _TAIL_WORDS = frozenset({"pd", "p", "co", "county", "cnty", "parish", "cso", "sheriff",
                          "sheriffs", "police", "da", "das", "mpd", "dps", "constable",
-                         "constables", "task", "icac"})
+                         "constables", "task", "icac", "lighthorse"})
 _STATE_AGENCY_TAIL = re.compile(r"\b(?:ICAC|DPS|BCI|DCI|SBI|CBI|BCA|DCFS|DFPS|DCF|CPS|AG|Attorney|"
                                 r"Rangers|(?i:state\s+(?:police|patrol|troopers)|highway\s+patrol))\b")
 # Words for the unit an agency serves, part of its name after a specific word.
@@ -54,7 +54,7 @@ _LOWER_AGENCY_ACRONYM = re.compile(r"(?<![\w.-])[a-z]{1,5}(?:pd|so|sd|dps)(?![\w
 # tails that are also English ("so", "police"), which need a lead no dictionary has.
 _STRONG_TAILS = (r"pd|p\.d\.|(?:co\.?|county|cnty|parish)\s+(?:so|s\.o\.)|cso|"
                  r"sheriff['\u2019]?s?\s+(?:office|dept\.?|department)|police\s+(?:dept\.?|department)|da['\u2019]?s\s+office|mpd|dps|"
-                 r"constables?(?:\s+pct\.?\s*\d+)?|"
+                 r"constables?(?:\s+pct\.?\s*\d+)?|lighthorse(?:\s+police)?|"
                  # A county's office: "cook co sheriff", "kern county cps".
                  r"(?:co\.?|county|parish)\s+(?:sheriff['\u2019]?s?(?:\s+(?:office|dept\.?|department))?|"
                  r"da|cps|dcfs|dss|jail|state['\u2019]?s\s+attorney(?:['\u2019]?s\s+office)?|"

@@ -188,6 +188,8 @@ _TOWN_NICKNAMES = re.compile(
     r"va\s+beach|west\s+palm|st\.?\s+joe|bed[\s-]?stuy|s\.f\.|rva|rgv|nwa|socal|norcal|"
     r"rio\s+grande\s+valley|inland\s+empire|(?<=the\s)ie|upper\s+peninsula|mat-su|"
     r"(?:twin|tri|quad)[\s-]cities|bay\s+area|low\s?country|hill\s+country|o-town|"
+    # Parts of states by a common phrase: "the panhandle", "the OC", "down east".
+    r"(?<=the\s)panhandle|(?<=the\s)(?-i:OC)|(?-i:[Dd]own\s+[Ee]ast(?!\s+[A-Z]))|"
     # A city by its nickname after "the", in capitals: "the Lou", "the Strip" (not "the strip
     # club"), "the Windy City".
     r"(?<=the\s)(?-i:Chi|Lou|Strip|Bay|Nati|Burgh|Big\s+D|Big\s+Apple|Windy\s+City|"
@@ -250,8 +252,9 @@ _WHERE_NO_LIST_HOLDS = (
 _TOWN_PARTS = re.compile(
     r"(?<![\w-])(?:(?:North|South|East|West|Near\s+(?:North|South|East|West))(?:east|west)?"
     r"\s+(?:Side|End)|Ward\s+\d{1,2})(?![\w-])")
-_DIRECTED_TOWN = re.compile(r"(?<![\w-])(?:North|South|East|West)\s+(?P<town>[A-Z][\w.'-]+)"
-                            r"(?![\w-])")
+# "East Flint", "out of east Flint": the part of a listed town goes with it.
+_DIRECTED_TOWN = re.compile(r"(?<![\w-])(?:[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est)\s+"
+                            r"(?P<town>[A-Z][\w.'-]+)(?![\w-])")
 _COUNTY_WORDS = frozenset({"county", "co", "parish", "cnty"})
 # One word of each nickname, the rarest: "f" of "s.f.", "palm" of "west palm".
 _NICKNAME_WORDS = frozenset({"chi", "h", "chitown", "okc", "indy", "philly", "nola", "atl",
@@ -261,7 +264,7 @@ _NICKNAME_WORDS = frozenset({"chi", "h", "chitown", "okc", "indy", "philly", "no
                              "socal", "norcal", "rio", "inland", "ie", "peninsula", "mat", "twin",
                              "tri", "quad", "bay", "low", "lowcountry", "hill", "o", "otown",
                              "lou", "strip", "nati", "burgh", "big", "windy", "motor", "magic",
-                             "queen", "crescent", "mile"})
+                             "queen", "crescent", "mile", "panhandle", "oc", "down"})
 _DIRECTIONS = frozenset({"north", "south", "east", "west", "ward"})
 _TOWN_OPENINGS = frozenset({"st", "saint", "san", "santa", "los", "las", "el", "fort", "ft",
                             "port", "mount", "mt"})

@@ -39,10 +39,11 @@ _KIN_WORDS = frozenset({
     "cousin", "sister", "brother", "mom", "mother", "dad", "father", "aunt", "uncle", "grandma",
     "grandmother", "grandpa", "boyfriend", "girlfriend", "bf", "gf", "friend", "daughter", "son",
     "niece", "nephew", "stepdad", "stepmom", "pimp", "vic", "victim", "juvenile", "juv",
-    "suspect", "susp", "partner", "wife", "husband", "roommate", "bottom", "girl", "boy"})
+    "suspect", "susp", "partner", "wife", "husband", "roommate", "bottom", "girl", "boy",
+    "vics", "victims"})
 _ALIAS_LEADS = ("lil", "lil'", "li'l", "little", "big", "young", "yung", "baby", "lady", "boss",
                 "pretty", "king", "queen", "daddy", "mama", "mami", "papi", "papa", "uncle",
-                "auntie", "playboy", "prince", "princess", "mister", "sugar")
+                "auntie", "playboy", "pretty boy", "prince", "princess", "mister", "sugar")
 _ALIAS_WORDS = frozenset({"li", "l", *(lead for lead in _ALIAS_LEADS if lead.isalpha())})
 # How an answer introduces what someone is called: "a guy calling himself", "advertised
 # as", "the tattoo on her neck said", "she had to check in with".
@@ -139,7 +140,10 @@ _HUMAN_VERBS = (r"said|says|told|admitted|disclosed|testified|believed|cried|tex
                 r"ran\s+(?:the|her|his)\s+(?:girls|ads|money|phones?|cash\s+app)|"
                 r"posted\s+the\s+ads|were\s+both|(?:was|is)\s+her\s+(?:nick|street\s+|ad\s+)?name|"
                 r"was\s+the\s+only\s+name|was\s+her\s+(?:boyfriend|pimp|man)|were\s+the\s+(?:ad\s+)?names|both\s+had|"
-                r"took\s+her\s+(?:phone|money|id)|bought\s+her|ran\s+everything|"
+                r"took\s+(?:all\s+)?her\s+(?:phone|iphone|cell|money|id|pics|pictures|photos)|"
+                r"bought\s+her|ran\s+everything|kept\s+(?:all\s+)?(?:the|her|their)\s+money|"
+                r"made\s+her\s+(?:post|work|do|take|call|text|go|get|have|meet)|"
+                r"had\s+(?:the|his|her|two|three|four|\d)\s+girls|"
                 r"(?:is|was)\s+what\s+(?:he|she|they|the\s+ads?)\s+called")
 # Who may do what a person does without being named: "She said", "Suspect said".
 _NOT_NAMED_SUBJECTS = frozenset({
@@ -147,6 +151,13 @@ _NOT_NAMED_SUBJECTS = frozenset({
     "mom", "mother", "dad", "father", "offender", "defendant", "witness", "pimp", "john",
     "buyer", "girl", "boy", "kid", "child", "nobody", "everyone", "someone", "one", "each",
     "both", "neither", "officer", "detective", "agent", "deputy", "trooper", "sergeant"})
+# "tiny (the vic)", "m.t. (vic)", "Rah-Rah (real name ...)": a word that a role in
+# brackets follows, in any case, unless an article makes it a noun ("the girl (vic)").
+_ROLE_IN_BRACKETS = re.compile(
+    r"(?<![\w'\u2019.-])(?<!\b(?:the|his|her|our)\s)(?<!\ba\s)(?<!\ban\s)"
+    r"(?P<value>(?:[A-Za-z]\.){2,3}|[A-Za-z][\w'\u2019-]*)"
+    r"\s+\((?:the\s+)?(?:vic|victim|juv|juvenile|minor|pimp|suspect|susp|bottom|"
+    r"(?:real|legal|true)\s+name\b)")
 _NAME_WORDS = r"[A-Z][a-z'\u2019-]+(?:\s+[A-Z][a-z'\u2019-]+)?"
 _LISTED_SUBJECTS = re.compile(
     rf"(?:^|[.!?]\s+|\n\s*)(?P<list>{_NAME_WORDS}(?:,\s+{_NAME_WORDS})*,?\s+and\s+{_NAME_WORDS})"
@@ -212,13 +223,13 @@ class CuedPersonRecognizer(EntityRecognizer):
         # "Cookie was 13", "Ghost never showed", "Butter and Nook were": only a person
         # does these, whatever word names them.
         self._human_subject = re.compile(
-            rf"(?:^|[.!?,]\s+|\n\s*|\b(?:and|said|thought)\s+)(?P<value>[A-Z][a-z'\u2019-]+|(?![AI]\b)[A-Z]{{1,3}})"
+            rf"(?:^|[.!?,]\s+|\n\s*|\b(?:and|said|thought|that|us|me)\s+)(?P<value>[A-Z][a-z'\u2019-]+|(?![AI]\b)[A-Z]{{1,3}})"
             rf"(?:\s+and\s+(?P<other>[A-Z][a-z'\u2019-]+))?(?=,?\s+(?:{_HUMAN_VERBS})\b|"
             # "Kenya and Kiara, twins, were": what only people are.
             r",\s+(?:twins|sisters|cousins|brothers|both\s+1\d)\b|"
             # "Hope, 14, ran from", "Essence (16)", "Blessing, a 15 yr old": a name and a
             # juvenile's age.
-            r",\s+1\d\s*(?:,|yo\b|y/o|years)|\s+\(1\d\)|,\s+(?:a|the)\s+1\d\s*(?:yr|year|y/?o|yo)\b)")
+            r",\s+(?:age\s+|aged\s+)?1\d\s*(?:,|yo\b|y/o|years)|\s+\(1\d\)|,\s+(?:a|the)\s+1\d\s*(?:yr|year|y/?o|yo)\b)")
         # "his cousin Dre", "a girl named Joy": a capitalised word after kin or a role.
         # "one girl, Heaven, had been": a name set off by commas after kin or a role.
         self._kin = re.compile(rf"(?i:\b(?:{'|'.join(sorted(_KIN_WORDS))})(?:\s+|,\s+(?=\w+,)))"
@@ -257,7 +268,8 @@ class CuedPersonRecognizer(EntityRecognizer):
         found.extend((*match.span("value"), 0.85) for match in ranked)
         for match in self._kin.finditer(text) if not present.isdisjoint(_KIN_WORDS) else ():
             value = match.group("value")
-            if not self._words.is_domain(value) and value.lower() not in _RANK_WORDS:
+            if not self._words.is_domain(value) and value.lower() not in _RANK_WORDS and \
+                    not names_a_platform(value):
                 found.append((*match.span("value"), 0.65))
         for regex, cues in ((self._alias, _ALIAS_WORDS), (self._called, _CALLED_WORDS),
                             (self._name_was, _NAME_WAS_WORDS), (self._named_as, _NAMED_AS_WORDS)):
@@ -322,6 +334,15 @@ class CuedPersonRecognizer(EntityRecognizer):
             if not self._words.is_domain(first) and first.lower() not in NOT_NAMES and \
                     first.lower() not in _RANK_WORDS and first not in self._words.us_states:
                 found.append((start, end, 0.6))
+        for match in _ROLE_IN_BRACKETS.finditer(text) if " (" in text else ():
+            word, before = match.group("value"), text[:match.start()].rstrip()
+            # An English word is a name only where a clause opens ("tiny (the vic) was"),
+            # not inside a phrase ("casual encounters (victim)", "Facebook Messenger (vic)").
+            if word.lower() not in NOT_NAMES | _NOT_NAMED_SUBJECTS | _KIN_WORDS and \
+                    not self._words.is_domain(word) and not names_a_platform(word) and (
+                        "." in word or not self._words.is_common(word) or not before
+                        or before[-1] in ".!?;:,(-" or before.lower().endswith(" and")):
+                found.append((*match.span("value"), 0.65))
         # "honey was 16", "india, 15, had four accounts": in lower case, by the age.
         for match in _LOWER_AGED_SUBJECT.finditer(text) if _AGE.search(text) else ():
             word = match.group("value")
