@@ -22,7 +22,7 @@ def test_recurring_times_are_no_dates(scrubber, text):
 
 @pytest.mark.parametrize("text, expected", [
     ("the phone came back on the 14th", "the phone came back on the [DATE]"),
-    ("we met him Friday the 3rd at noon", "we met him Friday the [DATE] at noon"),
+    ("we met him Friday the 3rd at noon", "we met him [DATE] at noon"),
     ("girls were brought in for Race Week 2011", "girls were brought in for [DATE]"),
     ("arrests spiked around NYE 2010", "arrests spiked around [DATE]"),
     # Days listed, or due each month; a date opening a log-like answer, or after a finding.
@@ -30,6 +30,14 @@ def test_recurring_times_are_no_dates(scrubber, text):
     ("he paid the room the 15th of each month", "he paid the room the [DATE] of each month"),
     ("4/17 she called the tip line", "[DATE] she called the tip line"),
     ("she was located 8/30 at the bus depot", "she was located [DATE] at the bus depot"),
+    # A log's lines, each opened by its date and a dash; a date after an interview.
+    ("3/2 - first call. 3/4: search warrant served.",
+     "[DATE 1] - first call. [DATE 2]: search warrant served."),
+    ("we interviewed the juv 6/21 at the shelter", "we interviewed the juv [DATE] at the shelter"),
+    # A weekday goes with its day; a day in words.
+    ("thurs the 8th she came back", "[DATE] she came back"),
+    ("on the fifteenth of August he was booked", "on [DATE] he was booked"),
+    ("the twenty-third of April, 2012 was the sting", "[DATE] was the sting"),
 ])
 def test_days_of_the_month_and_events_of_a_year(scrubber, text, expected):
     assert scrubber.scrub(text).text == expected
@@ -37,7 +45,9 @@ def test_days_of_the_month_and_events_of_a_year(scrubber, text, expected):
 
 @pytest.mark.parametrize("text", ["on the 2nd floor of the motel", "during the week 2012 ended",
                                   "caught on the 3rd time around",
-                                  "we found 3/4 of the phones were prepaid"])
+                                  "we found 3/4 of the phones were prepaid",
+                                  "the first of may be the hardest", "busy on the Fourth of July",
+                                  "the third of them ran", "it runs 24/7 - no break"])
 def test_ordinals_that_are_no_dates(scrubber, text):
     assert not [e for e in scrubber.scrub(text).entities if e.type == "DATE"]
 

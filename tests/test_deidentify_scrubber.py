@@ -140,11 +140,20 @@ def test_platform_names_next_to_personal_data_survive(scrubber, text, expected):
     # A platform's site for one town names the town: it goes whole.
     ("ads at tulsa.backpage.com/FemaleEscorts/12345 and http://saltlakecity.craigslist.org",
      "ads at [URL 1] and [URL 2]"),
+    # A platform whose name is its domain; a shortened link; an address spelt out.
+    ("her page was ask.fm/lilmissbrisa", "her page was ask.fm/[URL]"),
+    ("the ad linked goo.gl/Qm7tZ1 instead", "the ad linked [URL] instead"),
+    ("it was www dot velvetroomvip dot net", "it was [URL]"),
+    ("typed as www . candyhouse . info on the flyer", "typed as [URL] on the flyer"),
 ])
 def test_profile_url_keeps_domain_loses_path(scrubber, text, expected):
     result = scrub(scrubber, text)
     assert result.text == expected
     assert {e.type for e in result.entities} == {"URL"}
+
+
+def test_a_platform_spelt_out_stays(scrubber):
+    assert scrubber.scrub("ads on www dot backpage dot com").entities == ()
 
 
 # --- ordinary words and places ----------------------------------------------
@@ -598,14 +607,16 @@ def test_frozen_set_under_the_documented_rules(scrubber):
 # deid_dev_texts_12.txt: 300 more, by a fourteenth such helper, to people and places in
 # their hardest shapes, with 71 answers of traps and no personal data; 0.925 on its first
 # run (people 0.884, direct identifiers 0.939), committed before any tuning on it; 0.962
-# after session 14.
+# after session 14. deid_dev_texts_13.txt: 300 more, by a fifteenth such helper, to the
+# fourth frozen set's weakest types known from its per-type scores alone (handles, URLs,
+# dates; 490 items); 0.920 on its first run (direct identifiers 0.961, dates 0.873).
 
 DEVELOPMENT = sorted((Path(__file__).parent / "data" / "dev").glob("deid_dev_texts*.txt"))
-# Floors at the latest score of all twelve together (0.948, 0.976, 0.943; the seventh and
+# Floors at the latest score of all thirteen together (0.950, 0.977, 0.944; the seventh and
 # fourth sets are the hardest, at 0.91 and 0.93). Direct identifiers fell below 0.99 when
 # the fifth set came in (handles that are everyday words with no cue beside them), and
 # to 0.978 with the eighth (handles in a list, a town's Craigslist site).
-DEVELOPMENT_FLOORS = {"ALL": 0.947, "DIRECT_IDENTIFIERS": 0.975, "NAMES_AGENCIES_PLACES": 0.942}
+DEVELOPMENT_FLOORS = {"ALL": 0.949, "DIRECT_IDENTIFIERS": 0.975, "NAMES_AGENCIES_PLACES": 0.943}
 
 
 @pytest.fixture(scope="module")
@@ -623,7 +634,7 @@ def test_development_set_recall(development_evaluation, group):
 
 
 def test_development_set_keeps_platforms_and_words(development_evaluation):
-    assert len(DEVELOPMENT) == 12
+    assert len(DEVELOPMENT) == 13
     assert development_evaluation["platform_names_kept"]["rate"] >= 0.985
     # The set leaves motel chains unmarked; the scrubber removes a motel's name, a chain's
     # too ("a Days Inn"), as the frozen set's annotator would: those words count as lost.
@@ -688,6 +699,34 @@ def test_recognizers_skipping_digit_free_texts_miss_nothing(scrubber, monkeypatc
      "the van [PERSON] rented had a router in it"),
 ])
 def test_a_name_particle_joins_one_name(scrubber, text, expected):
+    assert scrubber.scrub(text).text == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A place's own word beside a name found alone goes with it.
+    ("she was at Salem Junction", "she was at [PLACE]"),
+    ("a subscriber in North Okafor", "a subscriber in [PLACE]"),
+    ("girls moved between Dayton, Port Okafor and Akron",
+     "girls moved between [PLACE 1], [PLACE 2] and [PLACE 3]"),
+    ("RAN FROM THE ASHGROVE GROUP HOME AND WAS POSTED ON BACKPAGE",
+     "RAN FROM THE [PLACE] AND WAS POSTED ON BACKPAGE"),
+    # A street name's lead before a name found without it.
+    ("the supplier: big mike. nothing else", "the supplier: [PERSON]. nothing else"),
+])
+def test_the_words_of_a_place_or_alias_join_it(scrubber, text, expected):
+    assert scrubber.scrub(text).text == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("his phone had Sunny, Okonkwo and Pebble as contacts",
+     "his phone had [PERSON 1], [PERSON 2] and [PERSON 3] as contacts"),
+    # Not a rank, a platform's word, a state or a word of the field.
+    ("Det. Okonkwo and Sgt. Vasquez-Ibarra came", "Det. [PERSON 1] and Sgt. [PERSON 2] came"),
+    ("Okonkwo used Windows Vista, Kik and Cash App",
+     "[PERSON] used Windows Vista, Kik and Cash App"),
+    ("Okonkwo, Ohio and Navy", "[PERSON], Ohio and Navy"),
+])
+def test_a_list_with_a_person_in_it(scrubber, text, expected):
     assert scrubber.scrub(text).text == expected
 
 

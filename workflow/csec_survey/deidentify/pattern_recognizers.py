@@ -35,7 +35,9 @@ _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|
           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
 _DIGIT = re.compile(r"\d")
 _IP_LIKE = re.compile(r"\d\.\d|[0-9A-Fa-f]?::?[0-9A-Fa-f]")
-_TOP_LEVEL_DOMAINS = "com|net|org|us|gov|edu|info|biz|co|me|ly|tv|io|cc|link|ee|gg|app|xyz"
+_TOP_LEVEL_DOMAINS = "com|net|org|us|gov|edu|info|biz|co|me|ly|tv|io|cc|link|ee|gg|app|xyz|gl|fm"
+# A dot in a URL spelt out to get past a filter: "www dot x dot com", "www . x . com".
+_SPOKEN_DOT = r"(?:\s+\.\s*|\s*\.\s+|\s+dot\s+)"
 # A URL holds one of these words: most answers hold none.
 _SITE_WORDS = frozenset(_TOP_LEVEL_DOMAINS.split("|")) | {"tumblr", "blogspot", "wordpress",
                                                            "livejournal"}
@@ -147,6 +149,12 @@ _NUMBER_WORD = (r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|el
                 r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)")
 _READ_OCTET = rf"(?:\d{{1,3}}|{_NUMBER_WORD}(?:[\s-]+(?:and\s+)?{_NUMBER_WORD}){{0,3}})"
 _ORDINAL_DAY = r"(?:[12]?\d|3[01])(?:st|nd|rd|th)\b"
+# What an ordinal names when it is not a day: "the 3rd grade", "the 4th street".
+_NOT_A_DAY = (r"(?!\s+(?:grade|graders?|floor|street|st|ave|avenue|amendment|circuit|district|"
+              r"precinct|ward|time|place|try|day|page))")
+_ORDINAL_WORD = (r"(?:(?:(?:twenty|thirty)[\s-])?(?:first|second|third|fourth|fifth|sixth|"
+                 r"seventh|eighth|ninth)|tenth|eleventh|twelfth|thirteenth|fourteenth|"
+                 r"fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)")
 _DATE_WORDS = frozenset({
     "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june",
     "jul", "july", "aug", "august", "sep", "sept", "september", "oct", "october", "nov",
@@ -201,7 +209,10 @@ class UrlPathRecognizer(RegexSpanRecognizer):
             r"(?:/(?P<value>[^\s\"'<>()\[\]]*[^\s\"'<>()\[\].,;:!?])|(?![\w.-]|\.\w))", 0.9),
             # Blogs whose address is the person: name.tumblr.com
             (r"(?<![@\w.])(?:https?://)?(?:www\.)?(?P<value>[A-Za-z0-9-]+)"
-             r"\.(?:tumblr|blogspot|wordpress|livejournal)\.com", 0.9)],
+             r"\.(?:tumblr|blogspot|wordpress|livejournal)\.com", 0.9),
+            # "www dot sugarbabiesvip dot com", "www . x . com": spelt out past a filter.
+            (rf"(?<![\w.])(?P<spoken>www(?:{_SPOKEN_DOT}[A-Za-z0-9-]+)+?{_SPOKEN_DOT}"
+             r"(?:com|net|org|info|biz|us))(?![\w-]|\.\w)", 0.9)],
             name="UrlPathRecognizer", flags=re.IGNORECASE)
 
     def analyze(self, text: str, entities: list[str],
@@ -212,12 +223,19 @@ class UrlPathRecognizer(RegexSpanRecognizer):
             return results
         for regex, score, _ in self._patterns:
             for match in regex.finditer(text):
+                if (spoken := match.groupdict().get("spoken")) is not None:
+                    if not any(map(platform_mentions, re.split(_SPOKEN_DOT, spoken))):
+                        results.append(RecognizerResult("URL", *match.span(), score))
+                    continue
                 site = match.groupdict().get("site")
                 # "www.facebook.com": a platform's domain; its labels name the platform.
                 labels = re.split(r"[./]", site or "")[:-1]
                 town = [label for label in labels if label.lower() not in ("http:", "https:",
                                                                            "", "www")][:1]
-                if site is not None and (not any(platform_mentions(label) for label in labels)
+                # "ask.fm": a platform whose name is its whole domain.
+                on_platform = any(platform_mentions(label) for label in labels) or \
+                    bool(site and platform_mentions(site.split("//")[-1].removeprefix("www.")))
+                if site is not None and (not on_platform
                                          or (town and town[0].lower() in self._towns)):
                     results.append(RecognizerResult("URL", match.start(), match.end(), score))
                 elif match.group("value"):
@@ -357,12 +375,19 @@ def number_recognizers() -> list[EntityRecognizer]:
             rf"(?i:\b(?:on|over|that|last)\s+)(?P<value>(?i:{_HOLIDAYS})"
             r"(?i:\s+(?:eve|day|weekend|night))+)\b", 0.7,
             frozenset({"eve", "day", "weekend", "night"}))], name="HolidayRecognizer"),
-        # "on the 23rd", "last tuesday the 12th": a day of the month.
+        # "the second of March", "The twelfth of November": a day in words.
         RegexSpanRecognizer("DATE", [(
-            rf"(?i:\b(?:on|since|until|till|by|before|after)\s+the\s+|\b{_WEEKDAY}\s+the\s+)"
-            r"(?P<value>(?:[12]?\d|3[01])(?:st|nd|rd|th))\b(?!\s+(?:grade|graders?|floor|street|"
-            r"st|ave|avenue|amendment|circuit|district|precinct|ward|time|place|try|day|page))",
-            0.7, frozenset({"on", "since", "until", "till", "by", "before", "after", "the"})), (
+            # Not "of may", a verb, nor the Fourth of July, a holiday (with a year, a date).
+            rf"(?i)\b(?!(?:the\s+)?fourth\s+of\s+july\b(?!,?\s+{_YEAR}))"
+            rf"(?P<value>(?:the\s+)?{_ORDINAL_WORD}\s+of\s+(?-i:{_MONTH})\b(?:,?\s+{_YEAR})?)",
+            0.7, frozenset({"of"}))], name="DayInWordsRecognizer"),
+        # "on the 23rd", "last tuesday the 12th": a day of the month, its weekday with it.
+        RegexSpanRecognizer("DATE", [(
+            r"(?i:\b(?:on|since|until|till|by|before|after)\s+the\s+)"
+            rf"(?P<value>{_ORDINAL_DAY}){_NOT_A_DAY}",
+            0.7, frozenset({"on", "since", "until", "till", "by", "before", "after"})), (
+            rf"(?i)\b(?P<value>{_WEEKDAY}\s+the\s+{_ORDINAL_DAY}){_NOT_A_DAY}", 0.7,
+            frozenset({"the"})), (
             # "the 22nd, the 23rd, the 24th", "the 3rd of every month": days, listed or due.
             rf"(?i:\bthe\s+)(?P<value>{_ORDINAL_DAY}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)the\s+"
             rf"{_ORDINAL_DAY})+|"
@@ -372,11 +397,13 @@ def number_recognizers() -> list[EntityRecognizer]:
         RegexSpanRecognizer("DATE", [(
             r"(?i:\b(?:on|since|until|till|by|before|after|in|from|of|dated|around|is|was|"
             r"between|and|thru|through|to|til|recovered|found|arrested|located|picked\s+up|sent|"
-            r"served|responded|received|requested|returned|filed)\s+)"
+            r"served|responded|received|requested|returned|filed|interviewed|contacted|met|"
+            r"booked|charged|indicted|sentenced)(?:\s+(?:the\s+)?(?:vic|victim|juv|susp|suspect))?\s+)"
             r"(?P<value>(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01]))(?![\w/])(?!\s+of\b)", 0.8),
-            # "10/9 we got a call": opening an answer, as a log entry does.
-            (r"^(?P<value>(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01]))(?=\s+(?:we|i|she|he|they|"
-             r"the|a|vic|susp|uc)\b)", 0.8)],
+            # "10/9 we got a call", "10/10 - meet set": opening an answer or a line of
+            # one, as a log entry does.
+            (r"(?:^|(?<=[.;]\s))(?P<value>(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01]))"
+             r"(?=\s+(?:we|i|she|he|they|the|a|vic|susp|uc)\b|\s*[-:\u2013]\s)", 0.8)],
             name="MonthDayDateRecognizer", needs_digit=True, flags=re.IGNORECASE),
     ]
 

@@ -26,7 +26,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from csec_survey.core.platforms import platform_mentions
-from csec_survey.deidentify.gazetteers import load_gazetteers
+from csec_survey.deidentify.cued_recognizers import NOT_NAMES
+from csec_survey.deidentify.gazetteers import Gazetteers, load_gazetteers
 from csec_survey.deidentify.nlp import PIPELINE
 from csec_survey.deidentify.platform_spellings import PlatformSpellings
 
@@ -166,6 +167,7 @@ class Scrubber:
             spans = _with_word_before(_resolve(spans, text, self._spellings.spans(text)),
                                       text, _WORD_BEFORE,
                                       self._gazetteers.first_names.__contains__)
+            spans = _listed_beside_a_person(spans, text, self._gazetteers)
             yield Scrubbed(text=_replace(text, spans),
                            entities=tuple(Entity(s.type, s.start, s.end) for s in spans))
 
@@ -226,7 +228,8 @@ def _resolve(spans: list[_Span], text: str, misspelt: list[tuple[int, int]]) -> 
         else:
             merged.append(span)
     joined = _with_word_before(_joined_across_particles(merged, text), text, _LEADING_PARTICLE)
-    return _with_county_tails(joined, text)
+    joined = _with_word_before(joined, text, _ALIAS_LEAD)
+    return _with_place_words(joined, text)
 
 
 _WORD_BEFORE = re.compile(r"(?<![\w'\u2019-])([A-Z][a-z]+) $")
@@ -245,17 +248,27 @@ def _with_word_before(spans: list[_Span], text: str, word_before: re.Pattern[str
     return spans
 
 
-# "Sablerun Co.": a county's name found alone leaves its abbreviation behind otherwise.
-_COUNTY_TAIL = re.compile(r"\s+(?:Co\.|Cnty\.?|County|Parish)(?![\w-])")
+# "Sablerun Co.", "Vineland Heights", "North Harlow", "Port Colby": a name found alone
+# leaves the word that makes it a place behind otherwise.
+_PLACE_TAIL = re.compile(r"\s+(?:Co\.|Cnty\.?|County|Parish|Heights|Junction|Township|Twp\.?|"
+                         r"(?i:group\s+home))(?![\w-])")
+_PLACE_LEAD = re.compile(r"(?<![\w'\u2019.-])(?:North|South|East|West|Port|Fort|Mount)\s+$")
 
 
-def _with_county_tails(spans: list[_Span], text: str) -> list[_Span]:
-    """A place or name followed by "Co." or "County" is a county: the tail goes with it."""
+def _with_place_words(spans: list[_Span], text: str) -> list[_Span]:
+    """A place or name with a place's word before or after it ("County", "Heights",
+    "Port") is a place: the word goes with it."""
     for index, span in enumerate(spans):
-        tail = _COUNTY_TAIL.match(text, span.end)
+        if span.type not in ("PLACE", "PERSON"):
+            continue
+        tail = _PLACE_TAIL.match(text, span.end)
+        lead = _PLACE_LEAD.search(text, 0, span.start)
         following = spans[index + 1].start if index + 1 < len(spans) else len(text)
-        if tail and span.type in ("PLACE", "PERSON") and tail.end() <= following:
-            spans[index] = _Span("PLACE", span.start, tail.end(), span.score)
+        before = spans[index - 1].end if index else 0
+        start = lead.start() if lead and lead.start() >= before else span.start
+        end = tail.end() if tail and tail.end() <= following else span.end
+        if (start, end) != (span.start, span.end):
+            spans[index] = _Span("PLACE", start, end, span.score)
     return spans
 
 
@@ -282,6 +295,50 @@ def _joined_across_particles(spans: list[_Span], text: str) -> list[_Span]:
 # and so is "van" after an article ("the van Ruiz rented").
 _LEADING_PARTICLE = re.compile(r"(?<!\bthe )(?<!\ba )(?<!\bhis )(?<!\bher )(?<![\w'\u2019-])"
                                r"((?i:de|del|della|van|von|di|du|dos|\u00f3|ni))\s+$")
+
+
+# "Red, [Kiki] and Baby", "Dre, [Tank], [Slim] - all pimps": a list of single
+# capitalised words, one of them a person found.
+_LISTED = re.compile(r"(?<![\w'\u2019-])[A-Z][a-z'\u2019-]+(?:(?:,\s+(?:and\s+)?|\s+and\s+)"
+                     r"[A-Z][a-z'\u2019-]+)+(?![\w'\u2019-])")
+_LISTED_WORD = re.compile(r"[A-Z][a-z'\u2019-]+")
+_NOT_LISTED_NAMES = frozenset({*NOT_NAMES, "i", "we", "he", "she", "they", "you", "me", "us"})
+_CALENDAR_WORD = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*|"
+                            r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Christmas|Easter|"
+                            r"Halloween|Thanksgiving|Valentine's")
+_LISTED_PERSON_SCORE = 0.6
+
+
+def _listed_beside_a_person(spans: list[_Span], text: str,
+                            gazetteers: Gazetteers) -> list[_Span]:
+    """The other words of a list that holds a person found are people too, unless they
+    are a state, a platform, the field's vocabulary, a month or a holiday, a word that
+    names no one, or the title of a name that follows ("Det. [Vu]")."""
+    people = [(span.start, span.end) for span in spans if span.type == "PERSON"]
+    if not people or ("," not in text and " and " not in text):
+        return spans
+    taken = [(span.start, span.end) for span in spans] + platform_mentions(text)
+    starts = {span.start for span in spans}
+    added = []
+    for listed in _LISTED.finditer(text):
+        words = list(_LISTED_WORD.finditer(text, listed.start(), listed.end()))
+        if not any(start < word.end() and word.start() < end for word in words
+                   for start, end in people):
+            continue
+        for word in words:
+            value = word.group()
+            if not any(start < word.end() and word.start() < end for start, end in taken) \
+                    and value.lower() not in _NOT_LISTED_NAMES \
+                    and value not in gazetteers.us_states and not gazetteers.is_domain(value) \
+                    and not _CALENDAR_WORD.fullmatch(value) \
+                    and not {word.end() + 1, word.end() + 2} & starts:
+                added.append(_Span("PERSON", word.start(), word.end(), _LISTED_PERSON_SCORE))
+    return sorted(spans + added, key=lambda span: span.start) if added else spans
+
+
+# "big [Mike]", "Lil [Tay]": the lead of a street name found without it.
+_ALIAS_LEAD = re.compile(r"(?<!\bthe )(?<!\ba )(?<![\w'\u2019-])((?i:lil|lil'|big|baby|young|"
+                         r"yung|little))\s+$")
 
 
 def _replace(text: str, spans: Sequence[_Span]) -> str:
