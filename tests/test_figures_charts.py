@@ -105,3 +105,12 @@ def test_the_caption_ends_with_the_question_as_the_codebook_words_it():
     assert figure_data("t", matrix, registry, INSTRUMENT).caption.endswith(
         "Question: \u201cTechnologies in your child sex trafficking cases:\u201d, one row for "
         "each shown.")
+
+
+def test_the_caption_names_a_base_of_everyone_as_such():
+    assert "share of those who answered" in figure_data("t", _spec(), REGISTRY,
+                                                        INSTRUMENT).caption
+    everyone = {key: {**entry, "base": "share of all 40 respondents"}
+                for key, entry in REGISTRY.items()}
+    caption = figure_data("t", _spec(), everyone, INSTRUMENT).caption
+    assert "share of all respondents, those not asked included" in caption

@@ -132,6 +132,9 @@ def test_skips_answers_with_more_than_two_placeholders_but_keeps_digits():
     ("[PERSON 1] and [PERSON 2] at [AGENCY] met her on MocoSpace and Hi5.", []),
     ("[PERSON] told us Keyonna was fifteen when she met him.", ["unexplained word"]),
     ("the ad ran under tip 1188204 for a month", ["long number"]),
+    # A word that is English and a name, capitalised inside a sentence: a nickname, maybe.
+    ("we heard from Honey at the [AGENCY] that ads dropped", ["name-like word"]),
+    ("Honey is what they call the new girls.", []),
 ])
 def test_residual_risks_name_the_kind_never_the_word(text, risks):
     assert residual_risks(text) == risks

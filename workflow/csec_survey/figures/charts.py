@@ -109,8 +109,11 @@ def figure_data(name: str, spec: Mapping[str, Any], registry: Mapping[str, Any],
     every = [bar for _, bars in panels for bar in bars]
     # The caption is printed in the paper's body, where every numeral must link to the
     # registry: the counts are on the bars, and the methods state the intervals' level.
-    caption = (f"{' '.join(spec['caption'].split())} Bars show the share of those who "
-               "answered, with the count beside each bar"
+    # A share of everyone counts those never asked the question too: say so.
+    of_all = all(str(bar.entry.get("base", "")).startswith("share of all") for bar in every)
+    caption = (f"{' '.join(spec['caption'].split())} Bars show the share of "
+               + ("all respondents, those not asked included" if of_all else "those who answered")
+               + ", with the count beside each bar"
                + ("; whiskers are Wilson intervals." if intervals else ".")
                + _question_wording(panels, instrument))
     alt = f"{spec['title']} ({_bases(every)}). Horizontal bar charts. " + " ".join(

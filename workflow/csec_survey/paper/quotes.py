@@ -140,8 +140,10 @@ def select_quotes(coding: Iterable[Mapping[str, str]], clean: pd.DataFrame,
 def residual_risks(text: str) -> list[str]:
     """The kinds of word in a de-identified answer that may still identify someone: a
     capitalised word no dictionary, platform list, placeholder or word list of this
-    field explains ("unexplained word"), or a number of five digits or more ("long
-    number"). The words themselves are not returned: they may be personal data."""
+    field explains ("unexplained word"), one inside a sentence that is also a given name
+    or a surname ("name-like word": "what Sugar told me"), or a number of five digits or
+    more ("long number"). The words themselves are not returned: they may be personal
+    data."""
     words = load_gazetteers()
     unplaced = _PLACEHOLDER.sub(" ", text)
     kept = platform_mentions(unplaced)
@@ -150,9 +152,14 @@ def residual_risks(text: str) -> list[str]:
         word = match.group().rstrip("'\u2019")
         if any(start <= match.start() < end for start, end in kept):
             continue
-        if not (words.is_common(word) or words.is_domain(word) or word in words.us_states
-                or (word.isupper() and len(word) <= 2) or word in _TITLE_WORDS):
+        explained = words.is_common(word) or words.is_domain(word) or \
+            word in words.us_states or (word.isupper() and len(word) <= 2) or word in _TITLE_WORDS
+        if not explained:
             risks.append("unexplained word")
+        elif _INSIDE_A_SENTENCE.search(unplaced, 0, match.start()) and not word.isupper() and \
+                not words.is_domain(word) and word not in _TITLE_WORDS and \
+                (word in words.first_names or word in words.last_names):
+            risks.append("name-like word")
     if _LONG_NUMBER.search(text):
         risks.append("long number")
     return risks
@@ -221,6 +228,8 @@ def misquoted(quotes: Iterable[Mapping[str, str]], clean: pd.DataFrame) -> list[
 _PLACEHOLDER = re.compile(r"\[[A-Z_]+(?: \d+)?\]")
 _CAPITALISED = re.compile(r"(?<![\w'\u2019-])[A-Z][\w'\u2019-]*")
 _LONG_NUMBER = re.compile(r"\d{5,}")
+# Just after a word in lower case or a comma: not where a sentence or a quote opens.
+_INSIDE_A_SENTENCE = re.compile(r"(?:[a-z]|,)\s+$")
 # Capitalised in these answers without naming anyone: ranks and titles, "I", "OK".
 _TITLE_WORDS = frozenset({"Det", "Sgt", "Lt", "Ofc", "Cpl", "Capt", "Dr", "Mr", "Mrs",
                           "Ms", "SA", "Inv", "Dep", "Tpr", "I", "OK"})
