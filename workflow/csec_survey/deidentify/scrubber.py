@@ -239,7 +239,7 @@ def _with_word_before(spans: list[_Span], text: str, word_before: re.Pattern[str
                       accepted: Callable[[str], bool] = lambda word: True) -> list[_Span]:
     """A word just before a person's span that ``word_before`` matches (its group 1) and
     ``accepted`` admits is part of the name: a listed first name, everyday word or not
-    ("Will Okafor"), or a name particle."""
+    ("Will Okafor"), a name particle, or a street name's lead ("big Mike")."""
     for index, span in enumerate(spans):
         word = word_before.search(text, 0, span.start) if span.type == "PERSON" else None
         if word and accepted(word.group(1)) and \
