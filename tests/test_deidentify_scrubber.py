@@ -533,24 +533,17 @@ def test_second_frozen_set_scores_no_worse_than_its_first_measurement(scrubber):
         assert evaluation[kept]["rate"] >= FROZEN_2_FLOORS[kept], evaluation[kept]
 
 
-def test_third_frozen_set_scores_no_worse_than_its_latest_measurement(scrubber):
-    items = load_heldout(FROZEN_3)
-    assert (len(items), sum(len(item.personal) for item in items)) == (400, 1102)
-    evaluation = _evaluated(scrubber, FROZEN_3)
+@pytest.mark.parametrize("path, size, floors", [
+    (FROZEN_3, (400, 1102), FROZEN_3_FLOORS), (FROZEN_4, (400, 1014), FROZEN_4_FLOORS)],
+    ids=["third", "fourth"])
+def test_unseen_frozen_sets_score_no_worse_than_their_floors(scrubber, path, size, floors):
+    items = load_heldout(path)
+    assert (len(items), sum(len(item.personal) for item in items)) == size
+    evaluation = _evaluated(scrubber, path)
     for group in ("ALL", "DIRECT_IDENTIFIERS", "NAMES_AGENCIES_PLACES"):
-        assert evaluation["recall"][group]["rate"] >= FROZEN_3_FLOORS[group], group
+        assert evaluation["recall"][group]["rate"] >= floors[group], group
     for kept in ("platform_names_kept", "ordinary_words_kept"):
-        assert evaluation[kept]["rate"] >= FROZEN_3_FLOORS[kept], evaluation[kept]
-
-
-def test_fourth_frozen_set_scores_no_worse_than_its_first_measurement(scrubber):
-    items = load_heldout(FROZEN_4)
-    assert (len(items), sum(len(item.personal) for item in items)) == (400, 1014)
-    evaluation = _evaluated(scrubber, FROZEN_4)
-    for group in ("ALL", "DIRECT_IDENTIFIERS", "NAMES_AGENCIES_PLACES"):
-        assert evaluation["recall"][group]["rate"] >= FROZEN_4_FLOORS[group], group
-    for kept in ("platform_names_kept", "ordinary_words_kept"):
-        assert evaluation[kept]["rate"] >= FROZEN_4_FLOORS[kept], evaluation[kept]
+        assert evaluation[kept]["rate"] >= floors[kept], evaluation[kept]
 
 
 def test_frozen_set_under_the_documented_rules(scrubber):

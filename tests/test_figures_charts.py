@@ -110,7 +110,7 @@ def test_the_caption_ends_with_the_question_as_the_codebook_words_it():
 def test_the_caption_names_a_base_of_everyone_as_such():
     assert "share of those who answered" in figure_data("t", _spec(), REGISTRY,
                                                         INSTRUMENT).caption
-    everyone = {key: {**entry, "base": "share of all 40 respondents"}
+    everyone = {key: {**entry, "details": {**entry["details"], "denominator": "population"}}
                 for key, entry in REGISTRY.items()}
     caption = figure_data("t", _spec(), everyone, INSTRUMENT).caption
     assert "share of all respondents, those not asked included" in caption

@@ -135,6 +135,7 @@ def test_skips_answers_with_more_than_two_placeholders_but_keeps_digits():
     # A word that is English and a name, capitalised inside a sentence: a nickname, maybe.
     ("we heard from Honey at the [AGENCY] that ads dropped", ["name-like word"]),
     ("Honey is what they call the new girls.", []),
+    ("she was brought up from Georgia by car", []),
 ])
 def test_residual_risks_name_the_kind_never_the_word(text, risks):
     assert residual_risks(text) == risks

@@ -317,7 +317,7 @@ def _listed_beside_a_person(spans: list[_Span], text: str,
     people = [(span.start, span.end) for span in spans if span.type == "PERSON"]
     if not people or ("," not in text and " and " not in text):
         return spans
-    taken = [(span.start, span.end) for span in spans] + platform_mentions(text)
+    taken: list[tuple[int, int]] = []
     starts = {span.start for span in spans}
     added = []
     for listed in _LISTED.finditer(text):
@@ -325,6 +325,8 @@ def _listed_beside_a_person(spans: list[_Span], text: str,
         if not any(start < word.end() and word.start() < end for word in words
                    for start, end in people):
             continue
+        # Most answers hold no such list: what is taken is looked up once one does.
+        taken = taken or [(span.start, span.end) for span in spans] + platform_mentions(text)
         for word in words:
             value = word.group()
             if not any(start < word.end() and word.start() < end for start, end in taken) \

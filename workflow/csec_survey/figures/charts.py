@@ -110,7 +110,7 @@ def figure_data(name: str, spec: Mapping[str, Any], registry: Mapping[str, Any],
     # The caption is printed in the paper's body, where every numeral must link to the
     # registry: the counts are on the bars, and the methods state the intervals' level.
     # A share of everyone counts those never asked the question too: say so.
-    of_all = all(str(bar.entry.get("base", "")).startswith("share of all") for bar in every)
+    of_all = all(bar.entry["details"].get("denominator") == "population" for bar in every)
     caption = (f"{' '.join(spec['caption'].split())} Bars show the share of "
                + ("all respondents, those not asked included" if of_all else "those who answered")
                + ", with the count beside each bar"

@@ -152,13 +152,13 @@ def residual_risks(text: str) -> list[str]:
         word = match.group().rstrip("'\u2019")
         if any(start <= match.start() < end for start, end in kept):
             continue
-        explained = words.is_common(word) or words.is_domain(word) or \
-            word in words.us_states or (word.isupper() and len(word) <= 2) or word in _TITLE_WORDS
-        if not explained:
+        # The field's own words, states and titles name no one, whatever lists hold them.
+        vocabulary = words.is_domain(word) or word in words.us_states or word in _TITLE_WORDS
+        if not (vocabulary or words.is_common(word) or (word.isupper() and len(word) <= 2)):
             risks.append("unexplained word")
-        elif _INSIDE_A_SENTENCE.search(unplaced, 0, match.start()) and not word.isupper() and \
-                not words.is_domain(word) and word not in _TITLE_WORDS and \
-                (word in words.first_names or word in words.last_names):
+        elif not vocabulary and not word.isupper() and \
+                (word in words.first_names or word in words.last_names) and \
+                _INSIDE_A_SENTENCE.search(unplaced, 0, match.start()):
             risks.append("name-like word")
     if _LONG_NUMBER.search(text):
         risks.append("long number")

@@ -120,6 +120,7 @@ def survey_numbers(instrument: Instrument, responses: pd.DataFrame,
     for statistic in instrument.published.values():
         result = evaluate(instrument, statistic, responses)
         details = {"statistic": statistic.statistic, "item": statistic.item,
+                   "denominator": statistic.denominator,
                    "codes": list(statistic.codes), "options": list(statistic.options),
                    "range": list(statistic.range) if statistic.range else None}
         common = {"base": base_sentence(instrument, statistic, result),
