@@ -26,6 +26,8 @@ def _found(recognizer, text):
     ("603-555-O199 with a letter O", "603-555-O199"),
     ("six oh three five five five oh one nine nine was the number",
      "six oh three five five five oh one nine nine"),
+    # A number abroad, with its country code and "+".
+    ("the uncle in London, +44 20 7946 0958, wired it", "+44 20 7946 0958"),
 ])
 def test_phones_in_every_common_format(text, phone):
     assert _found(PhoneRecognizer(), text) == [phone]
@@ -75,6 +77,11 @@ def test_an_everyday_word_at_a_site_is_no_address():
     ("trixie_ and the others", "trixie_"),
     ('profile name was "Velvet Rose"', "Velvet Rose"),
     ('listed on Backpage as "Sweet Thing"', "Sweet Thing"),
+    # A gamer's frame, closed up or spaced; an everyday word said to be the name used on a
+    # platform the answer names.
+    ("the buyer played as xXduskXx most nights", "xXduskXx"),
+    ("he was xX Pale Rider Xx in the lobby", "xX Pale Rider Xx"),
+    ("on Tagged she went by the name starlight and had 90 friends", "starlight"),
 ])
 def test_handles_with_and_without_at(text, handle):
     assert _found(HandleRecognizer(load_gazetteers()), text) == [handle]
@@ -83,6 +90,8 @@ def test_handles_with_and_without_at(text, handle):
 @pytest.mark.parametrize("text", ["his snap was deleted", "kik messages were saved",
                                   "her instagram account was private",
                                   "her kik is gone, she deleted it", "i.e. the a.m. shift",
-                                  'advertised as "new in town"', "an iPhone4 and a ps3"])
+                                  'advertised as "new in town"', "an iPhone4 and a ps3",
+                                  "on kik he used the name deleted, then a new one",
+                                  "we had never heard of him by the name alone"])
 def test_a_cue_before_an_everyday_word_is_no_handle(text):
     assert _found(HandleRecognizer(load_gazetteers()), text) == []

@@ -231,11 +231,20 @@ def test_several_phones_in_one_answer(scrubber):
     ("I'm unit 2C14 in vice.", "BADGE_NUMBER", "2C14"),
     ("The date 6/30 was on the ticket stub.", "DATE", "6/30"),
     ("It peaked during derby week 2013 for us.", "DATE", "derby week 2013"),
+    # A Texas cause number; a plate said of a car; a badge said to be one.
+    ("It went out as cause no. 2281907 in May.", "CASE_NUMBER", "2281907"),
+    ("The plate on the truck was 4HXB921 that night.", "CASE_NUMBER", "4HXB921"),
+    ("Reach me any time, my badge # is 3310.", "BADGE_NUMBER", "3310"),
 ])
 def test_identifiers_are_redacted(scrubber, text, kind, value):
     result = scrub(scrubber, text)
     assert redacted(text, result) == [(kind, value)], result
     assert text.replace(value, f"[{kind}]") == result.text
+
+
+def test_a_lettered_badge_in_brackets_after_a_name(scrubber):
+    assert scrub(scrubber, "Ofc Lindqvist (K-2207) took the call.").text == \
+        "Ofc [PERSON] ([BADGE_NUMBER]) took the call."
 
 
 def test_identifiers_together_are_numbered_by_type(scrubber):

@@ -79,9 +79,12 @@ class PhoneRecognizer(EntityRecognizer):
 
 
 def _looks_like_a_phone(raw: str) -> bool:
-    """Ten or eleven digits, or a local number written 555-0199; not "June 2012 400"."""
+    """Ten or eleven digits, a number abroad written with its "+" ("+52 664 555 0112"), or a
+    local number written 555-0199; not "June 2012 400"."""
     digits = sum(ch.isdigit() for ch in raw)
     if digits in (10, 11) or (digits > 11 and re.search(r"(?i)x|ext", raw)):
+        return True
+    if raw.startswith("+") and 11 <= digits <= 15:
         return True
     return digits == 7 and re.fullmatch(r"\d{3}[-.]\d{4}", raw) is not None
 
@@ -181,6 +184,13 @@ _QUOTED_AFTER_CUE = re.compile(
     r"friended|(?:on|in)\s+[a-z][\w.]*\s+as)(?:\s+(?:was|is))?\s*[:=]?\s*)"
     r"[\"\u201c](?P<value>(?=[^\"\u201d]*[A-Z0-9_])[^\"\u201d\n]{2,40})[\"\u201d]")
 _BEFORE_PLATFORM = re.compile(r"(?<![\w@.])(?P<value>[A-Za-z0-9_.]{4,30})\s+on\s+")
+# A gamer's frame, wherever it stands: "xXshadowXx", "xX Night Owl Xx".
+_FRAMED = re.compile(r"(?<![\w@])xX\s?[A-Za-z0-9_]+(?:\s[A-Za-z0-9_]+)?\s?Xx(?!\w)")
+# "on kik with the name sunshine and ...": an everyday word is a handle when a platform is
+# named and the word is said to be the name used, ending its clause.
+_THE_NAME = re.compile(
+    r"(?i:\b(?:with|under|using|used|uses|use|by)\s+the\s+(?:user\s?|screen\s?)?name\s+)"
+    r"(?P<value>[a-z][\w.]{2,29})(?=\s*(?:$|[.,;!?)\n]|\s(?:in|on|and|but|to|for|with|so)\b))")
 # Digits or an underscore inside, or capitals inside a word twice ("xXNightHawkXx").
 _SCREEN_SHAPED = re.compile(r"[A-Za-z]\d|_|[a-z][A-Z].*[a-z][A-Z]")
 
@@ -225,6 +235,14 @@ class HandleRecognizer(EntityRecognizer):
         if "#" in text and _DIGITS.search(text):
             results.extend(RecognizerResult("HANDLE", *m.span(), 0.85)
                            for m in _DISCORD_TAG.finditer(text))
+        if "xX" in text:
+            results.extend(RecognizerResult("HANDLE", *m.span(), 0.8)
+                           for m in _FRAMED.finditer(text))
+        if " name " in text.lower() and platform_mentions(text):
+            results.extend(RecognizerResult("HANDLE", *m.span("value"), 0.75)
+                           for m in _THE_NAME.finditer(text)
+                           if m.group("value").lower() not in _HANDLE_STATES
+                           and not platform_mentions(m.group("value")))
         # "xXNightHawkXx on Xbox Live": a word that looks typed for a screen, before a platform.
         for match in _BEFORE_PLATFORM.finditer(text) if " on " in text else ():
             if _SCREEN_SHAPED.search(match.group("value")) and \

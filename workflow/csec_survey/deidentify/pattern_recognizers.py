@@ -54,7 +54,7 @@ _CASE_CUES = frozenset({
     "warrant", "subpoena", "order", "inmate", "booking", "dl", "license", "plate", "tag", "vin",
     "imei", "serial", "id", "receipt", "transaction", "tracking", "card", "wallet", "routing",
     "cases", "reports", "tips", "files", "accounts", "cards", "item", "evidence", "exhibit",
-    "ticket", "citation", "moneypak", "reloadit", "voucher", "confirmation", "cr"})
+    "ticket", "citation", "moneypak", "reloadit", "voucher", "confirmation", "cr", "cause"})
 _HOLIDAYS = (r"christmas|xmas|thanksgiving|easter|halloween|new\s+year['\u2019]?s|"
              r"labor\s+day|memorial\s+day|independence\s+day|july\s+4th|4th\s+of\s+july|"
              r"fourth\s+of\s+july|valentine['\u2019]?s|super\s+bowl|spring\s+break|"
@@ -284,14 +284,15 @@ def number_recognizers() -> list[EntityRecognizer]:
             r"cyber\s?tip(?:line)?|ct|ncmec|complaint|warrant|subpoena|order|inmate|"
             r"booking|dl|license|plate|tag|vin|imei|serial|id|receipt|transaction|"
             r"tracking|card|wallet|routing|item|evidence|exhibit|ticket|citation|moneypak|"
-            r"reloadit|voucher|confirmation|cr)s?\b\.?\s*(?:report\s*)?"
+            r"reloadit|voucher|confirmation|cr|cause)s?\b\.?\s*(?:report\s*)?"
             r"(?:#|no\.?|num(?:ber)?\.?|number was|was|is)?\s*:?\s*)"
             # "HT-0091", "1Z 84E 290 03 4471": letters, digits, spaced groups.
             r"(?P<value>#?(?=[A-Z0-9,:-]{3}|[A-Z0-9]{1,2}\s[A-Z0-9]*\d)(?:[A-Z]{1,4}-)?"
             r"[A-Z0-9]*\d[A-Z0-9,:-]*[A-Z0-9]"
             r"(?:\s(?=[A-Z0-9-]{2,}\b)[A-Z0-9]*\d[A-Z0-9-]*)*)", 0.85, _CASE_CUES),
-            # A licence plate: "plate GKR 4419", "tag 7TRB 221".
-            (r"(?i:\b(?:plates?|tags?)\s*(?:#|no\.?|number|was|is|of)?\s*:?\s*)"
+            # A licence plate: "plate GKR 4419", "tag 7TRB 221", "plate on the van was ...".
+            (r"(?i:\b(?:plates?|tags?)(?:\s+on\s+(?:the|his|her|a)\s+[a-z]+)?"
+             r"\s*(?:#|no\.?|number|was|is|of)?\s*:?\s*)"
              r"(?P<value>(?=[A-Z0-9 -]*\d)[A-Z0-9]{2,4}[\s-]?[A-Z0-9]{2,4})\b", 0.85,
              frozenset({"plate", "plates", "tag", "tags"})),
             # A federal docket ("4:12-cr-00388"), a lettered tip ("CT-1402287").
@@ -335,11 +336,12 @@ def number_recognizers() -> list[EntityRecognizer]:
             0.8, frozenset({"ip"}))], name="ReadOutIpRecognizer"),
         RegexSpanRecognizer("BADGE_NUMBER", [(
             r"(?i:\b(?:badge|shield|unit|id|employee|payroll|star|dsn|serial)\s*"
-            r"(?:#|no\.?|num(?:ber)?\.?|is|was)?\s*:?\s*)"
+            r"(?:#|no\.?|num(?:ber)?\.?)?\s*(?:is|was)?\s*:?\s*)"
             r"(?P<value>#?(?:(?:[A-Z]{1,3}\d?-?)?\d{2,7}(?:-?[A-Z])?|\d[A-Z]\d{1,4}))\b", 0.9),
             # "Ofc. Diaz (#3302)": a number in brackets straight after a name.
             # "Ofc. Diaz (#3302)", "Sgt Okonkwo (6620)": not "Crystal (17)", an age.
-            (r"(?<=[A-Za-z]\s)\((?P<value>#[A-Z]{0,2}-?\d{2,7}|\d{3,7})\)", 0.6)],
+            (r"(?<=[A-Za-z]\s)\((?P<value>#[A-Z]{0,2}-?\d{2,7}|[A-Z]{1,2}-\d{2,7}|\d{3,7})\)",
+             0.6)],
             name="BadgeNumberRecognizer", needs_digit=True, flags=re.IGNORECASE),
         _CuedNumberRecognizer("DATE", "DateRecognizer", cues=[
             "date", "dated", "arrested", "posted", "seized"], flags=re.IGNORECASE, patterns=[
