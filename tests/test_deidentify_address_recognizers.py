@@ -22,6 +22,11 @@ import pytest
     ("a track off MLK near the park", "a track off [ADDRESS] near the park"),
     ("he met them at Port Authority", "he met them at [ADDRESS]"),
     ("they rode the Red Line downtown", "they rode the [ADDRESS] downtown"),
+    # Streets that meet, one numbered, the other one letter, or opening a sentence.
+    ("the stop was at 31st and K, after midnight", "the stop was at [ADDRESS], after midnight"),
+    ("quiet week. 64th and Yancey is where they walk now",
+     "quiet week. [ADDRESS] is where they walk now"),
+    ("we sat at 5th and I saw her get in", "we sat at 5th and I saw her get in"),
 ])
 def test_places_on_the_map(scrubber, text, expected):
     assert scrubber.scrub(text).text == expected

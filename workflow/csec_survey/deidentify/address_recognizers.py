@@ -73,7 +73,7 @@ _LANDMARKS = ("Super 8|Motel 6|Mall of America|"
               "Silver Line|Purple Line|Gold Line|Expo Line")
 _LANDMARK_WORDS = frozenset(word for name in _LANDMARKS.lower().split("|")
                             for word in re.findall(r"[a-z]+", name)[:1])
-_NAMED = r"[A-Z][a-z]{2,}"
+_NAMED = r"(?:[A-Z][a-z]{2,}|[B-HJ-Z](?![\w'-]))"  # or one letter, "19th and Q"; never "I", "A"
 _NUMBERED = r"(?:\d{1,3}(?:st|nd|rd|th)|\d{1,2}\s+Mile)"
 # What of a chain's site a span takes with it: "the Shell station".
 _CHAIN_PART = (r"(?:\s+(?:station|truck\s+stop|travel\s+(?:center|plaza)|parking\s+lot|store|"
@@ -115,8 +115,9 @@ def address_recognizers() -> list[EntityRecognizer]:
             (r"(?<![\w-])(?P<value>(?:I|IH)-\d{1,3}|[Ii]nterstate\s+\d{1,3})(?![\w-])", 0.75),
             (r"(?i:\b(?:on|along|off|down|up|via|near|take|took|taking|from|to|of)\s)"
              r"(?P<value>(?:I|IH)\s?\d{1,3})(?![\w-])", 0.75),
-            # "Figueroa and 84th", "8 Mile and Gratiot": streets that meet, one numbered.
-            (rf"(?i:\b(?:at|around|on|walked|walks|work|works|near|by|off)\s+)(?P<value>"
+            # "Figueroa and 84th", "8 Mile and Gratiot", "19th and Q": streets that meet, one
+            # numbered, after a place's preposition or opening a sentence.
+            (rf"(?:(?i:\b(?:at|around|on|walked|walks|work|works|near|by|off)\s+)|^|(?<=[.!?]\s))(?P<value>"
              rf"(?:{_NAMED}\s+(?:and|&)\s+{_NUMBERED}|{_NUMBERED}\s+(?:and|&)\s+{_NAMED}))"
              r"(?![\w-])", 0.7, frozenset({"and"})),
             # A ZIP code: five digits standing alone that count nothing ("89030", not
