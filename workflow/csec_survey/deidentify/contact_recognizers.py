@@ -16,7 +16,11 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from csec_survey.core.platforms import platform_mentions
 from csec_survey.deidentify.gazetteers import Gazetteers
-from csec_survey.deidentify.pattern_recognizers import RegexSpanRecognizer, words_in
+from csec_survey.deidentify.pattern_recognizers import (
+    RegexSpanRecognizer,
+    names_a_platform,
+    words_in,
+)
 
 __all__ = ["EmailRecognizer", "HandleRecognizer", "PhoneRecognizer"]
 
@@ -242,7 +246,7 @@ class HandleRecognizer(EntityRecognizer):
             results.extend(RecognizerResult("HANDLE", *m.span("value"), 0.75)
                            for m in _THE_NAME.finditer(text)
                            if m.group("value").lower() not in _HANDLE_STATES
-                           and not platform_mentions(m.group("value")))
+                           and not names_a_platform(m.group("value")))
         # "xXNightHawkXx on Xbox Live": a word that looks typed for a screen, before a platform.
         for match in _BEFORE_PLATFORM.finditer(text) if " on " in text else ():
             if _SCREEN_SHAPED.search(match.group("value")) and \

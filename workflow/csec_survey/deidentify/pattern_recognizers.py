@@ -338,8 +338,8 @@ def number_recognizers() -> list[EntityRecognizer]:
             r"(?i:\b(?:badge|shield|unit|id|employee|payroll|star|dsn|serial)\s*"
             r"(?:#|no\.?|num(?:ber)?\.?)?\s*(?:is|was)?\s*:?\s*)"
             r"(?P<value>#?(?:(?:[A-Z]{1,3}\d?-?)?\d{2,7}(?:-?[A-Z])?|\d[A-Z]\d{1,4}))\b", 0.9),
-            # "Ofc. Diaz (#3302)": a number in brackets straight after a name.
-            # "Ofc. Diaz (#3302)", "Sgt Okonkwo (6620)": not "Crystal (17)", an age.
+            # A number in brackets straight after a name: "Ofc. Diaz (#3302)", "Sgt Okonkwo
+            # (6620)", "Ofc Reyes (P-4410)"; not "Crystal (17)", an age.
             (r"(?<=[A-Za-z]\s)\((?P<value>#[A-Z]{0,2}-?\d{2,7}|[A-Z]{1,2}-\d{2,7}|\d{3,7})\)",
              0.6)],
             name="BadgeNumberRecognizer", needs_digit=True, flags=re.IGNORECASE),
