@@ -103,8 +103,8 @@ def test_the_caption_ends_with_the_question_as_the_codebook_words_it():
     matrix = {"title": "T", "caption": "C.", "panels": [
         {"title": "Rows", "bars": {"a.low": "E-mail", "a.mid": "Texts"}}]}
     assert figure_data("t", matrix, registry, INSTRUMENT).caption.endswith(
-        "Question: \u201cTechnologies in your child sex trafficking cases:\u201d, one row for "
-        "each shown.")
+        "Question: \u201cHas any of these technologies been involved in a child sex trafficking "
+        "case you have investigated?\u201d, one row for each shown.")
 
 
 def test_the_caption_names_a_base_of_everyone_as_such():

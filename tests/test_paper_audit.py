@@ -118,7 +118,7 @@ def _inputs() -> PaperInputs:
     quotes = {"oe_dynamics": {"larger_client_pool": {"coded": 1, "quotes": [
         {"pseudonym": "P_a", "text": QUOTED, "exemplar": "yes"}]}}}
     return PaperInputs(registry=REGISTRY, figures=figures, figure_files={"sample": "sample.png"},
-                       quotes=quotes, reproduction=REPRODUCTION)
+                       quotes=quotes, reproduction=REPRODUCTION, synthetic=True)
 
 
 def _audit(pdf: Path, quotes=(QUOTED,), reproduction=REPRODUCTION):

@@ -26,6 +26,7 @@ from csec_survey.paper.render import (
     reproduction_table,
     resolve,
 )
+from csec_survey.paper.shortcodes import for_export
 from csec_survey.stats.constants import build_numbers, design_numbers, response_rate
 from csec_survey.stats.items import answer_id, interval_level_number
 from csec_survey.stats.registry import Number
@@ -98,11 +99,11 @@ REPRODUCTION = [
 
 
 def _inputs(registry: dict | None = None, claims: dict | None = None,
-            reproduction: list | None = None) -> PaperInputs:
+            reproduction: list | None = None, synthetic: bool = False) -> PaperInputs:
     return PaperInputs(registry=registry if registry is not None else _registry(),
                        figures=FIGURES, figure_files={"sample": "sample.png"},
                        quotes=QUOTES, reproduction=REPRODUCTION if reproduction is None
-                       else reproduction, claims=claims or {})
+                       else reproduction, synthetic=synthetic, claims=claims or {})
 
 
 def _unescape(text: str) -> str:
@@ -222,8 +223,19 @@ def test_every_quotes_shortcode_names_a_question_and_theme_of_the_phrase_banks(s
 def test_only_known_shortcodes(shortcodes):
     names = {name for name, _ in shortcodes}
     assert names <= {"num", "figure", "quotes", "provenance", "reproduction", "claim",
-                     "quantifier", "Quantifier", "reproduction_verdict"}
+                     "quantifier", "Quantifier", "reproduction_verdict", "if", "else",
+                     "endif"}
     assert {"provenance", "reproduction"} <= names
+
+
+def test_the_paper_calls_its_data_synthetic_only_when_they_are():
+    source = (ROOT / "paper" / "paper.qmd").read_text(encoding="utf-8")
+    template = (ROOT / "paper" / "template.typ").read_text(encoding="utf-8")
+    for text in (for_export(source, synthetic=False), template):
+        found = re.findall(r"[^.\n]*\b(?:synthetic|stand-in|generat\w*|calibrat\w*)\b[^.\n]*",
+                           text, re.I)
+        assert not found, found
+    assert "synthetic stand-in" in for_export(source, synthetic=True)
 
 
 # --- resolve() ---------------------------------------------------------------------------
@@ -287,6 +299,36 @@ def test_a_lead_in_sticks_to_its_first_quote_in_the_typst():
     assert typst_source.index("#quote(block: true)") > typst_source.index("two lines")
     # Only a paragraph is a lead-in: not a heading, not a list.
     assert typst_source.count("sticky: true") == 1
+
+
+def test_a_synthetic_exports_quotes_are_labelled_illustrative_and_a_real_ones_are_not():
+    import pypandoc
+
+    source = "Scale mattered.\n\n{{< quotes oe_dynamics larger_client_pool 1 >}}"
+    synthetic = resolve(source, _inputs(synthetic=True)).markdown
+    typst_source = pypandoc.convert_text(synthetic, "typst", format="markdown")
+    label = typst_source.index("#quote-label[Illustrative synthetic answers]")
+    assert typst_source.index("Scale mattered") < label < typst_source.index("#quote(block")
+    assert "quote-label" not in resolve(source, _inputs(synthetic=False)).markdown
+
+
+def test_text_for_one_kind_of_export_is_printed_only_for_that_kind():
+    source = ("Data: {{< if synthetic >}}made up{{< else >}}real, {{< num resp.total >}}"
+              "{{< endif >}}.\n\n{{< if real >}}Coded by people.\n\nTwice.{{< endif >}}")
+    synthetic = resolve(source, _inputs(synthetic=True))
+    assert synthetic.markdown == "Data: made up.\n\n" and synthetic.numbers == []
+    real = resolve(source, _inputs(synthetic=False))
+    assert real.markdown.startswith("Data: real, [") and real.numbers == ["resp.total"]
+    assert real.markdown.endswith("Coded by people.\n\nTwice.")
+
+
+@pytest.mark.parametrize("source", [
+    "{{< if synthetic >}}open",
+    "{{< if synthetic >}}a {{< if real >}}b{{< endif >}} c{{< endif >}}",
+    "{{< if realexport >}}a{{< endif >}}"])
+def test_an_unclosed_nested_or_unknown_condition_is_refused(source):
+    with pytest.raises(KeyError, match="unknown shortcode"):
+        resolve(source, _inputs(synthetic=True))
 
 
 def test_quotes_fewer_than_asked_when_fewer_are_coded():

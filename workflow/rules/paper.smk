@@ -97,6 +97,9 @@ rule render_paper:
         source=config["paper"]["source"],
         template=config["paper"]["template"],
         bibliography=config["paper"]["bibliography"],
+        # A synthetic export's calibration record: the paper says its data are synthetic
+        # and labels its quotes illustrative only when there is one.
+        calibration=synthetic_companion("calibration"),
         registry=rules.build_registry.output.registry,
         reproduction=rules.reproduce_published.output.table,
         quotes=rules.select_quotes.output.quotes,

@@ -34,7 +34,7 @@ with rule_script(snakemake) as log:
                   **{number.id: number.as_json() for number in build}}, figures=figures,
         figure_files={name: f"{name}.svg" for name in figures},
         quotes=json.loads(Path(snakemake.input.quotes).read_text(encoding="utf-8")),
-        reproduction=reproduction,
+        reproduction=reproduction, synthetic=bool(snakemake.input.calibration),
         claims={claim["claim"]: claim["holds"] for claim in json.loads(
             Path(snakemake.input.claims).read_text(encoding="utf-8"))["claims"]})
     resolved = resolve(Path(snakemake.input.source).read_text(encoding="utf-8"), inputs)

@@ -36,7 +36,7 @@ from typing import Any
 
 from csec_survey.core.atomic import atomic_path
 from csec_survey.paper.claims import quantifier_word, reproduction_words
-from csec_survey.paper.shortcodes import SHORTCODE
+from csec_survey.paper.shortcodes import SHORTCODE, for_export
 
 __all__ = ["PaperInputs", "Resolved", "anchor", "provenance_fields", "provenance_preamble",
            "provenance_trail", "render_pdf", "reproduction_table", "resolve"]
@@ -55,6 +55,9 @@ class PaperInputs:
     figure_files: Mapping[str, str]
     quotes: Mapping[str, Mapping[str, Mapping[str, Any]]]
     reproduction: Sequence[Mapping[str, str]]
+    # whether the export is synthetic (a calibration record beside it) or real: what the
+    # paper says of its data, and whether its quotes are labelled illustrative
+    synthetic: bool
     # claim id -> whether it holds, as checked by the rule check_claims
     claims: Mapping[str, bool] = field(default_factory=dict)
 
@@ -79,7 +82,7 @@ def anchor(number_id: str) -> str:
 def resolve(source: str, inputs: PaperInputs) -> Resolved:
     """Replace every shortcode of ``source``; an unknown id, figure or theme is an error."""
     resolved = Resolved(markdown="")
-    source = _leads_kept_with_quotes(source)
+    source = _leads_kept_with_quotes(for_export(source, inputs.synthetic))
     headings = [(match.start(), _HEADING_ATTRIBUTES.sub("", match.group(1)).strip())
                 for match in _SECTION_HEADING.finditer(source)]
 
@@ -161,6 +164,9 @@ def _expand(match: re.Match[str], inputs: PaperInputs, resolved: Resolved,
     raise KeyError(f"paper: unknown shortcode {name!r}")
 
 
+_SYNTHETIC_QUOTES = "Illustrative synthetic answers"
+
+
 def _quotes(question: str, theme: str, count: int, inputs: PaperInputs,
             resolved: Resolved) -> str:
     coded = inputs.quotes.get(question, {}).get(theme, {"quotes": []})
@@ -173,7 +179,12 @@ def _quotes(question: str, theme: str, count: int, inputs: PaperInputs,
     # Up to ``count``: a theme may have fewer quotable answers than the text hoped for.
     chosen = available[:count]
     resolved.quotes.extend({"question": question, "theme": theme, **q} for q in chosen)
-    return "\n\n".join(f"> \u201c{_escape(q['text'])}\u201d" for q in chosen)
+    printed = "\n\n".join(f"> \u201c{_escape(q['text'])}\u201d" for q in chosen)
+    # A synthetic answer is written for the theme, not said by anyone: the label says so
+    # where it is read, not only in the data note. The template's quote-label keeps it
+    # with the quote below it.
+    return (f"```{{=typst}}\n#quote-label[{_SYNTHETIC_QUOTES}]\n```\n\n{printed}"
+            if inputs.synthetic else printed)
 
 
 def provenance_fields(number_id: str, entry: Mapping[str, Any]) -> list[str]:

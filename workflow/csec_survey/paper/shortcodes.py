@@ -8,12 +8,26 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["SHORTCODE", "line_of", "paragraphs", "readable", "sentences"]
+__all__ = ["SHORTCODE", "for_export", "line_of", "paragraphs", "readable", "sentences"]
 
 SHORTCODE = re.compile(r"\{\{<\s*(\w+)((?:\s+[^\s>]+)*)\s*>\}\}")
+# Text that holds for one kind of export only. Not nested: an inner one leaves an
+# unmatched shortcode behind, which the renderer refuses as unknown.
+_CONDITIONAL = re.compile(r"\{\{<\s*if\s+(synthetic|real)\s*>\}\}(.*?)"
+                          r"(?:\{\{<\s*else\s*>\}\}(.*?))?\{\{<\s*endif\s*>\}\}", re.S)
 # A sentence ends at a full stop (or ! ?) and any closing marks, before white space and
 # what can open the next: a capital, emphasis, a quote, a bracket or a (masked) shortcode.
 _SENTENCE_END = re.compile(r"[.!?][\"\u201d)*]*(?=\s+[A-Z*\"\u201c(\[{\x00])")
+
+
+def for_export(source: str, synthetic: bool) -> str:
+    """``source`` with each ``{{< if synthetic >}}A{{< else >}}B{{< endif >}}`` (or
+    ``if real``) reduced to the text that holds for this export: a synthetic one (it
+    has a calibration record beside it) or a real one."""
+    def chosen(match: re.Match[str]) -> str:
+        holds = (match.group(1) == "synthetic") == synthetic
+        return match.group(2) if holds else match.group(3) or ""
+    return _CONDITIONAL.sub(chosen, source)
 
 
 def paragraphs(source: str) -> list[tuple[str, int]]:
