@@ -612,13 +612,18 @@ def test_frozen_set_under_the_documented_rules(scrubber):
 # after session 14. deid_dev_texts_13.txt: 300 more, by a fifteenth such helper, to the
 # fourth frozen set's weakest types known from its per-type scores alone (handles, URLs,
 # dates; 490 items); 0.920 on its first run (direct identifiers 0.961, dates 0.873).
+# deid_dev_texts_14.txt: 300 more, by a sixteenth such helper, to the kinds of the third
+# frozen set's misses as a helper named them (agencies joined by "and" or after a sentence
+# ending in a platform, venues, partial names, capitalised non-names, MAC addresses; 469
+# items); 0.874 on its first run (direct identifiers 0.986, places 0.810, people 0.850),
+# its eight profile URLs' marks moved off the platform's domain when it was committed.
 
 DEVELOPMENT = sorted((Path(__file__).parent / "data" / "dev").glob("deid_dev_texts*.txt"))
-# Floors at the latest score of all thirteen together (0.950, 0.977, 0.944; the seventh and
-# fourth sets are the hardest, at 0.91 and 0.93). Direct identifiers fell below 0.99 when
+# Floors at the latest score of all fourteen together (0.948, 0.983, 0.940 when the
+# fourteenth came in; the seventh and fourth sets are the hardest, at 0.91 and 0.93). Direct identifiers fell below 0.99 when
 # the fifth set came in (handles that are everyday words with no cue beside them), and
 # to 0.978 with the eighth (handles in a list, a town's Craigslist site).
-DEVELOPMENT_FLOORS = {"ALL": 0.949, "DIRECT_IDENTIFIERS": 0.975, "NAMES_AGENCIES_PLACES": 0.943}
+DEVELOPMENT_FLOORS = {"ALL": 0.947, "DIRECT_IDENTIFIERS": 0.98, "NAMES_AGENCIES_PLACES": 0.939}
 
 
 @pytest.fixture(scope="module")
@@ -636,7 +641,7 @@ def test_development_set_recall(development_evaluation, group):
 
 
 def test_development_set_keeps_platforms_and_words(development_evaluation):
-    assert len(DEVELOPMENT) == 13
+    assert len(DEVELOPMENT) == 14
     assert development_evaluation["platform_names_kept"]["rate"] >= 0.985
     # The set leaves motel chains unmarked; the scrubber removes a motel's name, a chain's
     # too ("a Days Inn"), as the frozen set's annotator would: those words count as lost.
