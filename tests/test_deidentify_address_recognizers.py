@@ -61,3 +61,30 @@ def test_a_named_business_of_a_lower_case_kind(scrubber):
 ])
 def test_what_places_no_one(scrubber, text):
     assert not [e for e in scrubber.scrub(text).entities if e.type == "ADDRESS"]
+
+
+# A venue by its kind, a club where someone was, a children's hospital, an interstate's
+# branch: each places the person in the answer.
+@pytest.mark.parametrize("text, name", [
+    ("the manager of the Pearl Garden Massage let them use the back room", "Pearl Garden"),
+    ("she got her nails done at Golden Tip Nails every friday", "Golden Tip"),
+    ("he ran girls out of the Sapphire Lounge for a year", "Sapphire"),
+    ("recruited them while they waited at Sudsy Car Wash", "Sudsy"),
+    ("the deacon at Living Waters Tabernacle knew her", "Living Waters"),
+    ("the dancers at Club Velvet were sixteen", "Velvet"),
+    ("a nurse at Cardinal Glennon Children's made the call", "Glennon"),
+    ("northbound on I-94E near the state line", "94E"),
+    ("they pulled him over on 35E with two girls", "35E"),
+])
+def test_venues_clubs_hospitals_and_branches_of_interstates_go(scrubber, text, name):
+    scrubbed = scrubber.scrub(text)
+    assert not any(word in scrubbed.text for word in name.split()), scrubbed.text
+
+
+@pytest.mark.parametrize("text", [
+    "she was posted in the Backpage Massage section", "kids chat on Club Penguin",
+    "a tip from the National Center for Missing and Exploited Children's hotline",
+    "he sold phones on Facebook Marketplace",
+])
+def test_a_platforms_section_or_a_national_centre_is_no_venue(scrubber, text):
+    assert not [e for e in scrubber.scrub(text).entities if e.type in ("PLACE", "ADDRESS")]

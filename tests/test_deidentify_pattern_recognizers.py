@@ -71,3 +71,14 @@ def test_an_extension_goes_with_its_number(scrubber):
                                   "one dot two of the cases"])
 def test_what_reads_out_no_number(scrubber, text):
     assert scrubber.scrub(text).text == text
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("router log showed 3c:22:fb:90:1a:0e on the hotel network",
+     "router log showed [CASE_NUMBER] on the hotel network"),
+    ("the tablet's MAC was B8-27-EB-4F-11-C2", "the tablet's MAC was [CASE_NUMBER]"),
+    # A clock time or a mix of separators is no device's address.
+    ("logged in at 23:14:05 each night", "logged in at 23:14:05 each night"),
+])
+def test_mac_addresses(scrubber, text, expected):
+    assert scrubber.scrub(text).text == expected

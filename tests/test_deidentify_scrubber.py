@@ -542,9 +542,22 @@ def test_second_frozen_set_scores_no_worse_than_its_first_measurement(scrubber):
         assert evaluation[kept]["rate"] >= FROZEN_2_FLOORS[kept], evaluation[kept]
 
 
+# tests/data/frozen/deid_frozen_texts_5.txt: 400 answers by a seventeenth helper who read
+# neither the code nor any other set, asked for direct identifiers in every shape (221
+# answers hold one), committed before its first score (session 16, with that session's
+# venue, nickname, interstate-branch and MAC address rules, which did not move it: recall
+# 0.942, direct identifiers 0.894, names, agencies and places 0.972, platform names
+# 0.987, ordinary words 0.993). Its annotator marks a profile URL whole, platform domain
+# included; read by the documented rules, recall is 0.956 and direct identifiers 0.943
+# (232/246). Its misses have not been read. Floors at that first score.
+FROZEN_5 = Path(__file__).parent / "data" / "frozen" / "deid_frozen_texts_5.txt"
+FROZEN_5_FLOORS = {"ALL": 0.94, "DIRECT_IDENTIFIERS": 0.89, "NAMES_AGENCIES_PLACES": 0.97,
+                   "platform_names_kept": 0.985, "ordinary_words_kept": 0.992}
+
+
 @pytest.mark.parametrize("path, size, floors", [
-    (FROZEN_3, (400, 1102), FROZEN_3_FLOORS), (FROZEN_4, (400, 1014), FROZEN_4_FLOORS)],
-    ids=["third", "fourth"])
+    (FROZEN_3, (400, 1102), FROZEN_3_FLOORS), (FROZEN_4, (400, 1014), FROZEN_4_FLOORS),
+    (FROZEN_5, (400, 804), FROZEN_5_FLOORS)], ids=["third", "fourth", "fifth"])
 def test_unseen_frozen_sets_score_no_worse_than_their_floors(scrubber, path, size, floors):
     items = load_heldout(path)
     assert (len(items), sum(len(item.personal) for item in items)) == size
@@ -620,10 +633,11 @@ def test_frozen_set_under_the_documented_rules(scrubber):
 
 DEVELOPMENT = sorted((Path(__file__).parent / "data" / "dev").glob("deid_dev_texts*.txt"))
 # Floors at the latest score of all fourteen together (0.948, 0.983, 0.940 when the
-# fourteenth came in; the seventh and fourth sets are the hardest, at 0.91 and 0.93). Direct identifiers fell below 0.99 when
-# the fifth set came in (handles that are everyday words with no cue beside them), and
+# fourteenth came in, 0.950, 0.983, 0.943 after session 16's rules; the seventh and fourth
+# sets are the hardest, at 0.91 and 0.93). Direct identifiers fell below 0.99 when the
+# fifth set came in (handles that are everyday words with no cue beside them), and
 # to 0.978 with the eighth (handles in a list, a town's Craigslist site).
-DEVELOPMENT_FLOORS = {"ALL": 0.947, "DIRECT_IDENTIFIERS": 0.98, "NAMES_AGENCIES_PLACES": 0.939}
+DEVELOPMENT_FLOORS = {"ALL": 0.949, "DIRECT_IDENTIFIERS": 0.98, "NAMES_AGENCIES_PLACES": 0.942}
 
 
 @pytest.fixture(scope="module")
@@ -740,3 +754,16 @@ def test_a_list_with_a_person_in_it(scrubber, text, expected):
 def test_a_listed_first_name_before_a_surname_joins_it(scrubber):
     assert scrubber.scrub("we asked Will Okafor about it").text == "we asked [PERSON] about it"
     assert scrubber.scrub("they live in Marrowby County now").text == "they live in [PLACE] now"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Dwayne Pruitt (Smokey) kept the phones", "[PERSON 1] ([PERSON 2]) kept the phones"),
+    ("we charged Luis Ortega (Flaco) with three counts",
+     "we charged [PERSON 1] ([PERSON 2]) with three counts"),
+    # A role, an abbreviation, a state or a platform in brackets is no nickname.
+    ("Maria Reyes (CI) set it up", "[PERSON] (CI) set it up"),
+    ("Tom Keller (DOB unknown) drove", "[PERSON] (DOB unknown) drove"),
+    ("Andre Mims (Kik) wrote first", "[PERSON] (Kik) wrote first"),
+])
+def test_a_nickname_in_brackets_after_a_name(scrubber, text, expected):
+    assert scrubber.scrub(text).text == expected

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 
 from presidio_analyzer import EntityRecognizer
 
+from csec_survey.core.platforms import platform_mentions
 from csec_survey.deidentify.pattern_recognizers import RegexSpanRecognizer
 
 __all__ = ["address_recognizers", "streets_after"]
@@ -112,7 +113,11 @@ def address_recognizers() -> list[EntityRecognizer]:
              r"county\s+(?:road|rd|hwy)|sr|cr|fm|(?-i:US))\.?\s*-?\s*\d{1,4}[A-Z]?)\b", 0.75),
             # "I-85", "Interstate 10", "on I 95": an interstate places someone along it. A
             # bare "I" and a number needs a road's preposition: not "I 2 girls".
-            (r"(?<![\w-])(?P<value>(?:I|IH)-\d{1,3}|[Ii]nterstate\s+\d{1,3})(?![\w-])", 0.75),
+            # A branch of one keeps its letter: "I-35E", "on 35W".
+            (r"(?<![\w-])(?P<value>(?:I|IH)-\d{1,3}[EW]?|[Ii]nterstate\s+\d{1,3})(?![\w-])",
+             0.75),
+            (r"(?i:\b(?:on|along|off|down|up|via|near|take|took|taking|from|to|of)\s)"
+             r"(?P<value>\d{2,3}[EW])(?![\w-])", 0.75),
             (r"(?i:\b(?:on|along|off|down|up|via|near|take|took|taking|from|to|of)\s)"
              r"(?P<value>(?:I|IH)\s?\d{1,3})(?![\w-])", 0.75),
             # "Figueroa and 84th", "8 Mile and Gratiot", "19th and Q": streets that meet, one
@@ -206,7 +211,38 @@ def address_recognizers() -> list[EntityRecognizer]:
              rf"(?P<value>(?=[A-Z0-9])(?:{_CHAINS})(?:['\u2019]s)?{_CHAIN_PART})"
              r"(?![\w'\u2019&-])", 0.7, _CHAIN_WORDS)],
             name="NamedAddressRecognizer"),
+        VenueRecognizer(),
     ]
+
+
+class VenueRecognizer(RegexSpanRecognizer):
+    """A named venue or business by its kind ("the Blue Moon Massage", "Lucky Nails",
+    "Texas Children's"), unless a platform's name is in it ("the Backpage Massage
+    section", "Facebook Market")."""
+
+    def __init__(self) -> None:
+        super().__init__("PLACE", [
+            (r"(?<![\w'-])(?P<value>(?!(?:The|A|An|This|That|Our|His|Her|Their|Black|Dark|"
+             r"Online|Open|Free|Flea|Stock|Sex|Drug|Day|Local|Massage|Nail)\s)"
+             r"(?:[A-Z][\w'&-]*\s+){1,3}(?:Massage|Spa|Lounge|Cabaret|Nails|Car\s+Wash|Market|"
+             r"Salon|Barber\s?[Ss]hop|Restaurant|Fellowship|Tabernacle|Ministries|Tavern|"
+             r"Nightclub|Gentlemen['\u2019]s\s+Club|Skate\s+World))\b",
+             0.7, frozenset({"massage", "spa", "lounge", "cabaret", "nails", "wash", "market",
+                             "salon", "shop", "barbershop", "restaurant", "fellowship",
+                             "tabernacle", "ministries", "tavern", "nightclub", "club",
+                             "world"})),
+            # A club where someone was, not a site they were on ("on Club Penguin").
+            (r"(?i:\b(?:at|outside|inside|near|from|behind)\s+(?:the\s+)?)"
+             r"(?P<value>Club\s+[A-Z][a-z]{2,})\b", 0.7, frozenset({"club"})),
+            # A children's hospital: "Texas Children's", "Rady Children's Hospital".
+            (r"(?<![\w'-])(?P<value>(?!(?:Exploited|Missing|Abused|National|The|Save)\s)"
+             r"(?:[A-Z][\w'&-]*\s+){1,2}Children['\u2019]s(?:\s+(?:Hospital|Medical\s+Center))?)"
+             r"(?![\w-])", 0.7, frozenset({"children"}))],
+            name="VenueRecognizer")
+
+    def accept(self, text: str, match: re.Match[str]) -> bool:
+        """Not a platform's section or product."""
+        return not platform_mentions(match.group("value"))
 
 
 

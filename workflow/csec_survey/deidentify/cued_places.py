@@ -281,6 +281,7 @@ _NOT_PLACES = frozenset({
     "Victim", "Victims", "Advocacy", "Center", "Hospital", "Jail", "Prison", "Superior",
     "District", "Circuit", "Municipal", "Google", "Christmas", "Thanksgiving", "Easter",
     "Halloween", "Street", "Main", "Downtown", "Uptown", "Iraq", "I", "Missing", "Exploited",
+    "National",
     # "from the East Coast": a direction; "East Austin", "the South Side" are found by form.
     "East", "West", "North", "South",
 })

@@ -314,6 +314,9 @@ def number_recognizers() -> list[EntityRecognizer]:
             r"(?<![\w.-])(?!(?:19|20)\d\d[ -](?:19|20)\d\d\b)"
             r"(?P<value>\d{4}(?:([ -])\d{4}\2\d{4}(?:\2\d{4})?|([ -])\d{6}\3\d{5}))"
             r"(?![\w-])", 0.8), (
+            # A MAC address, a device's own: "00:1F:3C:8A:22:7D", "A4-5E-60-C1-3B-9F".
+            r"(?<![\w:-])(?P<value>[0-9A-Fa-f]{2}([:-])(?:[0-9A-Fa-f]{2}\2){4}[0-9A-Fa-f]{2})"
+            r"(?![\w:-])", 0.8), (
             # A Nextel Direct Connect ID: "161*42*8830".
             r"(?<![\w*])(?P<value>\d{2,3}\*\d{1,4}\*\d{2,5})(?![\w*])", 0.8), (
             # A BlackBerry PIN: eight hexadecimal characters, digits and letters mixed.

@@ -168,6 +168,7 @@ class Scrubber:
                                       text, _WORD_BEFORE,
                                       self._gazetteers.first_names.__contains__)
             spans = _listed_beside_a_person(spans, text, self._gazetteers)
+            spans = _nicknamed_after_a_person(spans, text, self._gazetteers)
             yield Scrubbed(text=_replace(text, spans),
                            entities=tuple(Entity(s.type, s.start, s.end) for s in spans))
 
@@ -335,6 +336,32 @@ def _listed_beside_a_person(spans: list[_Span], text: str,
                     and not _CALENDAR_WORD.fullmatch(value) \
                     and not {word.end() + 1, word.end() + 2} & starts:
                 added.append(_Span("PERSON", word.start(), word.end(), _LISTED_PERSON_SCORE))
+    return sorted(spans + added, key=lambda span: span.start) if added else spans
+
+
+# "Marcus Tillman (Tank)", "Gerald Thompkins (G-Money)": the name a person goes by, in
+# brackets after the name found.
+_BRACKETED_NICKNAME = re.compile(r"\s*\((?P<nickname>[A-Z][\w'\u2019-]*"
+                                 r"(?:\s[A-Z][\w'\u2019-]*)?)\)")
+
+
+def _nicknamed_after_a_person(spans: list[_Span], text: str,
+                              gazetteers: Gazetteers) -> list[_Span]:
+    """A capitalised word or two in brackets just after a person found is that person's
+    nickname, unless it is a platform, a state or the field's vocabulary ("(CI)", "(UC)")."""
+    if "(" not in text:
+        return spans
+    added = []
+    for index, span in enumerate(spans):
+        found = _BRACKETED_NICKNAME.match(text, span.end) if span.type == "PERSON" else None
+        if found is None or (index + 1 < len(spans) and spans[index + 1].start < found.end()):
+            continue
+        value = found.group("nickname")
+        # Three capitals or fewer are an abbreviation: "(DOB)", "(PD)".
+        if value not in gazetteers.us_states and not (value.isupper() and len(value) <= 3) \
+                and not gazetteers.is_domain(value.lower()) and not gazetteers.is_domain(value) \
+                and not platform_mentions(value):
+            added.append(_Span("PERSON", *found.span("nickname"), _LISTED_PERSON_SCORE))
     return sorted(spans + added, key=lambda span: span.start) if added else spans
 
 
