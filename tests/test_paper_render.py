@@ -418,7 +418,9 @@ def test_provenance_lists_exactly_the_ids_used_in_order_of_first_use():
         assert display == entry["display"]
         if entry.get("denominator"):
             assert computed == f"{entry['numerator']} / {entry['denominator']}"
-        assert about == (entry.get("base") or entry.get("quantity") or "")
+        # In the paper's one spelling: "e-mailed".
+        assert about == re.sub(r"\b([Ee])mail", r"\1-mail",
+                               entry.get("base") or entry.get("quantity") or "")
         # The section a number is first printed in; one before any heading is on the
         # title page.
         assert section == "Title page"
@@ -478,7 +480,25 @@ def test_reproduction_renders_one_table_row_per_row():
         assert cells[6] == row["note"]
     # Neutral words for each status.
     assert [line.split("|")[6].strip() for line in lines[2:]] == \
-        ["matches", "matches", "no count fits the stated base"]
+        ["reproduced", "reproduced", "inconsistent at its base"]
+
+
+def test_appendix_b_says_when_a_base_was_not_stated_and_groups_thousands():
+    rows = [{**REPRODUCTION[0], "quantity": "agencies serving 25001 to 100000 people",
+             "status": "reproduced on another base", "base_published": ""},
+            {**REPRODUCTION[0], "status": "reproduced on another base",
+             "base_published": "the 45 with trafficking cases"},
+            {**REPRODUCTION[1], "published": "3739", "rebuilt": "3,739",
+             "status": "copied from the report"}]
+    table = reproduction_table(rows)
+    assert table["B1"][1] == "agencies serving 25,001 to 100,000 people"
+    assert [table[key][5] for key in table] == ["base not stated", "reproduced at another base",
+                                                "input from the report"]
+    assert table["B3"][2:4] == ["3,739", "3,739"]
+    assert reproduction_table([{**REPRODUCTION[1], "note": "61 + 3739, as in 2012."}])[
+        "B1"][-1] == "61 + 3,739, as in 2012."
+    # A month and a year keep their digits as they are.
+    assert reproduction_table([REPRODUCTION[2]])["B1"][2] == "2012-11"
 
 
 def test_a_base_explained_once_is_named_after_that():

@@ -211,7 +211,8 @@ def test_design_and_external_rows_are_inputs_copied_from_the_report(rows, regist
     for row in others:
         assert row["counts_at_published_base"] == "" and row["bases_that_could_give_it"] == ""
         if row["kind"] == "design":
-            assert "A design constant: copied into config/config.yaml" in row["note"]
+            assert row["note"].startswith("A design constant of the survey, taken from the "
+                                          "report")
         else:
             assert f"Cited from {registry[row['id']]['citation']}, another study" in row["note"]
 

@@ -195,7 +195,7 @@ def provenance_fields(number_id: str, entry: Mapping[str, Any]) -> list[str]:
                 if entry.get("denominator") else
                 f"cited from {entry['citation']}" if entry.get("citation") else "")
     about = entry.get("base") or entry.get("quantity") or ""
-    return [number_id, entry["display"], computed, about]
+    return [number_id, entry["display"], computed, _label(about)]
 
 
 def provenance_preamble(entries: Iterable[Mapping[str, Any]]) -> str:
@@ -242,9 +242,36 @@ def provenance_trail(resolved: Resolved, registry: Mapping[str, Any]) -> list[di
 
 
 # What Appendix B calls each status: what happened to a figure, no verdict on the report.
-_STATUS_WORDS = {"reproduced": "matches", "reproduced on another base": "matches at another base",
-                 "copied from the report": "taken from the report",
-                 "cannot hold at the stated base": "no count fits the stated base"}
+# The paper's legend above the table says what each means.
+_STATUS_WORDS = {"reproduced": "reproduced",
+                 "reproduced on another base": "reproduced at another base",
+                 "copied from the report": "input from the report",
+                 "cannot hold at the stated base": "inconsistent at its base",
+                 "not reproduced": "differs"}
+# A count or a value of four digits or more, printed with its thousands grouped ("3,739"):
+# never a year or a month ("2012", "2012-11"), unless a whole cell is the number.
+_LONG_NUMBER = re.compile(r"(?<![\d/-])(?<!\d[.,])(?:(?!19|20)\d{4}|\d{5,})(?![\d/-]|[.,]\d)")
+
+
+# The paper's one spelling, in the labels it takes from the published figures' list.
+_EMAIL = re.compile(r"\b([Ee])mail")
+
+
+def _grouped(text: str, whole: bool = False) -> str:
+    if whole and text.isdigit() and len(text) > 3:
+        return f"{int(text):,}"
+    return _LONG_NUMBER.sub(lambda match: f"{int(match.group()):,}", text)
+
+
+def _label(text: str) -> str:
+    """A label or note as the paper prints it: thousands grouped, "e-mail" spelt so."""
+    return _EMAIL.sub(r"\1-mail", _grouped(text))
+
+
+def _status(row: Mapping[str, Any]) -> str:
+    if row["status"] == "reproduced on another base" and not row.get("base_published"):
+        return "base not stated"
+    return _STATUS_WORDS.get(row["status"], row["status"])
 
 
 def reproduction_keys(rows: Sequence[Mapping[str, Any]]) -> dict[str, Mapping[str, Any]]:
@@ -258,8 +285,8 @@ def reproduction_fields(key: str, row: Mapping[str, Any]) -> list[str]:
     measured, the published and rebuilt values, count and base, status and note."""
     unit = "%" if row["unit"] == "percent" else ""
     counts = f"{row['numerator']} / {row['denominator']}" if row["denominator"] else ""
-    return [key, row["quantity"], f"{row['published']}{unit}", row["rebuilt"], counts,
-            _STATUS_WORDS.get(row["status"], row["status"]), row.get("note") or ""]
+    return [key, _label(row["quantity"]), f"{_grouped(str(row['published']), True)}{unit}",
+            _grouped(row["rebuilt"], True), counts, _status(row), _label(row.get("note") or "")]
 
 
 def reproduction_table(rows: Sequence[Mapping[str, Any]]) -> dict[str, list[str]]:

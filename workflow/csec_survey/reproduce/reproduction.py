@@ -94,8 +94,8 @@ def _row(figure: PublishedValue, entry: Mapping[str, Any], sample_size: int,
     notes = []
     if figure.kind == "design":
         status = COPIED
-        notes.append(f"A design constant: copied into config/config.yaml, not computed "
-                     f"from the survey (rebuilt value {rebuilt})")
+        notes.append("A design constant of the survey, taken from the report: an input, "
+                     "not computed from the responses")
     elif figure.kind == "external":
         status = COPIED
         notes.append(f"Cited from {entry.get('citation', figure.citation)}, another study: "
