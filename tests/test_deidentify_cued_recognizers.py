@@ -11,7 +11,7 @@ import pytest
     ("tanya in our office handles subpoenas", "[PERSON] in our office handles subpoenas"),
     ("she went by Lil Tay on the ads", "she went by [PERSON] on the ads"),
     ("the juv KT was 15", "the juv [PERSON] was 15"),
-    ("A.R. was recovered", "[PERSON]. was recovered"),
+    ("A.R. was recovered", "[PERSON] was recovered"),
     ("her cousin Joy brought her", "her cousin [PERSON] brought her"),
     ("Keyonna was posted twice", "[PERSON] was posted twice"),
     # An everyday surname after an abbreviated rank; a nickname named as such; an age.

@@ -767,3 +767,19 @@ def test_a_listed_first_name_before_a_surname_joins_it(scrubber):
 ])
 def test_a_nickname_in_brackets_after_a_name(scrubber, text, expected):
     assert scrubber.scrub(text).text == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # An abbreviation's stop goes with its span inside a sentence, stays at its end.
+    ("our budget went to Ridgefield Police Dept., which is small",
+     "our budget went to [AGENCY], which is small"),
+    ("we called Hanover P.D. and they came", "we called [AGENCY] and they came"),
+    ("the tip came from Ridgefield Police Dept. Nobody followed up.",
+     "the tip came from [AGENCY]. Nobody followed up."),
+    # A street's suffix before the next sentence is no saint's town; the field's words stay.
+    ("she stayed on Birch St. She left in May", "she stayed on [ADDRESS]. She left in May"),
+    ("I got it off the list serv, then the list-serv went quiet",
+     "I got it off the list serv, then the list-serv went quiet"),
+])
+def test_what_a_span_ends_with(scrubber, text, expected):
+    assert scrubber.scrub(text).text == expected

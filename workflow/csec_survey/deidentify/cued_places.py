@@ -219,7 +219,9 @@ _REGIONS = re.compile(
     r"Wasatch\s+Front|Black\s+Hills|Silicon\s+Valley|High\s+Desert|Antelope\s+Valley|"
     r"Coastal\s+Bend|Central\s+Valley|Metro\s+East|Permian\s+Basin|Poconos|NoVA|"
     r"Florida\s+Keys|Gulf\s+Coast|(?:East|West)\s+Valley|NoVa)(?![\w-])")
-_SAINTS = re.compile(r"(?<![\w-])(?:St|Ste|Saint)\.?\s+[A-Z][a-z]+(?:['\u2019]s)?(?![\w-])")
+# Not a street's suffix before the next sentence: "lived on Elm St. She left".
+_SAINTS = re.compile(r"(?<![\w-])(?:St|Ste|Saint)\.?\s+(?!(?:She|He|We|They|It|The|Then|There|"
+                     r"This|That|His|Her|Our|Their|Was|Is)\b)[A-Z][a-z]+(?:['\u2019]s)?(?![\w-])")
 # Each runs only where one of its words is: most answers hold none.
 _SITE_WORDS = frozenset({"backpage", "craigslist", "myredbook", "redbook", "cityvibe", "eros",
                          "locanto", "bedpage", "cl", "bp"})

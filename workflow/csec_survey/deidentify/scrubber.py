@@ -217,6 +217,10 @@ def _resolve(spans: list[_Span], text: str, misspelt: list[tuple[int, int]]) -> 
             if any(ch.isalnum() for ch in stripped):
                 offset = segment.find(stripped)
                 span.start, span.end = span.start + offset, span.start + offset + len(stripped)
+                # "Dover P.D., that", "Ames Police Dept. and": the abbreviation's own stop
+                # goes with it; one that also ends the sentence stays.
+                if _ABBREVIATED.search(stripped) and _STOP_NOT_ENDING.match(text, span.end):
+                    span.end += 1
                 kept.append(span)
     merged: list[_Span] = []
     for span in sorted(kept, key=lambda s: (s.start, -s.end)):
@@ -233,6 +237,9 @@ def _resolve(spans: list[_Span], text: str, misspelt: list[tuple[int, int]]) -> 
     return _with_place_words(joined, text)
 
 
+_ABBREVIATED = re.compile(r"(?:(?<![\w.])[A-Za-z]\.[A-Za-z]|(?<![\w'-])(?:Dept|Co|Inc|Jr|Sr|"
+                          r"Ave|Blvd|Rd|St|Hwy|Pkwy|Twp|Cnty|Div|Ofc))$")
+_STOP_NOT_ENDING = re.compile(r"\.(?=[,;:)]|\s+[a-z])")
 _WORD_BEFORE = re.compile(r"(?<![\w'\u2019-])([A-Z][a-z]+) $")
 
 
