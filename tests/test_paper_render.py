@@ -456,6 +456,14 @@ def test_provenance_names_the_section_a_number_is_first_printed_in():
         [("resp.total", "Title page"), ("tech.most_cases", "Who responded")]
 
 
+def test_a_number_in_the_highlights_is_named_as_printed_there():
+    source = ('---\nbuilt: "{{< num resp.total >}}"\nhighlights: |\n  Of them '
+              '{{< num tech.most_cases >}}.\n---\n\n# Intro\n\n{{< provenance >}}')
+    rows = _provenance_rows(resolve(source, _inputs()).markdown)
+    assert [(number_id, cells[3]) for number_id, _, cells in rows] == \
+        [("resp.total", "Title page"), ("tech.most_cases", "Highlights")]
+
+
 def test_provenance_of_a_body_without_numbers_is_empty():
     resolved = resolve("No numbers.\n\n{{< provenance >}}", _inputs())
     assert resolved.numbers == []

@@ -85,6 +85,10 @@ def resolve(source: str, inputs: PaperInputs) -> Resolved:
     source = _leads_kept_with_quotes(for_export(source, inputs.synthetic))
     headings = [(match.start(), _HEADING_ATTRIBUTES.sub("", match.group(1)).strip())
                 for match in _SECTION_HEADING.finditer(source)]
+    # Before the first heading a number is on the title page, or in the highlights after it.
+    highlights = source.find("\nhighlights:")
+    if highlights >= 0:
+        headings.insert(0, (highlights, "Highlights"))
 
     def expand(match: re.Match[str]) -> str:
         if match.group(1) == "num":
