@@ -95,3 +95,27 @@ def test_handles_with_and_without_at(text, handle):
                                   "we had never heard of him by the name alone"])
 def test_a_cue_before_an_everyday_word_is_no_handle(text):
     assert _found(HandleRecognizer(load_gazetteers()), text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("reach him at big dot tone at hotmail dot com anytime",
+     "reach him at [EMAIL] anytime"),
+    ("her ad said sweet dot cheeks dot vip at yahoo dot com",
+     "her ad said [EMAIL]"),
+])
+def test_an_address_whose_local_part_is_spelt_out(scrubber, text, expected):
+    assert scrubber.scrub(text).text == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A display name of everyday words in quotes, after the word for the account it names.
+    ('the first message came from an account "Lucky Charm Bree"',
+     'the first message came from an account "[HANDLE]"'),
+    ('his second profile "Top Shelf Tre" sent the pics', 'his second profile "[HANDLE]" sent '
+     'the pics'),
+    ('on the radio he used the handle "Gravel Hawk"', 'on the radio he used the handle '
+     '"[HANDLE]"'),
+    ('the account "was" never found', 'the account "was" never found'),
+])
+def test_a_quoted_display_name_after_its_account(scrubber, text, expected):
+    assert scrubber.scrub(text).text == expected

@@ -82,3 +82,25 @@ def test_what_reads_out_no_number(scrubber, text):
 ])
 def test_mac_addresses(scrubber, text, expected):
     assert scrubber.scrub(text).text == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A classifieds site's subdomain names its region: the whole link goes.
+    ("the post at https://inlandempire.craigslist.org/cas/5531.html was gone",
+     "the post at [URL] was gone"),
+    ("see m.craigslist.org/about/help for the rules",
+     "see m.craigslist.org/[URL] for the rules"),
+])
+def test_a_classifieds_link_by_its_region(scrubber, text, expected):
+    assert scrubber.scrub(text).text == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A site's bare domain that ends the sentence: the stop is the sentence's, not the URL's.
+    ("he hosted the girls' pictures on www.tealorchidgirls.com. Then it went dark.",
+     "he hosted the girls' pictures on [URL]. Then it went dark."),
+    ("All ads pointed to https://amberveilescorts.net.", "All ads pointed to [URL]."),
+    ("we only know backpage.com.", "we only know backpage.com."),
+])
+def test_a_domain_at_a_sentences_end(scrubber, text, expected):
+    assert scrubber.scrub(text).text == expected

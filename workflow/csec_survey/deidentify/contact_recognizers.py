@@ -103,7 +103,9 @@ class EmailRecognizer(RegexSpanRecognizer):
         super().__init__("EMAIL", [
             (r"(?<![\w.+-])(?P<value>[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*"
              r"\.[A-Za-z]{2,})(?![\w-])", 0.95),
-            (rf"(?<![\w.+-])(?P<value>[A-Za-z0-9._%+-]+{at}[A-Za-z0-9-]+(?:{dot}[A-Za-z0-9-]+)*"
+            # "jane dot doe at yahoo dot com": the local part spelt out too.
+            (rf"(?<![\w.+-])(?P<value>[A-Za-z0-9._%+-]+(?:\s+dot\s+[A-Za-z0-9_%+-]+){{0,2}}"
+             rf"{at}[A-Za-z0-9-]+(?:{dot}[A-Za-z0-9-]+)*"
              rf"{dot}(?:com|net|org|gov|edu|us|mil|info|biz))(?![\w-])", 0.9),
         ], name="EmailRecognizer", flags=re.IGNORECASE)
 
@@ -185,7 +187,8 @@ def _named_as_handle(text: str, match: re.Match[str]) -> bool:
 
 _QUOTED_AFTER_CUE = re.compile(
     r"(?i:\b(?:(?:profile|display|screen|user|group|channel|account)\s*name|user\s+account|"
-    r"friended|(?:on|in)\s+[a-z][\w.]*\s+as)(?:\s+(?:was|is))?\s*[:=]?\s*)"
+    r"account|acct|profile|handle|friended|(?:on|in)\s+[a-z][\w.]*\s+as)"
+    r"(?:\s+(?:was|is|named|called))?\s*[:=]?\s*)"
     r"[\"\u201c](?P<value>(?=[^\"\u201d]*[A-Z0-9_])[^\"\u201d\n]{2,40})[\"\u201d]")
 _BEFORE_PLATFORM = re.compile(r"(?<![\w@.])(?P<value>[A-Za-z0-9_.]{4,30})\s+on\s+")
 # A gamer's frame, wherever it stands: "xXshadowXx", "xX Night Owl Xx".

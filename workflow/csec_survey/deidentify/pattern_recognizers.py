@@ -194,6 +194,9 @@ class IpAddressRecognizer(RegexSpanRecognizer):
         return found.count(":") != 2 or "::" in found
 
 
+_GENERIC_SUBDOMAINS = frozenset({"m", "mobile", "post", "posting", "posts", "accounts", "images"})
+
+
 class UrlPathRecognizer(RegexSpanRecognizer):
     """The path of a URL: who or what it points to. A platform's domain stays (it is a
     finding); any other site may be the person's own ("sugarbabies-vip.com"), and goes
@@ -206,7 +209,7 @@ class UrlPathRecognizer(RegexSpanRecognizer):
         super().__init__("URL", [(
             r"(?<![@\w.])(?P<site>(?:https?://)?(?:www\.)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*"
             rf"\.(?:{_TOP_LEVEL_DOMAINS}))"
-            r"(?:/(?P<value>[^\s\"'<>()\[\]]*[^\s\"'<>()\[\].,;:!?])|(?![\w.-]|\.\w))", 0.9),
+            r"(?:/(?P<value>[^\s\"'<>()\[\]]*[^\s\"'<>()\[\].,;:!?])|(?![\w-]|\.\w))", 0.9),
             # Blogs whose address is the person: name.tumblr.com
             (r"(?<![@\w.])(?:https?://)?(?:www\.)?(?P<value>[A-Za-z0-9-]+)"
              r"\.(?:tumblr|blogspot|wordpress|livejournal)\.com", 0.9),
@@ -235,7 +238,10 @@ class UrlPathRecognizer(RegexSpanRecognizer):
                 # "ask.fm": a platform whose name is its whole domain.
                 on_platform = any(platform_mentions(label) for label in labels) or \
                     bool(site and platform_mentions(site.split("//")[-1].removeprefix("www.")))
-                if site is not None and (not on_platform
+                # A classifieds site's subdomain is its region ("sfbay.craigslist.org").
+                regional = bool(town) and labels[-1].lower() in ("craigslist", "backpage") \
+                    and town[0].lower() not in {*_GENERIC_SUBDOMAINS, labels[-1].lower()}
+                if site is not None and (not on_platform or regional
                                          or (town and town[0].lower() in self._towns)):
                     results.append(RecognizerResult("URL", match.start(), match.end(), score))
                 elif match.group("value"):
