@@ -43,7 +43,7 @@ import pytest
     # A word a role in brackets follows, where a clause opens; a nickname lead of two words.
     ("slick (the pimp) rented the rooms", "[PERSON] (the pimp) rented the rooms"),
     ("we learned that d.w. (juv) had a second phone",
-     "we learned that [PERSON]. (juv) had a second phone"),
+     "we learned that [PERSON] (juv) had a second phone"),
     ("we know Pretty Boy Lux ran them", "we know [PERSON] ran them"),
     # What only a person does with a victim's things or with girls; an age after "age".
     ("Fig took all her pics and posted them", "[PERSON] took all her pics and posted them"),

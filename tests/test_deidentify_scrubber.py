@@ -787,3 +787,17 @@ def test_a_nickname_in_brackets_after_a_name(scrubber, text, expected):
 ])
 def test_what_a_span_ends_with(scrubber, text, expected):
     assert scrubber.scrub(text).text == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Initials keep their stop before an age, a bracket or a line's end.
+    ("found D.L. 16yo at the bus depot", "found [PERSON] 16yo at the bus depot"),
+    ("we took C.V. (14) into care", "we took [PERSON] (14) into care"),
+    # A generation without its stop goes with the name.
+    ("Raymond Tuttle Jr ran the ads", "[PERSON] ran the ads"),
+    ("indicted: Oswin Marsh III, age 41", "indicted: [PERSON], age 41"),
+    # A bracket the number opened is the sentence's when the number does not close it.
+    ("his ad gave (417-555-0139) for dates", "his ad gave ([PHONE]) for dates"),
+])
+def test_a_spans_edges(scrubber, text, expected):
+    assert scrubber.scrub(text).text == expected

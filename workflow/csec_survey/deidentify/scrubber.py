@@ -221,6 +221,9 @@ def _resolve(spans: list[_Span], text: str, misspelt: list[tuple[int, int]]) -> 
                 # goes with it; one that also ends the sentence stays.
                 if _ABBREVIATED.search(stripped) and _STOP_NOT_ENDING.match(text, span.end):
                     span.end += 1
+                # "(330-555-0148)": a bracket the span opens and does not close stays.
+                if text[span.start] == "(" and ")" not in text[span.start:span.end]:
+                    span.start += 1
                 kept.append(span)
     merged: list[_Span] = []
     for span in sorted(kept, key=lambda s: (s.start, -s.end)):
@@ -239,7 +242,7 @@ def _resolve(spans: list[_Span], text: str, misspelt: list[tuple[int, int]]) -> 
 
 _ABBREVIATED = re.compile(r"(?:(?<![\w.])[A-Za-z]\.[A-Za-z]|(?<![\w'-])(?:Dept|Co|Inc|Jr|Sr|"
                           r"Ave|Blvd|Rd|St|Hwy|Pkwy|Twp|Cnty|Div|Ofc))$")
-_STOP_NOT_ENDING = re.compile(r"\.(?=[,;:)]|\s+[a-z])")
+_STOP_NOT_ENDING = re.compile(r"\.(?=[,;:)]|\s+[a-z(\d]|[ \t]*\n)")
 _WORD_BEFORE = re.compile(r"(?<![\w'\u2019-])([A-Z][a-z]+) $")
 
 
@@ -263,10 +266,18 @@ _PLACE_TAIL = re.compile(r"\s+(?:Co\.|Cnty\.?|County|Parish|Heights|Junction|Tow
 _PLACE_LEAD = re.compile(r"(?<![\w'\u2019.-])(?:North|South|East|West|Port|Fort|Mount)\s+$")
 
 
+# "Lionel Ashby Jr", "charged: Vale III, age 30": a generation goes with the name.
+_GENERATION = re.compile(r",?\s+(?:[JS][Rr]|jr|sr|II|III|IV)\b\.?")
+
+
 def _with_place_words(spans: list[_Span], text: str) -> list[_Span]:
     """A place or name with a place's word before or after it ("County", "Heights",
-    "Port") is a place: the word goes with it."""
+    "Port") is a place: the word goes with it. A person's generation ("Jr") goes with the
+    name."""
     for index, span in enumerate(spans):
+        generation = _GENERATION.match(text, span.end) if span.type == "PERSON" else None
+        if generation and (index + 1 == len(spans) or spans[index + 1].start >= generation.end()):
+            spans[index] = span = _Span("PERSON", span.start, generation.end(), span.score)
         if span.type not in ("PLACE", "PERSON"):
             continue
         tail = _PLACE_TAIL.match(text, span.end)
