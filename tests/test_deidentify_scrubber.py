@@ -634,14 +634,18 @@ def test_frozen_set_under_the_documented_rules(scrubber):
 # ending in a platform, venues, partial names, capitalised non-names, MAC addresses; 469
 # items); 0.874 on its first run (direct identifiers 0.986, places 0.810, people 0.850),
 # its eight profile URLs' marks moved off the platform's domain when it was committed.
+# deid_dev_texts_15.txt: 300 more, by an eighteenth such helper, to the kinds of the fourth
+# frozen set's misses as another helper named them (493 items, 199 direct identifiers);
+# 0.767 on its first run, at the code those kinds had already taught (direct identifiers
+# 0.975, people 0.629, places 0.617, dates 0.400).
 
 DEVELOPMENT = sorted((Path(__file__).parent / "data" / "dev").glob("deid_dev_texts*.txt"))
-# Floors at the latest score of all fourteen together (0.948, 0.983, 0.940 when the
-# fourteenth came in, 0.950, 0.983, 0.943 after session 16's rules; the seventh and fourth
-# sets are the hardest, at 0.91 and 0.93). Direct identifiers fell below 0.99 when the
+# Floors at the latest score of all fifteen together (0.948, 0.983, 0.940 when the
+# fourteenth came in, 0.951, 0.985, 0.943 after session 16's rules; 0.942, 0.983, 0.934
+# when the fifteenth came in; the fifteenth and seventh sets are the hardest). Direct identifiers fell below 0.99 when the
 # fifth set came in (handles that are everyday words with no cue beside them), and
 # to 0.978 with the eighth (handles in a list, a town's Craigslist site).
-DEVELOPMENT_FLOORS = {"ALL": 0.949, "DIRECT_IDENTIFIERS": 0.98, "NAMES_AGENCIES_PLACES": 0.942}
+DEVELOPMENT_FLOORS = {"ALL": 0.941, "DIRECT_IDENTIFIERS": 0.98, "NAMES_AGENCIES_PLACES": 0.933}
 
 
 @pytest.fixture(scope="module")
@@ -659,7 +663,7 @@ def test_development_set_recall(development_evaluation, group):
 
 
 def test_development_set_keeps_platforms_and_words(development_evaluation):
-    assert len(DEVELOPMENT) == 14
+    assert len(DEVELOPMENT) == 15
     assert development_evaluation["platform_names_kept"]["rate"] >= 0.985
     # The set leaves motel chains unmarked; the scrubber removes a motel's name, a chain's
     # too ("a Days Inn"), as the frozen set's annotator would: those words count as lost.
