@@ -119,3 +119,18 @@ def test_an_address_whose_local_part_is_spelt_out(scrubber, text, expected):
 ])
 def test_a_quoted_display_name_after_its_account(scrubber, text, expected):
     assert scrubber.scrub(text).text == expected
+
+
+def test_quoted_names_listed_after_their_accounts(scrubber):
+    text = 'he ran three profiles, "Blue Flame Jay", "Rich Off It" and "Sugar Plum Kay"'
+    assert scrubber.scrub(text).text == ('he ran three profiles, "[HANDLE 1]", "[HANDLE 2]" '
+                                         'and "[HANDLE 3]"')
+
+
+@pytest.mark.parametrize("text", [
+    "the subscriber info came back from Time Warner Cable in two weeks",
+    "Suddenlink and Mediacom both needed a court order",
+    "he drove a red Kenworth between truck stops",
+])
+def test_providers_and_trucks_are_kept(scrubber, text):
+    assert scrubber.scrub(text).text == text

@@ -104,3 +104,17 @@ def test_a_classifieds_link_by_its_region(scrubber, text, expected):
 ])
 def test_a_domain_at_a_sentences_end(scrubber, text, expected):
     assert scrubber.scrub(text).text == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A day of a month after a word, or opening a line of a log, whatever word follows.
+    ("the carrier answered 9/14 with the tower list", "the carrier answered [DATE] with the "
+     "tower list"),
+    ("2/6 referral\n2/9 forensic interview", "[DATE 1] referral\n[DATE 2] forensic interview"),
+    # Shares, ratios of girls, and the attacks stay.
+    ("close to 3/4 of the ads were reposts", "close to 3/4 of the ads were reposts"),
+    ("we split it 1/2 and 1/2", "we split it 1/2 and 1/2"),
+    ("after 9/11 the grants moved", "after 9/11 the grants moved"),
+])
+def test_a_day_of_a_month_without_its_cue(scrubber, text, expected):
+    assert scrubber.scrub(text).text == expected

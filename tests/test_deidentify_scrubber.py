@@ -642,10 +642,12 @@ def test_frozen_set_under_the_documented_rules(scrubber):
 DEVELOPMENT = sorted((Path(__file__).parent / "data" / "dev").glob("deid_dev_texts*.txt"))
 # Floors at the latest score of all fifteen together (0.948, 0.983, 0.940 when the
 # fourteenth came in, 0.951, 0.985, 0.943 after session 16's rules; 0.942, 0.983, 0.934
-# when the fifteenth came in; the fifteenth and seventh sets are the hardest). Direct identifiers fell below 0.99 when the
-# fifth set came in (handles that are everyday words with no cue beside them), and
-# to 0.978 with the eighth (handles in a list, a town's Craigslist site).
-DEVELOPMENT_FLOORS = {"ALL": 0.941, "DIRECT_IDENTIFIERS": 0.98, "NAMES_AGENCIES_PLACES": 0.933}
+# when the fifteenth came in; the fifteenth and seventh sets are the hardest). Direct
+# identifiers fell below 0.99 when the fifth set came in (handles that are everyday words
+# with no cue beside them), and to 0.978 with the eighth (handles in a list, a town's
+# Craigslist site). 0.944, 0.988, 0.934 after the fifteenth's rules (dates without a cue,
+# quoted names listed after their accounts, providers kept).
+DEVELOPMENT_FLOORS = {"ALL": 0.943, "DIRECT_IDENTIFIERS": 0.985, "NAMES_AGENCIES_PLACES": 0.933}
 
 
 @pytest.fixture(scope="module")

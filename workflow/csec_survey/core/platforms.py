@@ -68,6 +68,12 @@ _ANY_CASE = (
     "Windows Vista", "Windows XP", "Windows 7", "Microsoft Word", "Snagit", "Silk Road", "Ooma",
     "Twitpic", "Compaq", "Enflick", "Sugardaddie", "AmEx Bluebird", "Camtasia",
     "Dell laptop", "Dell computer", "Dell desktop",
+    # Internet and phone providers of the survey's years: subpoenaed, so findings too.
+    "Time Warner Cable", "Time Warner", "Bright House Networks", "Bright House", "Suddenlink",
+    "Charter Communications", "Cox Communications", "Cox Cable", "Armstrong Cable",
+    "Cincinnati Bell", "Atlantic Broadband", "Mediacom", "WideOpenWest", "Cablevision",
+    "CenturyLink", "Qwest", "Frontier Communications", "Windstream", "EarthLink",
+    "Knology", "Insight Communications", "Road Runner", "Xfinity", "U-verse", "Embarq",
 )
 # Names that are also ordinary words or initials: matched as written.
 _AS_WRITTEN = ("Tagged", "Tor", "Vanilla", "Green Dot", "Western Union", "FB", "BP",

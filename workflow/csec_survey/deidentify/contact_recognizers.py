@@ -186,10 +186,14 @@ def _named_as_handle(text: str, match: re.Match[str]) -> bool:
 
 
 _QUOTED_AFTER_CUE = re.compile(
-    r"(?i:\b(?:(?:profile|display|screen|user|group|channel|account)\s*name|user\s+account|"
-    r"account|acct|profile|handle|friended|(?:on|in)\s+[a-z][\w.]*\s+as)"
-    r"(?:\s+(?:was|is|named|called))?\s*[:=]?\s*)"
+    r"(?i:\b(?:(?:profile|display|screen|user|group|channel|account|acct)\s*name|user\s+account|"
+    r"accounts?|acct|profiles?|handles?|friended|(?:on|in)\s+[a-z][\w.]*\s+as)"
+    r"(?:\s+(?:was|is|were|named|called))?\s*[:=,]?\s*)"
     r"[\"\u201c](?P<value>(?=[^\"\u201d]*[A-Z0-9_])[^\"\u201d\n]{2,40})[\"\u201d]")
+# 'profiles "Sweet Talk Tay" and "Cash Rules Cee"': the next in a list of quoted names.
+_QUOTED_NEXT = re.compile(r"[\"\u201d]\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)"
+                          r"[\"\u201c](?P<value>(?=[^\"\u201d]*[A-Z0-9_])[^\"\u201d\n]{2,40})"
+                          r"[\"\u201d]")
 _BEFORE_PLATFORM = re.compile(r"(?<![\w@.])(?P<value>[A-Za-z0-9_.]{4,30})\s+on\s+")
 # A gamer's frame, wherever it stands: "xXshadowXx", "xX Night Owl Xx".
 _FRAMED = re.compile(r"(?<![\w@])xX\s?[A-Za-z0-9_]+(?:\s[A-Za-z0-9_]+)?\s?Xx(?!\w)")
@@ -258,8 +262,10 @@ class HandleRecognizer(EntityRecognizer):
         # 'profile name was "Mz Lovely Luv"', 'on Facebook as "Money Team Marc"': a name in
         # quotes that a cue says is shown on a screen.
         if '"' in text or "\u201c" in text:
-            results.extend(RecognizerResult("HANDLE", *m.span("value"), 0.8)
-                           for m in _QUOTED_AFTER_CUE.finditer(text))
+            for found in _QUOTED_AFTER_CUE.finditer(text):
+                while found:
+                    results.append(RecognizerResult("HANDLE", *found.span("value"), 0.8))
+                    found = _QUOTED_NEXT.match(text, found.end("value"))
         cued = () if words_in(text).isdisjoint(_CUE_WORDS) else self._cued.finditer(text)
         if cued and ('"' in text or "\u201c" in text):
             results.extend(RecognizerResult("HANDLE", *m.span("value"), 0.8)

@@ -21,15 +21,8 @@ from csec_survey.core.platforms import platform_mentions
 from csec_survey.deidentify.context_words import ContextWords
 from csec_survey.deidentify.gazetteers import Gazetteers
 
-__all__ = [
-    "STATE_CODES",
-    "IpAddressRecognizer",
-    "RegexSpanRecognizer",
-    "UrlPathRecognizer",
-    "number_recognizers",
-    "own_metadata_recognizer",
-    "words_in",
-]
+__all__ = ["STATE_CODES", "IpAddressRecognizer", "RegexSpanRecognizer", "UrlPathRecognizer",
+           "number_recognizers", "own_metadata_recognizer", "words_in"]
 
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
@@ -164,6 +157,8 @@ _DATE_WORDS = frozenset({
     "derby", "prom", "homecoming", "fest", "festival", "rally", "fair", "expo", "con", "classic",
     "bowl", "sxsw", "week", "nye"})
 _JOINED_NUMBERS = re.compile(r"\d[/.-]\d")
+# Two numbers joined that are a share ("3/4 of", "1/2 and 1/2") or the attacks ("9/11").
+_SHARE_OR_EVENT = r"(?!(?:1/[23458]|[23]/3|3/4|[357]/8|[234]/5|1/10|9/11)(?!\d))"
 
 
 class IpAddressRecognizer(RegexSpanRecognizer):
@@ -410,11 +405,16 @@ def number_recognizers() -> list[EntityRecognizer]:
             r"between|and|thru|through|to|til|recovered|found|arrested|located|picked\s+up|sent|"
             r"served|responded|received|requested|returned|filed|interviewed|contacted|met|"
             r"booked|charged|indicted|sentenced)(?:\s+(?:the\s+)?(?:vic|victim|juv|susp|suspect))?\s+)"
-            r"(?P<value>(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01]))(?![\w/])(?!\s+of\b)", 0.8),
+            rf"{_SHARE_OR_EVENT}(?P<value>(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01]))(?![\w/])"
+            r"(?!\s+of\b)", 0.8),
             # "10/9 we got a call", "10/10 - meet set": opening an answer or a line of
             # one, as a log entry does.
             (r"(?:^|(?<=[.;]\s))(?P<value>(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01]))"
-             r"(?=\s+(?:we|i|she|he|they|the|a|vic|susp|uc)\b|\s*[-:\u2013]\s)", 0.8)],
-            name="MonthDayDateRecognizer", needs_digit=True, flags=re.IGNORECASE),
+             r"(?=\s+(?!of\b)[a-z]|\s*[-:\u2013]\s)", 0.8),
+            # After a word ("came 8/2 and"), unless a share ("3/4 of them") or "9/11".
+            (rf"(?<=[a-z]\s){_SHARE_OR_EVENT}"
+             r"(?P<value>(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01]))(?![\w/%])"
+             r"(?!\s+(?:of|the|to|girls|kids|cases|split|scale)\b)", 0.7)],
+            name="MonthDayDateRecognizer", needs_digit=True, flags=re.I | re.M),
     ]
 
