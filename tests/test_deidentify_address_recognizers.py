@@ -88,3 +88,12 @@ def test_venues_clubs_hospitals_and_branches_of_interstates_go(scrubber, text, n
 ])
 def test_a_platforms_section_or_a_national_centre_is_no_venue(scrubber, text):
     assert not [e for e in scrubber.scrub(text).entities if e.type in ("PLACE", "ADDRESS")]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("he dumped her on ZZ Highway past the quarry", "ZZ"),
+    ("a Dollar Tree cashier saw the bruises", "Dollar Tree"),
+    ("WE FOUND HER BEHIND THE WALGREENS AT 2 AM", "WALGREENS"),
+])
+def test_lettered_routes_and_chains_by_their_staff_or_in_capitals(scrubber, text, name):
+    assert name not in scrubber.scrub(text).text

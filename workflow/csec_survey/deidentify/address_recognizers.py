@@ -199,6 +199,9 @@ def address_recognizers() -> list[EntityRecognizer]:
              r"la\s+quinta)(?![\w-])", 0.7,
              frozenset({"days", "roof", "holiday", "hampton", "quality", "comfort", "knights",
                         "rodeway", "sleep", "motel", "super", "econo", "quinta"})),
+            # "along KK Highway": a Missouri lettered route.
+            (r"(?<![\w-])(?P<value>(?!(?:US|I|A)\b)[A-Z]{1,2}\s+(?:Highway|Hwy)\b\.?)", 0.7,
+             frozenset({"highway", "hwy"})),
             # "off MLK": the street, not the holiday ("MLK Day").
             (r"(?i:\b(?:on|off|at|near|along)\s)(?P<value>MLK)\b"
              r"(?!\s+(?i:day|weekend|and|&))", 0.65, frozenset({"mlk"})),
@@ -208,8 +211,13 @@ def address_recognizers() -> list[EntityRecognizer]:
              r"(?=\s+(?:on|in|at|off|near|across|by|downtown|out\s+by|next\s+to|outside)\b)",
              0.7, _CHAIN_WORDS),
             (rf"(?i:\b(?:at|outside|inside|behind|near)\s+(?:the\s+|a\s+|an\s+)?)"
-             rf"(?P<value>(?=[A-Z0-9])(?:{_CHAINS})(?:['\u2019]s)?{_CHAIN_PART})"
-             r"(?![\w'\u2019&-])", 0.7, _CHAIN_WORDS)],
+             rf"(?P<value>(?=[A-Z0-9])(?:{_CHAINS}|{_CHAINS.upper()})(?:['\u2019]s)?{_CHAIN_PART})"
+             r"(?![\w'\u2019&-])", 0.7, _CHAIN_WORDS),
+            # "a Waffle House waitress", "A Target loss prevention guy": staff where it stands.
+            (rf"(?i:\b(?:a|an|the)\s+)(?P<value>(?=[A-Z0-9])(?:{_CHAINS}))(?:['\u2019]s)?"
+             r"(?=\s+(?:employee|cashier|clerk|greeter|waitress|waiter|manager|worker|"
+             r"security|guard|loss\s+prevention|cameras?|video|parking\s+lot|bathroom|staff)\b)",
+             0.7, _CHAIN_WORDS)],
             name="NamedAddressRecognizer"),
         VenueRecognizer(),
     ]

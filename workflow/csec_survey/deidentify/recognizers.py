@@ -35,6 +35,7 @@ from csec_survey.deidentify.pattern_recognizers import (
     UrlPathRecognizer,
     number_recognizers,
 )
+from csec_survey.deidentify.shorthand_recognizers import shorthand_recognizers
 
 __all__ = ["ENTITY_TYPES", "build_recognizers"]
 
@@ -60,4 +61,5 @@ def build_recognizers(gazetteers: Gazetteers) -> list[EntityRecognizer]:
         HandleRecognizer(gazetteers),
         *number_recognizers(),
         *address_recognizers(),
+        *shorthand_recognizers(),
     ]
