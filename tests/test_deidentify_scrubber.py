@@ -529,10 +529,11 @@ FROZEN_3_FLOORS = {"ALL": 0.95, "DIRECT_IDENTIFIERS": 0.975, "NAMES_AGENCIES_PLA
 # and places 0.953, platform names 0.998, ordinary words 0.991). Session 16: its misses
 # were read by kind by a helper, who wrote the kinds with invented examples only; the
 # rules written from those kinds (a domain that ends a sentence, a quoted display name
-# after its account word) took it to 0.957 and direct identifiers to 0.988 (81/82). It
-# is no longer unseen. Floors at the latest score.
+# after its account word) took it to 0.957 and direct identifiers to 0.988 (81/82), and
+# those of development set 15, written to the same kinds, to 0.968 and 82/82. It is no
+# longer unseen. Floors at the latest score.
 FROZEN_4 = Path(__file__).parent / "data" / "frozen" / "deid_frozen_texts_4.txt"
-FROZEN_4_FLOORS = {"ALL": 0.955, "DIRECT_IDENTIFIERS": 0.985, "NAMES_AGENCIES_PLACES": 0.95,
+FROZEN_4_FLOORS = {"ALL": 0.965, "DIRECT_IDENTIFIERS": 0.99, "NAMES_AGENCIES_PLACES": 0.96,
                    "platform_names_kept": 0.995, "ordinary_words_kept": 0.99}
 
 
@@ -646,8 +647,9 @@ DEVELOPMENT = sorted((Path(__file__).parent / "data" / "dev").glob("deid_dev_tex
 # identifiers fell below 0.99 when the fifth set came in (handles that are everyday words
 # with no cue beside them), and to 0.978 with the eighth (handles in a list, a town's
 # Craigslist site). 0.944, 0.988, 0.934 after the fifteenth's rules (dates without a cue,
-# quoted names listed after their accounts, providers kept).
-DEVELOPMENT_FLOORS = {"ALL": 0.943, "DIRECT_IDENTIFIERS": 0.985, "NAMES_AGENCIES_PLACES": 0.933}
+# quoted names listed after their accounts, providers kept); 0.948, 0.988, 0.939 after
+# the shorthand rules.
+DEVELOPMENT_FLOORS = {"ALL": 0.947, "DIRECT_IDENTIFIERS": 0.985, "NAMES_AGENCIES_PLACES": 0.938}
 
 
 @pytest.fixture(scope="module")
