@@ -97,3 +97,13 @@ def test_a_platforms_section_or_a_national_centre_is_no_venue(scrubber, text):
 ])
 def test_lettered_routes_and_chains_by_their_staff_or_in_capitals(scrubber, text, name):
     assert name not in scrubber.scrub(text).text
+
+
+# A field note's motel and street in lower case.
+@pytest.mark.parametrize("text, expected", [
+    ("loc: blue heron motor lodge, rm 9", "loc: [ADDRESS], rm 9"),
+    ("she was picked up on birch ave, late", "she was picked up on [ADDRESS], late"),
+    ("the girls took the st bus", "the girls took the st bus"),
+])
+def test_a_field_notes_places_in_lower_case(scrubber, text, expected):
+    assert scrubber.scrub(text).text == expected

@@ -47,6 +47,9 @@ _SUFFIXED_STREET = rf"{_STREET_NAME}\s+(?:St|Street|Ave|Avenue|Blvd|Rd|Road|Dr|L
 _STREET = rf"{_STREET_NAME}(?:\s+(?:St|Street|Ave|Avenue|Blvd|Rd|Road|Dr|Ln|Pkwy|Hwy)\b\.?)?"
 _LOWER_STREET_SUFFIXES = ("st|street|ave|avenue|rd|road|dr|drive|ln|lane|blvd|ct|pkwy|hwy|cir|pl|"
                           "ter|trl")
+_ABBREVIATED_STREET_SUFFIXES = "|".join(
+    suffix for suffix in _LOWER_STREET_SUFFIXES.split("|")
+    if suffix not in ("street", "avenue", "road", "drive", "lane"))
 # National chains: named where they stand, they place a person.
 _CHAINS = ("McDonald|Love|Sonic|Circle K|Cracker Barrel|Extended Stay America|Family Dollar|"
            "Flying J|Forever 21|Greyhound|IHOP|Pilot|Petro|Waffle House|Walmart|Wal-Mart|Target|"
@@ -202,6 +205,16 @@ def address_recognizers() -> list[EntityRecognizer]:
             # "along KK Highway": a Missouri lettered route.
             (r"(?<![\w-])(?P<value>(?!(?:US|I|A)\b)[A-Z]{1,2}\s+(?:Highway|Hwy)\b\.?)", 0.7,
              frozenset({"highway", "hwy"})),
+            # A field note's motel in lower case: "found at: starlite motel", "loc: sands
+            # motor inn".
+            (r"(?i:\b(?:found\s+at|loc|location|addr|address|at)\s*:\s*)"
+             r"(?P<value>[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,2}\s+(?:motel|motor\s+(?:inn|lodge)|"
+             r"inn|hotel|lodge))\b", 0.7, frozenset({"motel", "inn", "hotel", "lodge"})),
+            # "on oak st, lorain", "motor inn on grand ave": a street in lower case by its
+            # suffix's abbreviation ("the back road" names no street).
+            (rf"(?:\b(?:on|off)\s+|,\s+)(?P<value>(?!(?:the|a|an|this|that|your|our)\s)"
+             rf"[a-z]{{3,}}\s+(?:{_ABBREVIATED_STREET_SUFFIXES}))\b(?!\.\w)", 0.65,
+             frozenset(_ABBREVIATED_STREET_SUFFIXES.split("|"))),
             # "off MLK": the street, not the holiday ("MLK Day").
             (r"(?i:\b(?:on|off|at|near|along)\s)(?P<value>MLK)\b"
              r"(?!\s+(?i:day|weekend|and|&))", 0.65, frozenset({"mlk"})),

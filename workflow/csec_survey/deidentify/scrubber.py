@@ -237,7 +237,7 @@ def _resolve(spans: list[_Span], text: str, misspelt: list[tuple[int, int]]) -> 
             merged.append(span)
     joined = _with_word_before(_joined_across_particles(merged, text), text, _LEADING_PARTICLE)
     joined = _with_word_before(joined, text, _ALIAS_LEAD)
-    return _with_place_words(joined, text)
+    return _with_place_words(_with_generation(joined, text), text)
 
 
 _ABBREVIATED = re.compile(r"(?:(?<![\w.])[A-Za-z]\.[A-Za-z]|(?<![\w'-])(?:Dept|Co|Inc|Jr|Sr|"
@@ -270,14 +270,19 @@ _PLACE_LEAD = re.compile(r"(?<![\w'\u2019.-])(?:North|South|East|West|Port|Fort|
 _GENERATION = re.compile(r",?\s+(?:[JS][Rr]|jr|sr|II|III|IV)\b\.?")
 
 
-def _with_place_words(spans: list[_Span], text: str) -> list[_Span]:
-    """A place or name with a place's word before or after it ("County", "Heights",
-    "Port") is a place: the word goes with it. A person's generation ("Jr") goes with the
-    name."""
+def _with_generation(spans: list[_Span], text: str) -> list[_Span]:
+    """A person's generation after the name ("Jr", "III") goes with it."""
     for index, span in enumerate(spans):
         generation = _GENERATION.match(text, span.end) if span.type == "PERSON" else None
         if generation and (index + 1 == len(spans) or spans[index + 1].start >= generation.end()):
-            spans[index] = span = _Span("PERSON", span.start, generation.end(), span.score)
+            spans[index] = _Span("PERSON", span.start, generation.end(), span.score)
+    return spans
+
+
+def _with_place_words(spans: list[_Span], text: str) -> list[_Span]:
+    """A place or name with a place's word before or after it ("County", "Heights",
+    "Port") is a place: the word goes with it."""
+    for index, span in enumerate(spans):
         if span.type not in ("PLACE", "PERSON"):
             continue
         tail = _PLACE_TAIL.match(text, span.end)

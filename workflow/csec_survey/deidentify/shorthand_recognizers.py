@@ -1,11 +1,10 @@
-"""Presidio recognizers of people and places named in an investigator's shorthand.
+"""Presidio recognizers of people named in an investigator's shorthand.
 
 A victim by her first name in lower case before her age ("juv honey age 15"), a
-relative or friend named by a month ("her cousin April", "June, her best friend"), a
-Vietnamese name in lower case ("le thi mai"), and the places of a field note written
-in lower case ("loc: sands motor inn on grand ave", "found on oak st"). Each is a
-name only where the shorthand puts it: "honey", "April" and "grand" stay everywhere
-else.
+relative or friend named by a month ("her cousin April", "June, her best friend"), and
+a Vietnamese name in lower case ("le thi mai"). Each is a name only where the shorthand
+puts it: "honey" and "April" stay everywhere else. A field note's places in lower case
+are `address_recognizers`'.
 """
 
 from __future__ import annotations
@@ -21,15 +20,15 @@ _MONTHS = ("January|February|March|April|May|June|July|August|September|October|
            "November|December")
 _KIN = ("sister|brother|cousin|friend|roommate|daughter|niece|nephew|aunt|girlfriend|"
         "classmate|stepsister|half-sister|bestie")
+_KIN_WORDS = frozenset(_KIN.replace("-", "|").split("|"))
 # Words that follow "vic" or "juv" in a note and name no one.
 _NOT_A_VICTIM = "|".join(sorted({*NOT_NAMES, "age", "aged", "was", "is", "now", "only", "just",
                                  "approx", "about", "female", "male", "girl", "boy", "wf", "bf",
                                  "hf", "wm", "bm", "hm", "dob", "yo", "yrs"}))
-_LOWER_STREET = r"(?:st|ave|rd|blvd|dr|ln|pkwy|hwy|ct|pl|ter|cir)"
 
 
 def shorthand_recognizers() -> list[EntityRecognizer]:
-    """Recognizers of the people and places an investigator's shorthand names."""
+    """Recognizers of the people an investigator's shorthand names."""
     return [
         RegexSpanRecognizer("PERSON", [
             # "juv honey age 15", "vic precious 16", "victim destiny m age 14".
@@ -38,21 +37,11 @@ def shorthand_recognizers() -> list[EntityRecognizer]:
              0.7, frozenset({"juv", "juvenile", "vic", "victim", "runaway"})),
             # "her cousin April", "June, her best friend": a month that is someone.
             (rf"(?i:\b(?:{_KIN})\s+)(?P<value>(?-i:{_MONTHS}))\b(?!\s+\d)", 0.7,
-             frozenset(_KIN.replace("-", "|").split("|"))),
+             _KIN_WORDS),
             (rf"(?:^|(?<=[.!?]\s))(?P<value>(?-i:{_MONTHS})),\s+(?:her|his|their|my)\s+"
              rf"(?:(?:best|little|big|older|younger)\s+)?(?:{_KIN})\b", 0.7,
-             frozenset(_KIN.replace("-", "|").split("|"))),
+             _KIN_WORDS),
             # "nguyen thi lan", "le thi mai": a Vietnamese woman's name, in lower case too.
             (r"(?i)\b(?P<value>[a-z]{2,8}\s+thi\s+[a-z]{2,8})\b", 0.7, frozenset({"thi"}))],
             name="ShorthandPersonRecognizer"),
-        RegexSpanRecognizer("ADDRESS", [
-            # "found at: starlite motel", "loc: sands motor inn": a field note's motel.
-            (r"(?i:\b(?:found\s+at|loc|location|addr|address|at)\s*:\s*)"
-             r"(?P<value>[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,2}\s+(?:motel|motor\s+(?:inn|lodge)|"
-             r"inn|hotel|lodge))\b", 0.7, frozenset({"motel", "inn", "hotel", "lodge"})),
-            # "on oak st, lorain", "motor inn on grand ave": a street in lower case.
-            (rf"(?:\b(?:on|off)\s+|,\s+)(?P<value>(?!(?:the|a|an|this|that|your|our)\s)"
-             rf"[a-z]{{3,}}\s+{_LOWER_STREET})\b(?!\.\w)", 0.65,
-             frozenset(_LOWER_STREET[3:-1].split("|")))],
-            name="ShorthandPlaceRecognizer"),
     ]
