@@ -560,9 +560,21 @@ FROZEN_5_FLOORS = {"ALL": 0.94, "DIRECT_IDENTIFIERS": 0.89, "NAMES_AGENCIES_PLAC
                    "platform_names_kept": 0.985, "ordinary_words_kept": 0.992}
 
 
+# tests/data/frozen/deid_frozen_texts_6.txt: 400 answers by an eighteenth helper who read
+# neither the code nor any other set, committed before its first score (session 17, with
+# the scrubber of session 16: recall 0.928, direct identifiers 0.893, names, agencies and
+# places 0.941, platform names 0.989, ordinary words 0.988; read by the documented rules,
+# recall 0.944 and direct identifiers 0.965). Its misses have not been read. Floors at
+# that first score.
+FROZEN_6 = Path(__file__).parent / "data" / "frozen" / "deid_frozen_texts_6.txt"
+FROZEN_6_FLOORS = {"ALL": 0.927, "DIRECT_IDENTIFIERS": 0.89, "NAMES_AGENCIES_PLACES": 0.94,
+                   "platform_names_kept": 0.985, "ordinary_words_kept": 0.987}
+
+
 @pytest.mark.parametrize("path, size, floors", [
     (FROZEN_3, (400, 1102), FROZEN_3_FLOORS), (FROZEN_4, (400, 1014), FROZEN_4_FLOORS),
-    (FROZEN_5, (400, 804), FROZEN_5_FLOORS)], ids=["third", "fourth", "fifth"])
+    (FROZEN_5, (400, 804), FROZEN_5_FLOORS), (FROZEN_6, (400, 842), FROZEN_6_FLOORS)],
+    ids=["third", "fourth", "fifth", "sixth"])
 def test_unseen_frozen_sets_score_no_worse_than_their_floors(scrubber, path, size, floors):
     items = load_heldout(path)
     assert (len(items), sum(len(item.personal) for item in items)) == size
