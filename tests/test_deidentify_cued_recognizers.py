@@ -37,6 +37,11 @@ import pytest
     ('"Sparkle" was the name on the ad', '"[PERSON]" was the name on the ad'),
     ("detective st. claire took it", "detective [PERSON] took it"),
     ("det van der meer called back", "det [PERSON] called back"),
+    # A role before the rank: the rank, not the role, is the name's cue.
+    ("our analyst cpl brightwater pulled it", "our analyst cpl [PERSON] pulled it"),
+    ("ask the examiner det. quorle", "ask the examiner det. [PERSON]"),
+    # A town's public safety department is its police.
+    ("Marrowgate Public Safety ran the sting", "[AGENCY] ran the sting"),
     # A city by its nickname after "the".
     ("girls worked the Strip every weekend", "girls worked the [PLACE] every weekend"),
     ("he moved them up to the Lou", "he moved them up to the [PLACE]"),

@@ -45,6 +45,14 @@ def test_bars_go_by_size_with_not_sure_last():
         ["High", "Middle", "Low", "Not sure"]
 
 
+def test_an_other_answer_goes_last_by_size_and_not_sure_after_it():
+    spec = _spec()
+    spec["panels"][0]["bars"] = {"a.high": "Other unit", "a.unsure": "Not sure",
+                                 "a.mid": "Middle", "a.low": "Low"}
+    assert _labels(figure_data("t", spec, REGISTRY, INSTRUMENT)) == \
+        ["Middle", "Low", "Other unit", "Not sure"]
+
+
 def test_an_ordered_scale_keeps_its_order_with_not_sure_last():
     assert _labels(figure_data("t", _spec("listed"), REGISTRY, INSTRUMENT)) == \
         ["Low", "Middle", "High", "Not sure"]

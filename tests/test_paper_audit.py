@@ -98,8 +98,8 @@ DOCUMENTS = {
                      "and seventy-seven of them said so.", PAGEBREAK, ""),
     "appendix_typed": ("Nothing else to report.", PAGEBREAK,
                        "resp.total was in truth 999, typed into the appendix."),
-    "quote": ("Investigators said this.\n\n{{< quotes oe_dynamics larger_client_pool 1 >}}",
-              PAGEBREAK, ""),
+    "quote": ("Investigators said this.\n\n"
+              "{{< quotes oe_dynamics larger_client_pool 1 more_buyers >}}", PAGEBREAK, ""),
 }
 CODEBOOK_NUMBERS = {25_000.0, 100_000.0}
 REPRODUCTION = [
@@ -116,7 +116,7 @@ def _inputs() -> PaperInputs:
     figures = {"sample": {"caption": "The sample: who answered.",
                           "alt_text": "Who answered, as horizontal bars."}}
     quotes = {"oe_dynamics": {"larger_client_pool": {"coded": 1, "quotes": [
-        {"pseudonym": "P_a", "text": QUOTED, "exemplar": "yes"}]}}}
+        {"pseudonym": "P_a", "text": QUOTED, "claims": ["more_buyers"], "exemplar": "yes"}]}}}
     return PaperInputs(registry=REGISTRY, figures=figures, figure_files={"sample": "sample.png"},
                        quotes=quotes, reproduction=REPRODUCTION, synthetic=True)
 

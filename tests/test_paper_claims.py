@@ -49,6 +49,7 @@ DATA = ClaimData(registry=REGISTRY,
                  figures={"fig": [["answer.a1.yes", "a.second", "a.third", "a.fourth"]]},
                  wording={"demo.male": "sex: Male Female", "a.first": "said most of the ads"},
                  themes={"oe_needs": {"funding": 2, "empty": 0}},
+                 claims={"oe_needs": {"funding": {"overtime": 2}, "empty": {}}},
                  reproduction=[{"id": "demo.male", "status": "reproduced"}])
 
 
@@ -113,10 +114,14 @@ def test_a_claim_over_an_unknown_id_or_a_count_is_an_error(args, error):
         evaluate([Claim("most", args, "S.", 1)], DATA)
 
 
-def test_raised_needs_a_non_blank_coded_answer():
-    assert _judge("raised", "oe_needs", "funding")[0]
-    assert _judge("raised", "oe_needs", "empty") == (False, "no non-blank answer is coded to it")
-    assert _judge("raised", "oe_needs", "never_coded")[0] is False
+def test_raised_needs_a_non_blank_answer_coded_to_each_claim_named():
+    assert _judge("raised", "oe_needs", "funding", "overtime")[0]
+    # Each point the lead-in makes must have been raised, not just one of them.
+    assert _judge("raised", "oe_needs", "funding", "grants", "overtime", "travel") == \
+        (False, "no non-blank answer is coded to grants, travel")
+    assert _judge("raised", "oe_needs", "empty", "overtime") == \
+        (False, "no non-blank answer is coded to the theme")
+    assert _judge("raised", "oe_needs", "never_coded", "overtime")[0] is False
 
 
 # --- words from a rule ------------------------------------------------------------------
@@ -165,7 +170,7 @@ all answered{{< claim nearly_all demo.male >}}.
 
 The first theme was money.
 
-{{< quotes oe_needs funding 2 >}}
+{{< quotes oe_needs funding 2 overtime >}}
 """
 
 
@@ -173,7 +178,7 @@ def test_find_claims_names_the_sentence_and_line():
     claims = find_claims(SOURCE)
     assert [(c.id, c.line) for c in claims] == [
         ("quantifier(demo.male)", 7), ("nearly_all(demo.male)", 8),
-        ("raised(oe_needs, funding)", 12)]
+        ("raised(oe_needs, funding, overtime)", 12)]
     assert claims[0].sentence == \
         "{Quantifier demo.male} of the respondents were men ({demo.male})."
     assert claims[1].sentence == "Nearly all answered."
@@ -207,7 +212,7 @@ def test_check_paper_refuses_undeclared_sentences():
 
 
 def test_without_any_coded_answer_the_build_asks_for_a_coding_file():
-    source = "Money first.\n\n{{< quotes oe_needs funding 2 >}}"
+    source = "Money first.\n\n{{< quotes oe_needs funding 2 overtime >}}"
     with pytest.raises(ValueError, match=r"set paper\.quote_coding to your coders' file"):
         check_paper(source, ClaimData(registry=REGISTRY))
     assert [v.holds for v in check_paper(source, DATA)] == [True]
@@ -279,10 +284,11 @@ def test_claim_data_reads_figures_wording_and_themes():
     rows = [{"figure": "victims", "panel": "Victims were", "registry_id": "victim.mostly_girls"},
             {"figure": "victims", "panel": "Ages", "registry_id": "x"},
             {"figure": "victims", "panel": "Victims were", "registry_id": "y"}]
-    quotes = {"oe_needs": {"funding": {"coded": 3, "quotes": []}}}
+    quotes = {"oe_needs": {"funding": {"coded": 3, "claims": {"overtime": 2}, "quotes": []}}}
     data = claim_data(registry, rows, instrument, published, quotes, [])
     assert data.figures == {"victims": [["victim.mostly_girls", "y"], ["x"]]}
     assert data.themes == {"oe_needs": {"funding": 3}}
+    assert data.claims == {"oe_needs": {"funding": {"overtime": 2}}}
     wording = data.wording["victim.mostly_girls"]
     assert "said victims were mostly girls" in wording  # the 2014 report's
     assert "Mostly girls" in wording  # the codebook's label

@@ -40,16 +40,21 @@ def _write(path: Path, text: str) -> Path:
 
 
 def test_read_coding_reads_rows(tmp_path):
-    path = _write(tmp_path / "coding.csv", "pseudonym,question,theme,exemplar\n"
-                  "P_1,oe_needs,funding,yes\nP_2,oe_needs,funding,no\n")
+    path = _write(tmp_path / "coding.csv", "pseudonym,question,theme,claims,exemplar\n"
+                  "P_1,oe_needs,funding,overtime grants,yes\nP_2,oe_needs,funding,,no\n")
     assert read_coding(path) == [
-        {"pseudonym": "P_1", "question": "oe_needs", "theme": "funding", "exemplar": "yes"},
-        {"pseudonym": "P_2", "question": "oe_needs", "theme": "funding", "exemplar": "no"}]
+        {"pseudonym": "P_1", "question": "oe_needs", "theme": "funding",
+         "claims": "overtime grants", "exemplar": "yes"},
+        {"pseudonym": "P_2", "question": "oe_needs", "theme": "funding", "claims": "",
+         "exemplar": "no"}]
 
 
+# A coding file without claims (the format before claims were coded) is refused too:
+# its quotes could not be matched to the points their lead-ins make.
 @pytest.mark.parametrize("header", ["pseudonym,question,theme",
-                                    "pseudonym,theme,question,exemplar",
-                                    "pseudonym,question,theme,exemplar,note"])
+                                    "pseudonym,question,theme,exemplar",
+                                    "pseudonym,theme,question,claims,exemplar",
+                                    "pseudonym,question,theme,claims,exemplar,note"])
 def test_read_coding_checks_columns(tmp_path, header):
     path = _write(tmp_path / "bad_columns.csv", header + "\n")
     with pytest.raises(ValueError, match=r"bad_columns\.csv.*expected columns"):
@@ -58,9 +63,17 @@ def test_read_coding_checks_columns(tmp_path, header):
 
 @pytest.mark.parametrize("value", ["Yes", "true", "", "1"])
 def test_read_coding_checks_exemplar_values_naming_file_and_line(tmp_path, value):
-    path = _write(tmp_path / "bad_exemplar.csv", "pseudonym,question,theme,exemplar\n"
-                  f"P_1,oe_needs,funding,yes\nP_2,oe_needs,funding,{value}\n")
+    path = _write(tmp_path / "bad_exemplar.csv", "pseudonym,question,theme,claims,exemplar\n"
+                  f"P_1,oe_needs,funding,,yes\nP_2,oe_needs,funding,,{value}\n")
     with pytest.raises(ValueError, match=r"bad_exemplar\.csv, line 3: exemplar"):
+        read_coding(path)
+
+
+@pytest.mark.parametrize("claims", ["overtime,grants", "over-time", "grants; travel"])
+def test_read_coding_checks_claim_ids_naming_file_and_line(tmp_path, claims):
+    path = _write(tmp_path / "bad_claims.csv", "pseudonym,question,theme,claims,exemplar\n"
+                  f'P_1,oe_needs,funding,"{claims}",yes\n')
+    with pytest.raises(ValueError, match=r"bad_claims\.csv, line 2: claims"):
         read_coding(path)
 
 
@@ -73,8 +86,11 @@ def _clean(rows: dict[str, dict[str, object]]) -> pd.DataFrame:
     return pd.DataFrame([{"pseudonym": p, **answers} for p, answers in rows.items()])
 
 
-def _coding(*rows: tuple[str, str, str, str]) -> list[dict[str, str]]:
-    return [dict(zip(CODING_COLUMNS, row, strict=True)) for row in rows]
+def _coding(*rows: tuple[str, ...]) -> list[dict[str, str]]:
+    """Coding rows from (pseudonym, question, theme, exemplar), claims blank, or from
+    (pseudonym, question, theme, claims, exemplar)."""
+    return [dict(zip(CODING_COLUMNS, row if len(row) == 5 else (*row[:3], "", row[3]),
+                     strict=True)) for row in rows]
 
 
 def test_exemplars_come_first_then_by_pseudonym():
@@ -86,7 +102,26 @@ def test_exemplars_come_first_then_by_pseudonym():
     chosen = quotes["oe_needs"]["funding"]["quotes"]
     assert [q["pseudonym"] for q in chosen] == ["P_b", "P_d", "P_a", "P_c"]
     assert [q["exemplar"] for q in chosen] == ["yes", "yes", "no", "no"]
-    assert set(chosen[0]) == {"pseudonym", "text", "exemplar"}
+    assert set(chosen[0]) == {"pseudonym", "text", "claims", "exemplar"}
+
+
+def test_claims_are_counted_and_each_gets_its_own_quotes():
+    clean = _clean({f"P_{i}": {"oe_needs": f"{LONG}, number {i}."} for i in range(6)})
+    coding = _coding(("P_0", "oe_needs", "funding", "overtime", "yes"),
+                     ("P_1", "oe_needs", "funding", "overtime", "no"),
+                     ("P_2", "oe_needs", "funding", "overtime grants", "no"),
+                     ("P_3", "oe_needs", "funding", "overtime", "no"),
+                     ("P_4", "oe_needs", "funding", "grants", "no"),
+                     ("P_5", "oe_needs", "funding", "", "no"))
+    funding = select_quotes(coding, clean, most=2)["oe_needs"]["funding"]
+    assert funding["claims"] == {"overtime": 4, "grants": 2}
+    assert funding["coded"] == 6
+    # Overtime had its two by P_1, so P_2 is quoted for grants and P_3 is not examined;
+    # an answer coded to no claim waits on the theme's count.
+    assert [(q["pseudonym"], q["claims"]) for q in funding["quotes"]] == [
+        ("P_0", ["overtime"]), ("P_1", ["overtime"]), ("P_2", ["overtime", "grants"]),
+        ("P_4", ["grants"])]
+    assert funding["examined"] == 4
 
 
 def test_text_is_verbatim_stripped_cell():
@@ -193,8 +228,9 @@ def test_uncoded_missing_and_unknown_answers_never_appear():
                      ("P_not_in_table", "oe_needs", "funding", "yes"),
                      ("P_coded", "oe_practices", "listservs_bulletins", "yes"))
     quotes = select_quotes(coding, clean)
-    assert quotes == {"oe_needs": {"funding": {"coded": 1, "examined": 1, "withheld": 0, "quotes": [
-        {"pseudonym": "P_coded", "text": f"{LONG}.", "exemplar": "no"}]}}}
+    assert quotes == {"oe_needs": {"funding": {
+        "coded": 1, "claims": {}, "examined": 1, "withheld": 0,
+        "quotes": [{"pseudonym": "P_coded", "text": f"{LONG}.", "claims": [], "exemplar": "no"}]}}}
     texts = json.dumps(quotes)
     assert "nobody coded it" not in texts and "uncoded question" not in texts
 
@@ -213,8 +249,9 @@ def test_themes_are_kept_apart():
 # --- coding_from_truth ------------------------------------------------------------------
 
 
-def _truth(response_id, item, themes, personal=0, keep=0):
+def _truth(response_id, item, themes, personal=0, keep=0, claims=("overtime",)):
     return {"ResponseId": response_id, "column": "Q99", "item": item, "themes": themes,
+            "claims": list(claims) if themes else [],
             "personal": [{"type": "PERSON", "start": i, "end": i + 1} for i in range(personal)],
             "keep": [{"type": "PLATFORM", "start": i, "end": i + 1} for i in range(keep)]}
 
@@ -224,7 +261,7 @@ TRUTH = [
     _truth("R_2", "oe_needs", ["funding"], personal=0, keep=0),
     _truth("R_3", "oe_needs", ["funding"], personal=1),
     _truth("R_4", "oe_needs", ["funding"], personal=0, keep=2),
-    _truth("R_5", "oe_needs", ["funding"], personal=2),
+    _truth("R_5", "oe_needs", ["funding"], personal=2, claims=("overtime", "grants")),
     _truth("R_1", "oe_needs", ["funding", "training_assistance"]),   # two themes
     _truth("R_2", "oe_concerns", []),                                 # no theme
     _truth("R_incomplete", "oe_needs", ["funding"]),                  # not complete
@@ -243,6 +280,9 @@ def test_coding_from_truth_codes_complete_single_theme_open_answers():
                      ("R_3", "oe_needs", "funding"), ("R_4", "oe_needs", "funding"),
                      ("R_5", "oe_needs", "funding"), ("R_6", "oe_concerns", "prosecutors")]
     assert all(re.fullmatch(r"P_[0-9a-f]{16}", row["pseudonym"]) for row in rows)
+    # The claims of an answer's sentences, as ids separated by spaces.
+    assert {codes[row["pseudonym"]]: row["claims"] for row in rows
+            if row["question"] == "oe_needs"}["R_5"] == "overtime grants"
     assert rows == sorted(rows, key=lambda r: (r["question"], r["theme"], r["pseudonym"]))
 
 
@@ -349,9 +389,18 @@ def test_committed_coding_has_at_most_three_exemplars_per_theme(committed):
 def test_every_theme_the_paper_quotes_is_coded(committed):
     source = (ROOT / "paper" / "paper.qmd").read_text(encoding="utf-8")
     coded = Counter((row["question"], row["theme"]) for row in committed)
-    for question, theme, count in re.findall(r"\{\{<\s*quotes\s+(\S+)\s+(\S+)\s+(\d+)\s*>\}\}",
-                                             source):
+    claims = Counter((row["question"], row["theme"], claim) for row in committed
+                     for claim in row["claims"].split())
+    shortcodes = re.findall(r"\{\{<\s*quotes\s+(\S+)\s+(\S+)\s+(\d+)((?:\s+\w+)*)\s*>\}\}",
+                            source)
+    assert shortcodes
+    for question, theme, count, named in shortcodes:
         assert coded[(question, theme)] >= int(count), (question, theme)
+        # Each quote names the claims its lead-in makes, never one no lead-in makes.
+        assert named.split(), (question, theme)
+        for claim in named.split():
+            assert not claim.startswith("other_"), (question, theme, claim)
+            assert claims[(question, theme, claim)], (question, theme, claim)
 
 
 def test_misquoted_names_quotes_that_are_not_the_answer_word_for_word():

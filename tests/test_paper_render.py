@@ -69,18 +69,18 @@ QUOTES = {
     "oe_dynamics": {
         "larger_client_pool": {"coded": 3, "quotes": [
             {"pseudonym": "P_aaaaaaaaaaaaaaaa", "text": "The buyer pool is *basically* "
-             "unlimited now, [PERSON] says so.", "exemplar": "yes"},
+             "unlimited now, [PERSON] says so.", "claims": ["more_buyers"], "exemplar": "yes"},
             {"pseudonym": "P_bbbbbbbbbbbbbbbb", "text": "It is a national market now, "
-             "with fresh buyers in each place.", "exemplar": "yes"},
+             "with fresh buyers in each place.", "claims": ["more_buyers"], "exemplar": "yes"},
             {"pseudonym": "P_cccccccccccccccc", "text": "Demand drives this, and tech has "
-             "multiplied demand.", "exemplar": "no"},
+             "multiplied demand.", "claims": ["demand"], "exemplar": "no"},
         ]},
         "easier_marketing": {"coded": 2, "quotes": [
             # The same respondent as the first quote above: not quoted a second time.
             {"pseudonym": "P_aaaaaaaaaaaaaaaa", "text": "Posting an ad takes five minutes "
-             "from a phone anywhere.", "exemplar": "yes"},
+             "from a phone anywhere.", "claims": ["quick_posting"], "exemplar": "yes"},
             {"pseudonym": "P_dddddddddddddddd", "text": "Marketing a kid is cheap and quick "
-             "and nobody sees it happen.", "exemplar": "no"},
+             "and nobody sees it happen.", "claims": ["quick_posting"], "exemplar": "no"},
         ]},
     },
 }
@@ -204,20 +204,24 @@ def test_every_figure_shortcode_names_a_configured_figure(shortcodes):
         assert len(arguments) == 1 and arguments[0] in configured, arguments
 
 
-def test_every_quotes_shortcode_names_a_question_and_theme_of_the_phrase_banks(shortcodes):
+def test_every_quotes_shortcode_names_a_question_theme_and_claims_of_the_phrase_banks(
+        shortcodes):
     instrument = load_instrument(ROOT / "config" / "instrument.yaml")
     open_questions = {item.id for item in instrument.items if item.type == "text"}
     used = [arguments for name, arguments in shortcodes if name == "quotes"]
     assert used
     for arguments in used:
-        assert len(arguments) == 3, arguments
-        question, theme, count = arguments
+        assert len(arguments) >= 4, arguments
+        question, theme, count, *claims = arguments
         assert question in open_questions, question
         bank = ROOT / "workflow" / "csec_survey" / "synthetic" / "phrasebank" / f"{question}.yaml"
         assert bank.exists(), bank
         themes = yaml.safe_load(bank.read_text(encoding="utf-8"))["themes"]
         assert theme in themes, f"{question}/{theme} is not a theme of {bank.name}"
         assert count.isdigit() and int(count) >= 1
+        # The points a lead-in makes are the bank's claims, never one it files as other.
+        unknown = [c for c in claims if c not in themes[theme] or c.startswith("other_")]
+        assert not unknown, f"{question}/{theme}: {unknown}"
 
 
 def test_only_known_shortcodes(shortcodes):
@@ -273,7 +277,8 @@ def test_figure_inserts_caption_file_and_label():
 
 
 def test_quotes_are_verbatim_escaped_blockquotes_at_most_n():
-    resolved = resolve("{{< quotes oe_dynamics larger_client_pool 2 >}}", _inputs())
+    resolved = resolve("{{< quotes oe_dynamics larger_client_pool 2 more_buyers demand >}}",
+                       _inputs())
     blocks = resolved.markdown.split("\n\n")
     assert len(blocks) == 2
     assert all(block.startswith("> ") for block in blocks)
@@ -290,8 +295,9 @@ def test_a_lead_in_sticks_to_its_first_quote_in_the_typst():
     import pypandoc
 
     source = ("## A heading\n\nThe first idea was scale, and\nit ran over two lines.\n\n"
-              "{{< quotes oe_dynamics larger_client_pool 1 >}}\n\n- a list\n\n"
-              "{{< quotes oe_dynamics easier_marketing 1 >}}")
+              "{{< quotes oe_dynamics larger_client_pool 1 more_buyers demand >}}\n\n"
+              "- a list\n\n"
+              "{{< quotes oe_dynamics easier_marketing 1 quick_posting >}}")
     markdown = resolve(source, _inputs()).markdown
     typst_source = pypandoc.convert_text(markdown, "typst", format="markdown")
     lead = typst_source.index("#block(sticky: true)[")
@@ -304,7 +310,8 @@ def test_a_lead_in_sticks_to_its_first_quote_in_the_typst():
 def test_a_synthetic_exports_quotes_are_labelled_illustrative_and_a_real_ones_are_not():
     import pypandoc
 
-    source = "Scale mattered.\n\n{{< quotes oe_dynamics larger_client_pool 1 >}}"
+    source = ("Scale mattered.\n\n"
+              "{{< quotes oe_dynamics larger_client_pool 1 more_buyers demand >}}")
     synthetic = resolve(source, _inputs(synthetic=True)).markdown
     typst_source = pypandoc.convert_text(synthetic, "typst", format="markdown")
     label = typst_source.index("#quote-label[Illustrative synthetic answers]")
@@ -332,16 +339,16 @@ def test_an_unclosed_nested_or_unknown_condition_is_refused(source):
 
 
 def test_quotes_fewer_than_asked_when_fewer_are_coded():
-    resolved = resolve("{{< quotes oe_dynamics easier_marketing 5 >}}", _inputs())
+    resolved = resolve("{{< quotes oe_dynamics easier_marketing 5 quick_posting >}}", _inputs())
     assert len(resolved.quotes) == 2
     assert resolved.markdown.count("> ") == 2
 
 
 def test_no_answer_is_quoted_twice_across_shortcodes():
-    source = ("{{< quotes oe_dynamics larger_client_pool 1 >}}\n\n"
-              "{{< quotes oe_dynamics larger_client_pool 1 >}}\n\n"
-              "{{< quotes oe_dynamics easier_marketing 2 >}}\n\n"
-              "{{< quotes oe_dynamics larger_client_pool 1 >}}")
+    source = ("{{< quotes oe_dynamics larger_client_pool 1 more_buyers demand >}}\n\n"
+              "{{< quotes oe_dynamics larger_client_pool 1 more_buyers demand >}}\n\n"
+              "{{< quotes oe_dynamics easier_marketing 2 quick_posting >}}\n\n"
+              "{{< quotes oe_dynamics larger_client_pool 1 more_buyers demand >}}")
     resolved = resolve(source, _inputs())
     pseudonyms = [q["pseudonym"] for q in resolved.quotes]
     assert len(pseudonyms) == len(set(pseudonyms)) == 4
@@ -351,12 +358,26 @@ def test_no_answer_is_quoted_twice_across_shortcodes():
 
 
 def test_a_theme_with_no_quote_left_says_so_and_is_reported():
-    source = ("{{< quotes oe_dynamics larger_client_pool 3 >}}\n\n"
-              "{{< quotes oe_dynamics larger_client_pool 1 >}}\n\n"
-              "{{< quotes oe_needs funding 1 >}}")
+    source = ("{{< quotes oe_dynamics larger_client_pool 3 more_buyers demand >}}\n\n"
+              "{{< quotes oe_dynamics larger_client_pool 1 more_buyers demand >}}\n\n"
+              "{{< quotes oe_needs funding 1 grants >}}")
     resolved = resolve(source, _inputs())
     assert resolved.unquoted == ["oe_dynamics/larger_client_pool", "oe_needs/funding"]
-    assert resolved.markdown.count("No answer coded to this theme could be quoted.") == 2
+    assert resolved.markdown.count("No answer coded to this point could be quoted.") == 2
+
+
+def test_quotes_are_drawn_only_from_answers_coded_to_a_claim_named():
+    resolved = resolve("{{< quotes oe_dynamics larger_client_pool 2 demand >}}", _inputs())
+    assert [q["pseudonym"] for q in resolved.quotes] == ["P_cccccccccccccccc"]
+    resolved = resolve("{{< quotes oe_dynamics larger_client_pool 2 other_prices >}}",
+                       _inputs())
+    assert resolved.quotes == []
+    assert resolved.unquoted == ["oe_dynamics/larger_client_pool"]
+
+
+def test_a_quotes_shortcode_naming_no_claim_is_refused():
+    with pytest.raises(KeyError, match="names no claim"):
+        resolve("{{< quotes oe_dynamics larger_client_pool 2 >}}", _inputs())
 
 
 @pytest.mark.parametrize("share, word", [(100, "nearly all"), (90, "nearly all"),

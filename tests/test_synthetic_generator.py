@@ -7,6 +7,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+import yaml
 from faker import Faker
 
 from csec_survey.cli import main
@@ -185,6 +186,39 @@ def test_a_fresh_writer_records_each_platform_where_it_put_it():
                                for p in answer.personal)
                 seen += 1
     assert seen > 50
+
+
+def _bank_sentences(question: str) -> dict[str, tuple[str, str]]:
+    """Each sentence of a phrase bank, slots as a pattern, by its (theme, claim)."""
+    bank = yaml.safe_load((ROOT / "workflow" / "csec_survey" / "synthetic" / "phrasebank" /
+                           f"{question}.yaml").read_text(encoding="utf-8"))
+    return {sentence: (theme, claim) for theme, claims in bank["themes"].items()
+            for claim, pool in claims.items() for sentence in pool}
+
+
+def test_an_answer_makes_one_claim_in_one_voice_and_every_point_comes_up_early():
+    writer = AnswerWriter(np.random.default_rng(11), Faker("en_US"))
+    respondent = Respondent("Ana", "Quell", "aquell@x.gov", "Quell PD", "Quell")
+    question = "oe_recognise_ad"
+    sentences = _bank_sentences(question)
+    points = {(theme, claim) for theme, claim in sentences.values()
+              if not claim.startswith("other_")}
+    raised: set[tuple[str, str]] = set()
+    for _ in range(60):
+        answer = writer.write(question, respondent)
+        if not answer.themes:
+            continue
+        assert len(answer.claims) == 1, answer
+        claim = (answer.themes[0], answer.claims[0])
+        assert claim in set(sentences.values()), answer
+        if not claim[1].startswith("other_"):
+            raised.add(claim)
+        # No seam of case: an answer is typed throughout as it begins.
+        letters = re.sub(r"\W", "", answer.text)
+        if letters[:1].islower():
+            assert not re.search(r"\. [A-Z][a-z]", answer.text), answer.text
+    # Sixty answers over three themes: every point of every theme was made.
+    assert raised == points
 
 
 def test_every_platform_name_in_the_phrase_banks_is_marked():

@@ -17,6 +17,7 @@ with rule_script(snakemake) as log:
             rows = coding_from_truth((json.loads(line) for line in handle), key, complete)
     else:
         log.warning("this export has no ground truth to code from: set paper.quote_coding in "
-                    "config/config.yaml to your coders' file (pseudonym,question,theme,exemplar)")
+                    "config/config.yaml to your coders' file (pseudonym,question,theme,claims,"
+                    "exemplar)")
     write_coding(rows, snakemake.output.coding)
     log.info("%d answers coded from the generator's themes", len(rows))

@@ -200,8 +200,10 @@ class CuedPersonRecognizer(EntityRecognizer):
         # After a rank any listed surname is one, everyday word or not: "det. baker".
         self._any_last = frozenset(w.lower() for w in gazetteers.last_names) - NOT_NAMES - \
             _RANK_WORDS - _LOWER_JARGON
+        # A rank is no name, and the next rank is a cue of its own: "examiner sgt mendrake".
         self._ranked = re.compile(
-            rf"(?i:\b(?:{_RANKS})\b\.?)\s+(?P<value>{LOWER_WORD}(?:\s+{LOWER_WORD})?)")
+            rf"(?i:\b(?:{_RANKS})\b\.?)\s+(?P<value>(?!(?i:(?:{_RANKS})\b)){LOWER_WORD}"
+            rf"(?:\s+{LOWER_WORD})?)")
         self._ranked_particle = re.compile(
             rf"(?i:\b(?:{_RANKS})\b\.?)\s+(?P<value>(?i:st\.|ste\.|saint|van(?:\s+de[rn])?|von|"
             rf"de\s+la|della|del|de)\s+(?!facto\b){LOWER_WORD})")

@@ -36,7 +36,7 @@ _AGENCY_TAILS = (
     r"Police Department|Police Dept\.?|Police Bureau|Police|PD|"
     r"Sheriff['\u2019]?s (?:Office|Department|Dept\.?)|"
     r"SO|State Police|Highway Patrol|State Patrol|Bureau of Investigation|"
-    r"Department of Public Safety|DPS|ICAC Task Force|"
+    r"Department of Public Safety|Public Safety|DPS|ICAC Task Force|"
     r"Task Force(?:\s+on\s+[A-Z][\w'-]*(?:\s+(?:and\s+)?[A-Z][\w'-]*){0,3})?|"
     r"Prosecutor['\u2019]?s Office|"
     r"District Attorney['\u2019]?s Office|DA['\u2019]?s Office|County Attorney['\u2019]?s Office|"

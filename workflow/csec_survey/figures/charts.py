@@ -4,10 +4,10 @@ A figure is a stack of panels of horizontal bars (``config/figures.yaml``),
 each bar one registry entry: its share, with the share and count printed on
 the bar and the Wilson 95% interval as a whisker. Bars are sorted by size,
 unless a panel's answers have an order of their own (``order: listed``, for
-ranges and scales); "Not sure" comes last either way. A figure of who
-answered (``intervals: false``) draws no whiskers: the sample's composition is
-a count, not an estimate. The caption ends with each panel's question as the
-codebook words it.
+ranges and scales); an "Other …" answer comes last either way, and "Not sure"
+after it. A figure of who answered (``intervals: false``) draws no whiskers:
+the sample's composition is a count, not an estimate. The caption ends with
+each panel's question as the codebook words it.
 The exact data drawn go to a CSV beside the figure, with a caption and alt
 text that name the bases.
 """
@@ -103,7 +103,7 @@ def figure_data(name: str, spec: Mapping[str, Any], registry: Mapping[str, Any],
             bars.append(Bar(panel["title"], registry_id, label, entry))
         if panel.get("order", "by_size") == "by_size":
             bars.sort(key=lambda bar: -float(bar.entry["value"]))
-        bars.sort(key=lambda bar: bar.label == "Not sure")
+        bars.sort(key=lambda bar: (bar.label == "Not sure", bar.label.startswith("Other")))
         panels.append((panel["title"], bars))
     intervals = spec.get("intervals", True)
     every = [bar for _, bars in panels for bar in bars]

@@ -10,8 +10,9 @@ or declares the claim it makes, beside the prose, in ``paper/paper.qmd``:
   the 2014 report's, by the reproduction report (`reproduction_words`);
 - ``{{< claim KIND ARG ... >}}`` prints nothing and declares a claim of one of
   the `KINDS`, evaluated before the paper is rendered;
-- ``{{< quotes QUESTION THEME N >}}`` claims that the theme its lead-in
-  describes was raised: at least one non-blank answer is coded to it.
+- ``{{< quotes QUESTION THEME N CLAIM ... >}}`` claims that what its lead-in
+  describes was raised: each claim named (each point the lead-in makes) has at
+  least one non-blank answer coded to it.
 
 Two more claims are implied by the text and its figures: every share a
 paragraph cites beside a figure (``@fig-NAME``) is one the figure draws, the
@@ -77,13 +78,15 @@ class ClaimData:
     ``figures`` maps a figure to its panels, each the registry ids of its bars in
     drawn order; ``wording`` maps a registry id to the codebook's and the 2014
     report's words for it; ``themes`` counts the non-blank answers coded to each
-    question and theme; ``reproduction`` holds the reproduction report's rows.
+    question and theme, and ``claims`` those coded to each of a theme's claims;
+    ``reproduction`` holds the reproduction report's rows.
     """
 
     registry: Mapping[str, Any]
     figures: Mapping[str, Sequence[Sequence[str]]] = field(default_factory=dict)
     wording: Mapping[str, str] = field(default_factory=dict)
     themes: Mapping[str, Mapping[str, int]] = field(default_factory=dict)
+    claims: Mapping[str, Mapping[str, Mapping[str, int]]] = field(default_factory=dict)
     reproduction: Sequence[Mapping[str, str]] = ()
 
 
@@ -112,6 +115,8 @@ def claim_data(registry: Mapping[str, Any], figure_rows: Iterable[Mapping[str, s
                                     for name, panels in figures.items()},
         wording=wording, reproduction=reproduction,
         themes={question: {theme: int(coded["coded"]) for theme, coded in themes.items()}
+                for question, themes in quotes.items()},
+        claims={question: {theme: dict(coded["claims"]) for theme, coded in themes.items()}
                 for question, themes in quotes.items()})
 
 
@@ -188,9 +193,14 @@ def _reported(claim: Claim, data: ClaimData) -> tuple[bool, str]:
 
 
 def _raised(claim: Claim, data: ClaimData) -> tuple[bool, str]:
-    question, theme = claim.args
-    count = data.themes.get(question, {}).get(theme, 0)
-    return count > 0, "" if count else "no non-blank answer is coded to it"
+    question, theme, *claims = claim.args
+    if not data.themes.get(question, {}).get(theme, 0):
+        return False, "no non-blank answer is coded to the theme"
+    coded = data.claims.get(question, {}).get(theme, {})
+    unraised = [name for name in claims if not coded.get(name, 0)]
+    if unraised:
+        return False, f"no non-blank answer is coded to {', '.join(unraised)}"
+    return True, ""
 
 
 # kind -> (the predicate in words, its test)
@@ -207,7 +217,7 @@ KINDS: dict[str, tuple[str, Callable[[Claim, ClaimData], tuple[bool, str]]]] = {
                _by_far),
     "reported": ("the sentence's quantifiers are the codebook's or the 2014 report's wording "
                  "of the answers counted", _reported),
-    "raised": ("at least one non-blank answer is coded to the theme", _raised),
+    "raised": ("each claim named has a non-blank answer of the theme coded to it", _raised),
 }
 
 
@@ -250,7 +260,7 @@ def find_claims(source: str) -> list[Claim]:
             elif name in _WORDS_FROM_RULES:
                 kind = "quantifier" if name != "reproduction_verdict" else name
             elif name == "quotes":
-                kind, args = "raised", args[:2]
+                kind, args = "raised", args[:2] + args[3:]
             else:
                 continue
             sentence = (_lead_in(source, offset) if kind == "raised" else
@@ -297,7 +307,7 @@ def check_paper(source: str, data: ClaimData) -> list[Verdict]:
         raise ValueError("no answer of this export is coded to a theme, so the paper's "
                          "accounts of what investigators said cannot be checked: set "
                          "paper.quote_coding to your coders' file (pseudonym,question,theme,"
-                         "exemplar); only a synthetic export is coded from its ground truth")
+                         "claims,exemplar); only a synthetic export is coded from its ground truth")
     return evaluate(claims, data) + figure_agreement(source, data)
 
 
@@ -330,9 +340,12 @@ def evaluate(claims: Sequence[Claim], data: ClaimData) -> list[Verdict]:
 
 def _values(claim: Claim, data: ClaimData) -> dict[str, str]:
     if claim.kind == "raised":
-        question, theme = claim.args
+        question, theme, *claims = claim.args
+        coded = data.claims.get(question, {}).get(theme, {})
         return {f"{question}/{theme}":
-                f"{data.themes.get(question, {}).get(theme, 0)} answers coded"}
+                f"{data.themes.get(question, {}).get(theme, 0)} answers coded",
+                **{f"{question}/{theme}/{name}": f"{coded.get(name, 0)} answers coded"
+                   for name in claims}}
     if claim.kind == "reproduction_verdict":
         counts: dict[str, int] = {}
         for row in data.reproduction:

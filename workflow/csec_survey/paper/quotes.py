@@ -1,11 +1,16 @@
 """Quotes for the paper: coded answers, drawn verbatim from the de-identified text.
 
 The qualitative coding file (``paper.quote_coding`` in the config) assigns answers,
-by pseudonym and question, to the themes the report found, and flags
-exemplars. The paper quotes only coded answers, exemplars first, word for word
-as de-identification left them, and never with the respondent's demographics.
-For the synthetic stand-in the generator's themes play the coder
-(`coding_from_truth`); with real data a person codes the answers.
+by pseudonym and question, to the themes the report found and, within a theme, to
+the claims they make (``claims``: ids separated by spaces, one per point an answer
+makes, such as ``reused_contact``), and flags exemplars. A quote in the paper
+names the claims its lead-in makes and is drawn only from answers coded to one of
+them: an answer is quoted because it says what the text says it shows, not only
+because it is on the same theme. The paper quotes only coded answers, exemplars
+first, word for word as de-identification left them, and never with the
+respondent's demographics. For the synthetic stand-in the generator's themes and
+claims play the coder (`coding_from_truth`); with real data a person codes the
+answers.
 
 What is published is held to a stricter test than what is kept: an answer that
 still holds a capitalised word no dictionary, platform list, placeholder or word
@@ -43,13 +48,14 @@ __all__ = [
     "write_coding",
 ]
 
-CODING_COLUMNS = ("pseudonym", "question", "theme", "exemplar")
+CODING_COLUMNS = ("pseudonym", "question", "theme", "claims", "exemplar")
 _EXEMPLARS_PER_THEME = 3
 
 
 def coding_from_truth(truth: Iterable[Mapping[str, Any]], key: PseudonymKey,
                       complete: set[str]) -> list[dict[str, str]]:
-    """A coding file from the generator's ground truth: the themes it wrote each answer on.
+    """A coding file from the generator's ground truth: the theme it wrote each answer on
+    and the claims of its sentences.
 
     Only answers of ``complete`` response ids and single-theme answers are
     coded. Exemplars are, per question and theme, the first answers in pseudonym
@@ -66,7 +72,7 @@ def coding_from_truth(truth: Iterable[Mapping[str, Any]], key: PseudonymKey,
         code = pseudonym(row["ResponseId"], key)
         theme = row["themes"][0]
         rows.append({"pseudonym": code, "question": row["item"], "theme": theme,
-                     "exemplar": "no"})
+                     "claims": " ".join(row["claims"]), "exemplar": "no"})
         candidates.setdefault((row["item"], theme), []).append(code)
     exemplars = {(question, theme, code)
                  for (question, theme), codes in candidates.items()
@@ -88,7 +94,7 @@ def write_coding(rows: Iterable[Mapping[str, str]], path: str | Path) -> None:
 
 
 def read_coding(path: str | Path) -> list[dict[str, str]]:
-    """The coding file, checked for its columns and exemplar flags."""
+    """The coding file, checked for its columns, claim ids and exemplar flags."""
     path = Path(path)
     with path.open(encoding="utf-8", newline="") as handle:
         reader = csv.DictReader(handle)
@@ -98,17 +104,21 @@ def read_coding(path: str | Path) -> list[dict[str, str]]:
     for line, row in enumerate(rows, start=2):
         if row["exemplar"] not in ("yes", "no"):
             raise ValueError(f"{path}, line {line}: exemplar must be yes or no")
+        if not all(_CLAIM_ID.fullmatch(claim) for claim in row["claims"].split()):
+            raise ValueError(f"{path}, line {line}: claims must be ids of letters, digits "
+                             "and underscores, separated by spaces")
     return rows
 
 
 def select_quotes(coding: Iterable[Mapping[str, str]], clean: pd.DataFrame,
                   min_length: int = 40, max_length: int = 600,
                   most: int = 12) -> dict[str, Any]:
-    """Per question and theme: how many non-blank answers are coded to it (``coded``),
-    and the ones to quote (``quotes``, at most ``most``: more than the paper quotes
-    from a theme), exemplars first, verbatim. Answers of quotable length are
-    examined in that order until ``most`` are found (``examined``); ``withheld``
-    counts those passed over for a residual risk.
+    """Per question and theme: how many non-blank answers are coded to it (``coded``)
+    and to each of its claims (``claims``), and the ones to quote (``quotes``, each
+    with its claims; at most ``most`` per claim: more than the paper quotes for one),
+    exemplars first, verbatim. Answers of quotable length are examined in that order
+    until each claim they make has ``most`` (``examined``); ``withheld`` counts those
+    passed over for a residual risk.
 
     A quote may hold digits: the PDF audit checks quotes word for word against
     the de-identified answers instead of tracing their numerals to the registry.
@@ -123,17 +133,21 @@ def select_quotes(coding: Iterable[Mapping[str, str]], clean: pd.DataFrame,
             continue
         answer = str(answer).strip()
         theme = themes.setdefault(row["question"], {}).setdefault(
-            row["theme"], {"coded": 0, "examined": 0, "withheld": 0, "quotes": []})
+            row["theme"], {"coded": 0, "claims": {}, "examined": 0, "withheld": 0,
+                           "quotes": []})
         theme["coded"] += 1
-        if len(theme["quotes"]) == most or not min_length <= len(answer) <= max_length \
-                or _mostly_placeholders(answer):
+        claims = row["claims"].split()
+        for claim in claims:
+            theme["claims"][claim] = theme["claims"].get(claim, 0) + 1
+        if _has_enough(theme["quotes"], claims, most) or \
+                not min_length <= len(answer) <= max_length or _mostly_placeholders(answer):
             continue
         theme["examined"] += 1
         if residual_risks(answer):
             theme["withheld"] += 1
             continue
         theme["quotes"].append({"pseudonym": row["pseudonym"], "text": answer,
-                                "exemplar": row["exemplar"]})
+                                "claims": claims, "exemplar": row["exemplar"]})
     return themes
 
 
@@ -225,6 +239,7 @@ def misquoted(quotes: Iterable[Mapping[str, str]], clean: pd.DataFrame) -> list[
     return wrong
 
 
+_CLAIM_ID = re.compile(r"\w+")
 _PLACEHOLDER = re.compile(r"\[[A-Z_]+(?: \d+)?\]")
 _CAPITALISED = re.compile(r"(?<![\w'\u2019-])[A-Z][\w'\u2019-]*")
 _LONG_NUMBER = re.compile(r"\d{5,}")
@@ -233,6 +248,14 @@ _INSIDE_A_SENTENCE = re.compile(r"(?:[a-z]|,)\s+$")
 # Capitalised in these answers without naming anyone: ranks and titles, "I", "OK".
 _TITLE_WORDS = frozenset({"Det", "Sgt", "Lt", "Ofc", "Cpl", "Capt", "Dr", "Mr", "Mrs",
                           "Ms", "SA", "Inv", "Dep", "Tpr", "I", "OK"})
+
+
+def _has_enough(quotes: list[dict[str, Any]], claims: list[str], most: int) -> bool:
+    """Whether each claim an answer makes (its theme, if it is coded to none) already
+    has ``most`` quotes."""
+    if not claims:
+        return len(quotes) >= most
+    return all(sum(claim in quote["claims"] for quote in quotes) >= most for claim in claims)
 
 
 def _mostly_placeholders(text: str) -> bool:

@@ -6,8 +6,8 @@ shortcodes, resolved here at render time from the pipeline's outputs.
 - ``{{< num ID >}}``: the registry entry's printed value, as a link to its row
   in the provenance appendix;
 - ``{{< figure NAME >}}``: the figure with its caption (``@fig-NAME`` refers to it);
-- ``{{< quotes QUESTION THEME N >}}``: N verbatim, de-identified answers coded
-  to the theme;
+- ``{{< quotes QUESTION THEME N CLAIM ... >}}``: N verbatim, de-identified answers
+  coded to the theme and to one of the claims named (the points its lead-in makes);
 - ``{{< quantifier ID >}}`` (``Quantifier``): the word for a share;
   ``{{< reproduction_verdict >}}``: whether the numbers reproduce the 2014
   report's; and
@@ -159,8 +159,8 @@ def _expand(match: re.Match[str], inputs: PaperInputs, resolved: Resolved,
             raise KeyError(f"paper: claim {claim_id} was not checked true by check_claims")
         return ""
     if name == "quotes":
-        question, theme, count = arguments
-        return _quotes(question, theme, int(count), inputs, resolved)
+        question, theme, count, *claims = arguments
+        return _quotes(question, theme, int(count), claims, inputs, resolved)
     if name == "provenance":
         return match.group(0) if defer else _provenance(resolved, inputs.registry)
     if name == "reproduction":
@@ -171,15 +171,18 @@ def _expand(match: re.Match[str], inputs: PaperInputs, resolved: Resolved,
 _SYNTHETIC_QUOTES = "Illustrative synthetic answers"
 
 
-def _quotes(question: str, theme: str, count: int, inputs: PaperInputs,
-            resolved: Resolved) -> str:
+def _quotes(question: str, theme: str, count: int, claims: Sequence[str],
+            inputs: PaperInputs, resolved: Resolved) -> str:
+    if not claims:
+        raise KeyError(f"paper: {{{{< quotes {question} {theme} {count} >}}}} names no "
+                       "claim: a quote is chosen for the point its lead-in makes")
     coded = inputs.quotes.get(question, {}).get(theme, {"quotes": []})
-    available = [q for q in coded["quotes"]
-                 if q["pseudonym"] not in {used["pseudonym"] for used in resolved.quotes}]
+    available = [q for q in coded["quotes"] if set(claims) & set(q["claims"])
+                 and q["pseudonym"] not in {used["pseudonym"] for used in resolved.quotes}]
     if not available:
-        # A small sample may leave a theme without a quotable answer: say so, don't fail.
+        # A small sample may leave a claim without a quotable answer: say so, don't fail.
         resolved.unquoted.append(f"{question}/{theme}")
-        return "*No answer coded to this theme could be quoted.*"
+        return "*No answer coded to this point could be quoted.*"
     # Up to ``count``: a theme may have fewer quotable answers than the text hoped for.
     chosen = available[:count]
     resolved.quotes.extend({"question": question, "theme": theme, **q} for q in chosen)
@@ -289,8 +292,11 @@ def reproduction_fields(key: str, row: Mapping[str, Any]) -> list[str]:
     measured, the published and rebuilt values, count and base, status and note."""
     unit = "%" if row["unit"] == "percent" else ""
     counts = f"{row['numerator']} / {row['denominator']}" if row["denominator"] else ""
-    return [key, _label(row["quantity"]), f"{_grouped(str(row['published']), True)}{unit}",
-            _grouped(row["rebuilt"], True), counts, _status(row), _label(row.get("note") or "")]
+    # A year is no quantity: 2009, not 2,009.
+    whole = row["unit"] != "year"
+    return [key, _label(row["quantity"]), f"{_grouped(str(row['published']), whole)}{unit}",
+            _grouped(str(row["rebuilt"]), whole), counts, _status(row),
+            _label(row.get("note") or "")]
 
 
 def reproduction_table(rows: Sequence[Mapping[str, Any]]) -> dict[str, list[str]]:
@@ -302,10 +308,12 @@ def reproduction_table(rows: Sequence[Mapping[str, Any]]) -> dict[str, list[str]
         fields = reproduction_fields(key, row)
         # A note's first sentence is the row's own arithmetic; the rest explains the base.
         first, _, rest = fields[-1].partition(". ")
-        if rest and rest == account:
-            fields[-1] = f"{first}. Base chosen as for {given_at}."
-        elif rest:
-            account, given_at = rest, key
+        # A figure taken from elsewhere has no base for its note to account for.
+        if rest and row.get("kind") not in ("external", "design"):
+            if rest == account:
+                fields[-1] = f"{first}. Base chosen as for {given_at}."
+            else:
+                account, given_at = rest, key
         table[key] = fields
     return table
 

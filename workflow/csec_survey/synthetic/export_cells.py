@@ -104,7 +104,7 @@ def export_cells(instrument: Instrument, answers: pd.DataFrame, people: pd.DataF
 
 def _truth_row(response_id: str, item: Item, column: str, answer: Any) -> dict[str, Any]:
     return {"ResponseId": response_id, "column": column, "item": item.id,
-            "themes": answer.themes,
+            "themes": answer.themes, "claims": answer.claims,
             "personal": [span.as_dict() for span in answer.personal],
             "keep": [span.as_dict() for span in answer.keep]}
 

@@ -1,7 +1,9 @@
 """Synthetic free-text answers with the personal data they carry, and where.
 
 Answers are put together from hand-written phrase banks (``phrasebank/*.yaml``,
-one per open question, sentences grouped by the themes the report found).
+one per open question, sentences grouped by the themes the report found and, within
+a theme, by the claim each makes: the point a lead-in of the paper makes, or, for a
+claim whose id starts ``other_``, one no lead-in makes).
 Slots such as ``{person}`` or ``{phone}`` are filled with fake personal data
 drawn by `synthetic.planted`, and every planted value is recorded with its
 character offsets and shape. Platform names are findings the de-identification
@@ -58,22 +60,36 @@ class Respondent:
 
 @dataclass
 class Answer:
-    """One free-text answer, its themes, the personal data in it and the platforms to keep."""
+    """One free-text answer, its themes and claims, the personal data in it and the
+    platforms to keep."""
 
     text: str
     themes: list[str]
+    claims: list[str] = field(default_factory=list)
     personal: list[Span] = field(default_factory=list)
     keep: list[Span] = field(default_factory=list)
 
 
 @cache
 def _load_phrasebank(question: str) -> Mapping[str, Any]:
-    """The phrase bank of one open question: ``themes`` → sentences, and ``fragments``."""
+    """The phrase bank of one open question: ``themes`` → claims → sentences, and
+    ``fragments``."""
     source = resources.files("csec_survey.synthetic") / "phrasebank" / f"{question}.yaml"
     bank = yaml.safe_load(source.read_text(encoding="utf-8"))
     if not bank.get("themes") or not bank.get("fragments"):
         raise ValueError(f"phrase bank {question!r} needs themes and fragments")
+    for theme, claims in bank["themes"].items():
+        if not isinstance(claims, dict) or not claims or \
+                not all(isinstance(pool, list) and pool for pool in claims.values()):
+            raise ValueError(f"phrase bank {question!r}, theme {theme!r}: expected claims, "
+                             "each a non-empty list of sentences")
     return bank
+
+
+def _theme_sentences(bank: Mapping[str, Any], theme: str) -> list[tuple[str, str]]:
+    """A theme's sentences as (claim, sentence), in the bank's order."""
+    return [(claim, str(sentence)) for claim, pool in bank["themes"][theme].items()
+            for sentence in pool]
 
 
 def marked_platforms() -> frozenset[str]:
@@ -81,8 +97,8 @@ def marked_platforms() -> frozenset[str]:
     names: set[str] = set()
     for question in _QUESTIONS:
         bank = _load_phrasebank(question)
-        for sentence in [*(s for pool in bank["themes"].values() for s in pool),
-                         *bank["fragments"]]:
+        for sentence in [*(s for theme in bank["themes"] for _, s in
+                           _theme_sentences(bank, theme)), *bank["fragments"]]:
             names.update(_MARK.findall(str(sentence)))
     return frozenset(names)
 
@@ -93,7 +109,7 @@ class AnswerWriter:
     def __init__(self, rng: np.random.Generator, faker: Faker) -> None:
         self._rng = rng
         self._planted = PersonalData(rng, faker)
-        self._queues: dict[tuple[str, str], list[str]] = {}
+        self._queues: dict[tuple[str, str], list[tuple[str, str]]] = {}
         self._seen: dict[str, set[str]] = {}
 
     def write(self, question: str, respondent: Respondent) -> Answer:
@@ -112,31 +128,59 @@ class AnswerWriter:
         if self._rng.random() < 0.14:
             fragment = str(self._choice(bank["fragments"]))
             return self._fill([fragment], [], respondent)
-        # One person saying one or two connected things: both sentences carry one theme,
-        # so that an answer quoted for a theme makes that theme's point and no other.
+        # One person saying one or two connected things: both sentences make one claim
+        # in one voice, so that an answer quoted for a point makes that point, with no
+        # seam where a second writer's words would start.
         length = int(self._rng.choice([1, 2], p=[0.6, 0.4]))
         theme = str(self._choice(themes))
-        sentences = [self._next_sentence(question, theme, bank["themes"][theme])
-                     for _ in range(length)]
-        return self._fill(sentences, [theme], respondent)
+        claim, first = self._next_sentence(question, theme, _theme_sentences(bank, theme))
+        sentences = [first]
+        if length == 2:
+            second = self._next_in_the_same_voice(question, theme, claim, first)
+            sentences += [second] if second else []
+        return self._fill(sentences, [theme], respondent, [claim])
 
-    def _next_sentence(self, question: str, theme: str, pool: Sequence[str]) -> str:
-        # Draw without replacement so that the bank is used up before any
-        # sentence repeats; sentences with personal data are drawn less often.
+    def _next_sentence(self, question: str, theme: str,
+                       pool: Sequence[tuple[str, str]]) -> tuple[str, str]:
+        # Draw without replacement so that the bank is used up before any sentence
+        # repeats; sentences with personal data are drawn less often, and so are those
+        # making a point the report did not single out (``other_`` claims).
         queue = self._queues.setdefault((question, theme), [])
         if not queue:
-            weights = np.array([0.55 if _SLOT.search(s) else 1.0 for s in pool])
+            weights = np.array([(0.55 if _SLOT.search(s) else 1.0) *
+                                (_OTHER_POINT_WEIGHT if claim.startswith("other_") else 1.0)
+                                for claim, s in pool])
             order = self._rng.choice(len(pool), size=len(pool), replace=False,
                                      p=weights / weights.sum())
-            queue.extend(pool[i] for i in order)
+            drawn = [pool[i] for i in order]
+            # Each point the report found is made once before any point is made twice:
+            # the paper says investigators raised each, and a small sample must bear it out.
+            first = {}
+            for index, (claim, _) in enumerate(drawn):
+                if not claim.startswith("other_"):
+                    first.setdefault(claim, index)
+            leading = sorted(first.values())
+            queue.extend([drawn[i] for i in leading] +
+                         [entry for i, entry in enumerate(drawn) if i not in set(leading)])
         return queue.pop(0)
 
+    def _next_in_the_same_voice(self, question: str, theme: str, claim: str,
+                                first: str) -> str | None:
+        """The next queued sentence of ``claim`` written in the voice of ``first``, if any."""
+        queue = self._queues[(question, theme)]
+        for index, (queued_claim, sentence) in enumerate(queue):
+            if queued_claim == claim and _voice(sentence) == _voice(first):
+                return queue.pop(index)[1]
+        return None
+
     def _fill(self, sentences: Sequence[str], themes: list[str],
-              respondent: Respondent) -> Answer:
+              respondent: Respondent, claims: Sequence[str] = ()) -> Answer:
         text = ""
         personal: list[Span] = []
         keep: list[Span] = []
         joiner = str(self._choice([" ", " ", " ", "  "]))
+        # A writer's slips run through the whole answer, never switching midway.
+        slip = self._rng.random()
         for index, sentence in enumerate(sentences):
             if index:
                 # A sentence that goes on to another ends as one: no seam between them.
@@ -145,19 +189,23 @@ class AnswerWriter:
                 text += joiner
             cursor = 0
             for match in _SLOT.finditer(sentence):
-                text = self._literal(text, sentence[cursor:match.start()], keep)
+                text = self._literal(text, sentence[cursor:match.start()], keep, slip)
                 planted = self._slot(match.group(1), respondent)
                 for span in planted.spans:
                     (keep if span.type == "PLATFORM" else personal).append(
                         span.shifted(len(text)))
                 text += planted.text
                 cursor = match.end()
-            text = self._literal(text, sentence[cursor:], keep)
-        return Answer(text=text, themes=themes, personal=personal, keep=keep)
+            text = self._literal(text, sentence[cursor:], keep, slip)
+        if _DROPPED_STOP[0] <= slip < _DROPPED_STOP[1] and text.endswith("."):
+            text = text[:-1]
+        return Answer(text=text, themes=themes, claims=list(claims), personal=personal,
+                      keep=keep)
 
-    def _literal(self, text: str, chunk: str, keep: list[Span]) -> str:
-        """``text`` followed by a stretch of the bank's own words, its platform marks recorded."""
-        chunk = self._roughen(chunk)
+    def _literal(self, text: str, chunk: str, keep: list[Span], slip: float) -> str:
+        """``text`` followed by a stretch of the bank's own words, its platform marks
+        recorded, and the answer's ``slip`` applied."""
+        chunk = _roughen(chunk, slip)
         # A planted value that ends in a full stop ("Dover P.D.") takes the sentence's own.
         if text.endswith(".") and chunk.startswith("."):
             chunk = chunk[1:]
@@ -188,16 +236,32 @@ class AnswerWriter:
             raise ValueError(f"unknown slot {{{name}}} in a phrase bank")
         return self._planted.slots[name]()
 
-    def _roughen(self, text: str) -> str:
-        """Small, human slips in the plain text between slots."""
-        roll = self._rng.random()
-        if roll < 0.04 and len(text) > 12:
-            return text.lower()
-        if roll < 0.07 and text.endswith("."):
-            return text[:-1]
-        if roll < 0.09:
-            return text.replace("'", "")
-        return text
-
     def _choice(self, options: Sequence[Any]) -> Any:
         return options[int(self._rng.integers(len(options)))]
+
+
+_OTHER_POINT_WEIGHT = 0.3
+
+# Small, human slips, one per answer by where its roll falls: all in lower case, the
+# last full stop left off, apostrophes left out.
+_LOWER_CASE = (0.0, 0.04)
+_DROPPED_STOP = (0.04, 0.07)
+_NO_APOSTROPHES = (0.07, 0.09)
+
+
+def _roughen(chunk: str, slip: float) -> str:
+    if _LOWER_CASE[0] <= slip < _LOWER_CASE[1]:
+        return chunk.lower()
+    if _NO_APOSTROPHES[0] <= slip < _NO_APOSTROPHES[1]:
+        return chunk.replace("'", "")
+    return chunk
+
+
+def _voice(sentence: str) -> str:
+    """How a bank sentence is typed: in capitals, in lower case, or as prose."""
+    letters = _MARK.sub("", _SLOT.sub("", sentence))
+    if letters.isupper():
+        return "capitals"
+    if letters[:1].islower() or re.search(r"\bi\b", letters):
+        return "lower case"
+    return "prose"
