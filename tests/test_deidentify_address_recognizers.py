@@ -16,6 +16,17 @@ import pytest
     ("the Studio 6 off Bissonnet again", "the [ADDRESS 1] off [ADDRESS 2] again"),
     ("recoveries in zip 73110 and 73115, mostly",
      "recoveries in zip [ADDRESS 1] and [ADDRESS 2], mostly"),
+    # The end of an address: town and ZIP after the street, the town an everyday word too;
+    # a ZIP after a town's name with a comma or a stop after it.
+    ("the lease said 21 Quarry Rd, Liberty, 64068, his aunt's", "the lease said [ADDRESS 1], "
+     "[ADDRESS 2], his aunt's"),
+    ("billing went to Mebane 27302, then nowhere", "billing went to [PLACE] [ADDRESS], then "
+     "nowhere"),
+    ("last known was Pahrump 89048.", "last known was [PLACE] [ADDRESS]."),
+    # A college or a shopping commons by name; a ward by its number.
+    ("flyers went up at Tidewater Community College", "flyers went up at [ADDRESS]"),
+    ("he waited at Briarwood Commons most nights", "he waited at [ADDRESS] most nights"),
+    ("our calls come from the 7th ward", "our calls come from the [PLACE]"),
     # Motels of two words in lower case, a street by its initials, a bus terminal, a line.
     ("she was at the econo lodge by the airport", "she was at the [ADDRESS] by the airport"),
     ("the girls stay in motel 6 rooms", "the girls stay in [ADDRESS] rooms"),
@@ -107,3 +118,10 @@ def test_lettered_routes_and_chains_by_their_staff_or_in_capitals(scrubber, text
 ])
 def test_a_field_notes_places_in_lower_case(scrubber, text, expected):
     assert scrubber.scrub(text).text == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Backpage had 30000, more than Craigslist", "In 2012, 20000 people saw the ads",
+    "the Electoral College has nothing to do with it", "a tag is 20 bucks at the fair"])
+def test_counts_and_institutions_that_are_no_address(scrubber, text):
+    assert scrubber.scrub(text).text == text

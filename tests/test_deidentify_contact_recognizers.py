@@ -28,6 +28,9 @@ def _found(recognizer, text):
      "six oh three five five five oh one nine nine"),
     # A number abroad, with its country code and "+".
     ("the uncle in London, +44 20 7946 0958, wired it", "+44 20 7946 0958"),
+    # Dialled out of the US by its exit code; a number abroad in groups no longer dialled.
+    ("she called 011 63 917 555 0148 twice a week", "011 63 917 555 0148"),
+    ("his brother in Oaxaca kept +52 1 951 555 0176 on", "+52 1 951 555 0176"),
 ])
 def test_phones_in_every_common_format(text, phone):
     assert _found(PhoneRecognizer(), text) == [phone]
@@ -46,6 +49,10 @@ def test_numbers_that_are_no_phones(text):
     ("write jdoe at brackwell dot gov", "jdoe at brackwell dot gov"),
     ("jdoe @ gmail . com is his", "jdoe @ gmail . com"),
     ("jdoe(at)yahoo(dot)com", "jdoe(at)yahoo(dot)com"),
+    # Spaces on both sides of a dot in the local part, brackets, an ending spelt apart.
+    ("flyer said tasha . vip @ yahoo . com", "tasha . vip @ yahoo . com"),
+    ("dee (dot) love (at) aol (dot) com ok", "dee (dot) love (at) aol (dot) com"),
+    ("bio: kayla.rose @ gmail . c o m", "kayla.rose @ gmail . c o m"),
 ])
 def test_email_addresses_also_when_spelled(text, email):
     assert _found(EmailRecognizer(load_gazetteers()), text) == [email]
@@ -118,6 +125,30 @@ def test_an_address_whose_local_part_is_spelt_out(scrubber, text, expected):
     ('the account "was" never found', 'the account "was" never found'),
 ])
 def test_a_quoted_display_name_after_its_account(scrubber, text, expected):
+    assert scrubber.scrub(text).text == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Names in a list after the cue that announces them, in any separator or case.
+    ("screen names he used: GHOSTFACE77, LILBANDIT, SWEETTEA4U",
+     "screen names he used: [HANDLE 1], [HANDLE 2], [HANDLE 3]"),
+    ("usernames -- darkrose_9 / velvetvixen / tru_lov3", "usernames -- [HANDLE 1] / [HANDLE 2] / "
+     "[HANDLE 3]"),
+    ("KIK NAMES BOSSMAN414 AND PRETTYGRL22 BOTH HIS",
+     "KIK NAMES [HANDLE 1] AND [HANDLE 2] BOTH HIS"),
+    # Skype's prefix is part of the name, wherever it stands.
+    ("the buyer's Skype, live:nightowl.73, was tied to a card", "the buyer's Skype, [HANDLE], "
+     "was tied to a card"),
+    ("return showed live:.cid.9d3e71a0b4c2f655 only", "return showed [HANDLE] only"),
+    # A display name said to be one, quoted or in capitals; a page by what it is called.
+    ('his FB name was "Marquise Tha Realest"', 'his FB name was "[HANDLE]"'),
+    ("Display name: Young Boss Tre. Nothing else.", "Display name: [HANDLE]. Nothing else."),
+    ('the page "Cash Flow Kenny" posted the jobs', 'the page "[HANDLE]" posted the jobs'),
+    # "handles" the verb announces nothing.
+    ("the detective who handles it also handles burglaries",
+     "the detective who handles it also handles burglaries"),
+])
+def test_handles_listed_prefixed_or_displayed(scrubber, text, expected):
     assert scrubber.scrub(text).text == expected
 
 

@@ -29,8 +29,8 @@ imports from the core and from earlier stages only.
   `deidentify.nlp`'s pipeline, with `deidentify.recognizers` built from
   `deidentify.name_recognizers`, `deidentify.cued_recognizers`,
   `deidentify.cued_agencies`, `deidentify.cued_places`, `deidentify.contact_recognizers`,
-  `deidentify.address_recognizers`, `deidentify.shorthand_recognizers` and
-  `deidentify.pattern_recognizers` over the word
+  `deidentify.address_recognizers`, `deidentify.shorthand_recognizers`,
+  `deidentify.network_recognizers` and `deidentify.pattern_recognizers` over the word
   lists of `deidentify.gazetteers`; `deidentify.platform_spellings` keeps misspelt
   platform names; the recognizers of numbers weigh their cues with
   `deidentify.context_words`), `deidentify.chunks` (how a large export is split),

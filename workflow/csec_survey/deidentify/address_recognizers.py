@@ -40,6 +40,10 @@ _STREET_SUFFIXES = (
 # "Drive" (a hard drive), which need the house number.
 _NAMED_STREET_SUFFIXES = ("St|Street|Ave|Avenue|Blvd|Boulevard|Rd|Road|Ln|Lane|Pkwy|Parkway|"
                           "Hwy|Highway|Pike|Turnpike|Terrace|Ter|Dr|Trail|Trl|Cir")
+# Words a number counts ("20000 ads"): no ZIP code before them.
+_COUNTED = (r"\s+(?:ads|dollars|people|cases|views|hits|posts|messages|calls|miles|images|"
+            r"files|photos|videos|followers|friends|users|members|times|texts|pages|accounts|"
+            r"girls|kids)\b")
 # The unit within a building: "Apt 4", "Ste. 200", "Rm 239".
 _UNIT = r"(?:apt\.?|apartment|suite|ste\.?|unit|rm\.?|room|#)"
 _STREET_NAME = r"(?:[NSEW]\.?\s+)?(?:[A-Z][a-z][\w'-]*|\d{1,3}(?:st|nd|rd|th))"
@@ -130,10 +134,15 @@ def address_recognizers() -> list[EntityRecognizer]:
              r"(?![\w-])", 0.7, frozenset({"and"})),
             # A ZIP code: five digits standing alone that count nothing ("89030", not
             # "$10000" or "20000 ads").
-            (r"(?<![\w$#.,/:-])(?P<value>\d{5}(?:-\d{4})?)(?![\w,.%/:-]|\.\d|\s+(?:ads|"
-             r"dollars|people|cases|views|hits|posts|messages|calls|miles|images|files|photos|"
-             r"videos|followers|friends|users|members|times|texts|pages|accounts|girls|kids)\b)",
+            (rf"(?<![\w$#.,/:-])(?P<value>\d{{5}}(?:-\d{{4}})?)(?![\w,.%/:-]|\.\d|{_COUNTED})",
              0.6),
+            # The end of an address: the town and its ZIP after the street, a comma between
+            # or not ("4410 Birchwood Ln, Clayton, 27520, which"), the town an everyday word
+            # too ("Independence, 64050"); or a ZIP after a town's name alone.
+            (rf"\b(?:{_NAMED_STREET_SUFFIXES})\b\.?,\s+(?P<value>[A-Z][\w.'-]*"
+             rf"(?:\s+[A-Z][\w.'-]*){{0,2}},?\s+\d{{5}}(?:-\d{{4}})?)(?![\w%/:-]|[.,]\d)", 0.6),
+            (rf"(?:\b[A-Z][a-z]{{2,}}|\b[A-Z]{{3,}}),?\s(?P<value>\d{{5}}(?:-\d{{4}})?)"
+             rf"(?![\w%/:-]|[.,]\d|{_COUNTED})", 0.6),
             # Where the answer speaks of ZIP codes, a comma may follow one: "77036 and 77074, the".
             (r"(?<![\w$#.,/:-])(?P<value>\d{5}(?:-\d{4})?)(?![\w.%/:-]|[.,]\d)", 0.6,
              frozenset({"zip", "zips", "zipcode", "zipcodes"}))],
@@ -186,12 +195,14 @@ def address_recognizers() -> list[EntityRecognizer]:
             # A named park, square, school, library or shelter: "Riverside Park", "Jefferson
             # Middle", "the Lakeshore Youth Shelter" (not "the State Park", "High School").
             (r"(?<![\w'-])(?P<value>(?!(?:The|A|An|This|That|Our|My|His|Her|Their|State|"
-             r"National|County|City|Public|Local|High|Middle|Group|Youth|Girls|Boys)\s)"
+             r"National|County|City|Public|Local|High|Middle|Group|Youth|Girls|Boys|Electoral)\s)"
              r"(?:[A-Z][\w'&-]*\s+){1,3}(?:Park|Square|Library|Shelter|Academy|"
              r"(?:Middle|High|Elementary|Junior\s+High)(?:\s+School)?|School|"
+             r"(?:Community\s+)?College|Commons|"
              r"(?:Girls|Boys|Group|Youth)\s+(?:Home|Shelter|Center|Ranch)))\b", 0.7,
              frozenset({"park", "square", "library", "shelter", "academy", "middle", "high",
-                        "elementary", "school", "home", "center", "ranch"})),
+                        "elementary", "school", "home", "center", "ranch", "college",
+                        "commons"})),
             # Motels and landmarks whose names are no everyday words: named anywhere, they
             # are where something happened (a shop is where phones are bought, and stays).
             (rf"(?<![\w'-])(?P<value>(?=[A-Z])(?:{_LANDMARKS})(?:['\u2019]s)?{_CHAIN_PART})(?![\w-])",

@@ -41,6 +41,7 @@ _TOKENS = re.compile(rf"(?i){_DIGIT_TOKEN}")
 _LETTER_DIGITS = re.compile(r"(?<![A-Za-z])[\dOoIl]*\d[\dOoIl]*(?![A-Za-z])")
 _AS_DIGITS = str.maketrans("OoIl", "0011")
 _DIGITS = re.compile(r"\d")
+_ABROAD = re.compile(r"(?<![\w+])\+\d{1,3}(?:[\s.-]\d{1,5}){2,6}(?![\w-])")
 
 
 class PhoneRecognizer(EntityRecognizer):
@@ -65,6 +66,10 @@ class PhoneRecognizer(EntityRecognizer):
             for match in PhoneNumberMatcher(digits, "US", leniency=Leniency.POSSIBLE):
                 if _looks_like_a_phone(match.raw_string):
                     results.append(RecognizerResult("PHONE", match.start, match.end, 0.85))
+            # A number abroad in groups phonenumbers no longer dials ("+52 1 55 5550 2291").
+            results.extend(RecognizerResult("PHONE", *match.span(), 0.8)
+                           for match in _ABROAD.finditer(text)
+                           if 11 <= len(_DIGITS.findall(match.group())) <= 15)
         mixed = _MIXED.finditer(text) if len(_DIGITS.findall(text)) >= 3 or \
             not words_in(text).isdisjoint(_NUMBER_WORDS) else ()
         for match in mixed:
@@ -88,7 +93,9 @@ def _looks_like_a_phone(raw: str) -> bool:
     digits = sum(ch.isdigit() for ch in raw)
     if digits in (10, 11) or (digits > 11 and re.search(r"(?i)x|ext", raw)):
         return True
-    if raw.startswith("+") and 11 <= digits <= 15:
+    # Abroad, by its "+" or by the US exit code before it ("011 52 664 555 0187").
+    if (raw.startswith("+") and 11 <= digits <= 15) or \
+            (raw.startswith("011") and 13 <= digits <= 18):
         return True
     return digits == 7 and re.fullmatch(r"\d{3}[-.]\d{4}", raw) is not None
 
@@ -100,13 +107,15 @@ class EmailRecognizer(RegexSpanRecognizer):
         self._words = gazetteers
         at = r"(?:\s*@\s*|\s*[(\[{]\s*at\s*[)\]}]\s*|\s+at\s+)"
         dot = r"(?:\s*\.\s*|\s*[(\[{]\s*dot\s*[)\]}]\s*|\s+dot\s+)"
+        local_dot = r"(?:\s+\.\s+|\s*[(\[{]\s*dot\s*[)\]}]\s*|\s+dot\s+)"
         super().__init__("EMAIL", [
             (r"(?<![\w.+-])(?P<value>[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*"
              r"\.[A-Za-z]{2,})(?![\w-])", 0.95),
-            # "jane dot doe at yahoo dot com": the local part spelt out too.
-            (rf"(?<![\w.+-])(?P<value>[A-Za-z0-9._%+-]+(?:\s+dot\s+[A-Za-z0-9_%+-]+){{0,2}}"
+            # "jane dot doe at yahoo dot com", "mia . moneyy @ hotmail . c o m": the local part
+            # and the ending spelt out too (a dot with a space on each side is no full stop).
+            (rf"(?<![\w.+-])(?P<value>[A-Za-z0-9._%+-]+(?:{local_dot}[A-Za-z0-9_%+-]+){{0,2}}"
              rf"{at}[A-Za-z0-9-]+(?:{dot}[A-Za-z0-9-]+)*"
-             rf"{dot}(?:com|net|org|gov|edu|us|mil|info|biz))(?![\w-])", 0.9),
+             rf"{dot}(?:com|c\s+o\s+m|net|org|gov|edu|us|mil|info|biz))(?![\w-])", 0.9),
         ], name="EmailRecognizer", flags=re.IGNORECASE)
 
     def analyze(self, text: str, entities: list[str],
@@ -145,14 +154,26 @@ _WORD_AND_DIGITS = re.compile(r"(?<![\w@./#$-])(?:[a-z]{4,}[a-z_.]*\d{2,}|[a-z]{
 _CASHTAG = re.compile(r"(?<![\w$])\$[A-Za-z][A-Za-z0-9_-]{2,19}(?![\w-])")
 _HANDLE_CUES = (r"snap(?:chat)?|sc|kik|ig|insta(?:gram)?|twitter|tumblr|skype|tiktok|tagged|"
                 r"moco(?:space)?|myspace|whatsapp|yahoo|aim|gamertag|psn|xbox|"
-                r"user(?:\s?name)?|screen\s?name|profile\s?name|handle|display\s?name")
+                r"user(?:\s?names?)?|screen\s?names?|profile\s?names?|handle|display\s?names?")
 _CUE_WORDS = frozenset({"snap", "snapchat", "sc", "kik", "ig", "insta", "instagram", "twitter",
                         "tumblr", "skype", "tiktok", "tagged", "moco", "mocospace", "myspace",
                         "whatsapp", "yahoo", "aim", "gamertag", "psn", "xbox", "user", "username",
                         "screen", "screenname", "profile", "profilename", "handle", "display",
-                        "displayname"})
+                        "displayname", "usernames"})
+# The next in a list of handles a cue announced: "screen names: A, B and C", "a / b".
+_LISTED_NEXT = re.compile(r"[\"'\u201d]?\s*(?:,|/|&|\band\b|\bor\b)\s*(?i:and\s+)?"
+                          r"(?P<quote>[\"'\u201c]?)(?P<value>[A-Za-z0-9_][A-Za-z0-9_.\-]{2,29}"
+                          r"[A-Za-z0-9_])")
 
 
+# A name shown on a screen, in capitals, after a cue that says so: "Display name: God Body
+# Shawn.", "FB name Money Team Marc".
+_DISPLAY_NAME = re.compile(
+    r"(?i:\b(?:display|fb|facebook|profile)\s*name(?:\s+(?:was|is))?\s*:?\s+)"
+    r"(?P<value>[A-Z][\w'$-]*(?:\s+[A-Z][\w'$-]*){1,4})")
+# A Skype ID is its prefix too, wherever it stands: "live:ghost.rider.88", "live:.cid.4f2a".
+_SKYPE_LIVE = re.compile(r"(?i)(?<![\w:])live:\.?(?:cid\.)?[A-Za-z0-9_][A-Za-z0-9_.\-]{1,40}"
+                         r"[A-Za-z0-9_]")
 # "Vex#0092": a Discord name with its four-digit tag.
 _DISCORD_TAG = re.compile(r"(?<![\w#@])[A-Za-z0-9_.]{2,32}#\d{4}(?!\w)")
 # Said to be the handle ("screen name cookie on Whisper", "her kik is peaches,", "kik -
@@ -186,7 +207,8 @@ def _named_as_handle(text: str, match: re.Match[str]) -> bool:
 
 
 _QUOTED_AFTER_CUE = re.compile(
-    r"(?i:\b(?:(?:profile|display|screen|user|group|channel|account|acct)\s*name|user\s+account|"
+    r"(?i:\b(?:(?:profile|display|screen|user|group|channel|account|acct|fb|facebook)\s*name|"
+    r"(?:fb|facebook)\s+page|page(?:\s+called)?|user\s+account|"
     r"accounts?|acct|profiles?|handles?|friended|(?:on|in)\s+[a-z][\w.]*\s+as)"
     r"(?:\s+(?:was|is|were|named|called))?\s*[:=,]?\s*)"
     r"[\"\u201c](?P<value>(?=[^\"\u201d]*[A-Z0-9_])[^\"\u201d\n]{2,40})[\"\u201d]")
@@ -215,10 +237,12 @@ class HandleRecognizer(EntityRecognizer):
         self._at = re.compile(r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.-]{0,28}[A-Za-z0-9_])?")
         self._cued = re.compile(
             rf"(?i)\b(?:{_HANDLE_CUES})\b"
-            r"(?:\s+(?:name|id|handle|account|acct|user|gamertag|tag|username|screen\s?name))?"
-            r"(?:\s+(?:he|she|they|it))?(?:\s+(?:was|is|were|of|as|=|called|named))?"
-            r"\s*[:=\-]?\s*[\"'\u201c#]?"
-            r"(?P<value>[A-Za-z0-9_][A-Za-z0-9_.\-]{2,29}[A-Za-z0-9_])")
+            r"(?:\s+(?:names?|id|handles?|account|acct|user|gamertag|tag|usernames?|"
+            r"screen\s?names?))?"
+            r"(?:\s+(?:he|she|they|it))?(?:\s+(?:was|is|were|of|as|=|called|named|used|uses))?"
+            r"\s*[:=\-]{0,2}\s*[\"'\u201c#(]?"
+            # Skype's own prefix is part of the name: "live:ghost.rider.88".
+            r"(?P<value>(?:live:\.?(?:cid\.)?)?[A-Za-z0-9_][A-Za-z0-9_.\-]{2,29}[A-Za-z0-9_])")
         super().__init__(supported_entities=["HANDLE"], name="HandleRecognizer")
 
     def load(self) -> None:
@@ -246,6 +270,12 @@ class HandleRecognizer(EntityRecognizer):
         if "#" in text and _DIGITS.search(text):
             results.extend(RecognizerResult("HANDLE", *m.span(), 0.85)
                            for m in _DISCORD_TAG.finditer(text))
+        if "live:" in text.lower():
+            results.extend(RecognizerResult("HANDLE", *m.span(), 0.85)
+                           for m in _SKYPE_LIVE.finditer(text))
+        if " name" in text.lower():
+            results.extend(RecognizerResult("HANDLE", *m.span("value"), 0.8)
+                           for m in _DISPLAY_NAME.finditer(text))
         if "xX" in text:
             results.extend(RecognizerResult("HANDLE", *m.span(), 0.8)
                            for m in _FRAMED.finditer(text))
@@ -272,9 +302,13 @@ class HandleRecognizer(EntityRecognizer):
                            for m in _QUOTED_BEFORE_CUE.finditer(text))
         for match in cued:
             value = match.group("value")
-            if self._handle_shaped(value) or _named_as_handle(text, match):
-                results.append(RecognizerResult("HANDLE", match.start("value"),
-                                                match.end("value"), 0.8))
+            if not (self._handle_shaped(value) or _named_as_handle(text, match)):
+                continue
+            results.append(RecognizerResult("HANDLE", *match.span("value"), 0.8))
+            listed = _LISTED_NEXT.match(text, match.end("value"))
+            while listed and (listed.group("quote") or self._handle_shaped(listed.group("value"))):
+                results.append(RecognizerResult("HANDLE", *listed.span("value"), 0.8))
+                listed = _LISTED_NEXT.match(text, listed.end("value"))
         return results
 
     def _handle_shaped(self, value: str) -> bool:

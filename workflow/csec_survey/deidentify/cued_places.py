@@ -250,10 +250,11 @@ _WHERE_NO_LIST_HOLDS = (
     # (a church or hospital, "St. Jude's", is a place too).
     (_SAINTS, frozenset({"st", "ste", "saint"})),
 )
-# Parts of a town by their form: "the South Side", "the West End", "Ward 8", "East Austin".
+# Parts of a town by their form: "the South Side", "the West End", "Ward 8", "the 9th ward",
+# "East Austin".
 _TOWN_PARTS = re.compile(
     r"(?<![\w-])(?:(?:North|South|East|West|Near\s+(?:North|South|East|West))(?:east|west)?"
-    r"\s+(?:Side|End)|Ward\s+\d{1,2})(?![\w-])")
+    r"\s+(?:Side|End)|Ward\s+\d{1,2}|\d{1,2}(?:st|nd|rd|th)\s+[Ww]ard)(?![\w-])")
 # "East Flint", "out of east Flint": the part of a listed town goes with it.
 _DIRECTED_TOWN = re.compile(r"(?<![\w-])(?:[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est)\s+"
                             r"(?P<town>[A-Z][\w.'-]+)(?![\w-])")

@@ -1,16 +1,15 @@
-"""Presidio recognizers that match personal data by its form: numbers, addresses, links.
+"""Presidio recognizers that match personal data by its form: numbers and dates.
 
-IP addresses, the identifying path of a profile URL (its platform domain
-stays), case, tip, report, badge and account numbers and wallet addresses,
-calendar dates (holidays with a year too), and each respondent's own metadata
-(addresses are `address_recognizers`). Recognizers whose every pattern needs a digit skip
-the many answers that have none.
+Case, tip, report, badge and account numbers and wallet addresses, calendar
+dates (holidays with a year too), and each respondent's own metadata (addresses
+are `address_recognizers`, IP addresses and URLs `network_recognizers`).
+Recognizers whose every pattern needs a digit skip the many answers that have
+none.
 """
 
 from __future__ import annotations
 
 import functools
-import ipaddress
 import re
 from collections.abc import Iterable, Sequence
 
@@ -19,21 +18,13 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from csec_survey.core.platforms import platform_mentions
 from csec_survey.deidentify.context_words import ContextWords
-from csec_survey.deidentify.gazetteers import Gazetteers
 
-__all__ = ["STATE_CODES", "IpAddressRecognizer", "RegexSpanRecognizer", "UrlPathRecognizer",
-           "number_recognizers", "own_metadata_recognizer", "words_in"]
+__all__ = ["STATE_CODES", "PlateRecognizer", "RegexSpanRecognizer", "number_recognizers",
+           "own_metadata_recognizer", "words_in"]
 
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
 _DIGIT = re.compile(r"\d")
-_IP_LIKE = re.compile(r"\d\.\d|[0-9A-Fa-f]?::?[0-9A-Fa-f]")
-_TOP_LEVEL_DOMAINS = "com|net|org|us|gov|edu|info|biz|co|me|ly|tv|io|cc|link|ee|gg|app|xyz|gl|fm"
-# A dot in a URL spelt out to get past a filter: "www dot x dot com", "www . x . com".
-_SPOKEN_DOT = r"(?:\s+\.\s*|\s*\.\s+|\s+dot\s+)"
-# A URL holds one of these words: most answers hold none.
-_SITE_WORDS = frozenset(_TOP_LEVEL_DOMAINS.split("|")) | {"tumblr", "blogspot", "wordpress",
-                                                           "livejournal"}
 # "early spring 2011", "the first week of march 2012".
 _PART_OF = (r"(?:early|late|mid|middle\s+of|end\s+of|beginning\s+of|(?:the\s+)?(?:first|second|"
             r"third|fourth|last)\s+(?:week|weekend)\s+of|(?:the\s+)?(?:week|weekend|night)\s+of)"
@@ -157,91 +148,42 @@ _DATE_WORDS = frozenset({
     "derby", "prom", "homecoming", "fest", "festival", "rally", "fair", "expo", "con", "classic",
     "bowl", "sxsw", "week", "nye"})
 _JOINED_NUMBERS = re.compile(r"\d[/.-]\d")
+# A plate or part of one: letters and digits, a digit among them, in up to two groups.
+_PLATE = r"(?=[A-Z0-9]{0,4}[\s-]?[A-Z0-9]{0,4}\d)[A-Z0-9]{1,4}(?:[\s-]?[A-Z0-9]{1,4})?(?<=\w{2})"
 # Two numbers joined that are a share ("3/4 of", "1/2 and 1/2") or the attacks ("9/11").
 _SHARE_OR_EVENT = r"(?!(?:1/[23458]|[23]/3|3/4|[357]/8|[234]/5|1/10|9/11)(?!\d))"
 
 
-class IpAddressRecognizer(RegexSpanRecognizer):
-    """IPv4 and IPv6 addresses, compressed forms included, checked by Python's parser."""
+class PlateRecognizer(RegexSpanRecognizer):
+    """Licence plates, whole or partial, one or a list, after a word that says so."""
 
     def __init__(self) -> None:
-        # A match Python parses as an address is one, whatever surrounds it (`accept`).
-        super().__init__("IP_ADDRESS", [
-            (r"(?P<value>(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d.]*\d))", 1.0),
-            (r"(?P<value>(?<![\w:])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,8}(?:%\w+)?(?![\w:]))",
-             1.0),
-        ], name="IpAddressRecognizer", flags=re.MULTILINE)
-
-    def analyze(self, text: str, entities: list[str],
-                nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
-        """Matches on texts with a dot or a colon between digits."""
-        if not _IP_LIKE.search(text):
-            return []
-        return super().analyze(text, entities, nlp_artifacts)
+        super().__init__("CASE_NUMBER", [
+            # "plate GKR 4419", "tag, 7TRB 221", "plates: TRQ-904 and BNN 318".
+            (rf"(?i:\b(?:plates?|tags?)(?:\s+(?:on|of)\s+(?:the|his|her|a)\s+[a-z]+)?"
+             r"(?:\s+(?:#|no\.?|number))?(?:\s+(?:was|were|is|are|reads?|started\s+with))?"
+             # A state's code before it is no part of it: "plate, OK 2AB-441".
+             rf"\s*[:,]?\s*[\"'\u201c]?(?:(?:{STATE_CODES})\s+(?=\w*\d))?)"
+             rf"(?P<value>{_PLATE}(?:(?:,\s*(?i:and\s+)?|"
+             rf"\s+(?i:and|&)\s+){_PLATE})*)(?![\w-])", 0.85,
+             frozenset({"plate", "plates", "tag", "tags"})),
+            # Part of one: "a partial: 4JK", "partial plate, K7", "three letters of the plate".
+            (r"(?i:\bpartial(?:\s+(?:plate|tag))?\s*[:,]?\s*[\"'\u201c]?)"
+             r"(?P<value>(?=[A-Z]{0,3}\d)[A-Z0-9]{2,4})(?![\w-])", 0.8, frozenset({"partial"})),
+            (r"(?i:\bletters\s+of\s+the\s+(?:plate|tag)\s*[:,]?\s*[\"'\u201c]?)"
+             r"(?P<value>[A-Z0-9]{2,4})(?![\w-])", 0.8, frozenset({"letters"})),
+        ], name="PlateRecognizer")
 
     def accept(self, text: str, match: re.Match[str]) -> bool:
-        """Only strings Python parses as an IP address (and that are not clock times)."""
-        found = match.group("value")
-        try:
-            ipaddress.ip_address(found.split("%")[0])
-        except ValueError:
-            return False
-        return found.count(":") != 2 or "::" in found
-
-
-_GENERIC_SUBDOMAINS = frozenset({"m", "mobile", "post", "posting", "posts", "accounts", "images"})
-
-
-class UrlPathRecognizer(RegexSpanRecognizer):
-    """The path of a URL: who or what it points to. A platform's domain stays (it is a
-    finding); any other site may be the person's own ("sugarbabies-vip.com"), and goes
-    whole, as does a platform's site for one town ("elpaso.backpage.com"): it names the
-    town."""
-
-    def __init__(self, gazetteers: Gazetteers) -> None:
-        self._towns = frozenset(re.sub(r"[\s.'-]", "", city.lower())
-                                for city in gazetteers.us_cities)
-        super().__init__("URL", [(
-            r"(?<![@\w.])(?P<site>(?:https?://)?(?:www\.)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*"
-            rf"\.(?:{_TOP_LEVEL_DOMAINS}))"
-            r"(?:/(?P<value>[^\s\"'<>()\[\]]*[^\s\"'<>()\[\].,;:!?])|(?![\w-]|\.\w))", 0.9),
-            # Blogs whose address is the person: name.tumblr.com
-            (r"(?<![@\w.])(?:https?://)?(?:www\.)?(?P<value>[A-Za-z0-9-]+)"
-             r"\.(?:tumblr|blogspot|wordpress|livejournal)\.com", 0.9),
-            # "www dot sugarbabiesvip dot com", "www . x . com": spelt out past a filter.
-            (rf"(?<![\w.])(?P<spoken>www(?:{_SPOKEN_DOT}[A-Za-z0-9-]+)+?{_SPOKEN_DOT}"
-             r"(?:com|net|org|info|biz|us))(?![\w-]|\.\w)", 0.9)],
-            name="UrlPathRecognizer", flags=re.IGNORECASE)
-
-    def analyze(self, text: str, entities: list[str],
-                nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
-        """Paths of platform URLs; whole URLs of other sites."""
-        results: list[RecognizerResult] = []
-        if words_in(text).isdisjoint(_SITE_WORDS):
-            return results
-        for regex, score, _ in self._patterns:
-            for match in regex.finditer(text):
-                if (spoken := match.groupdict().get("spoken")) is not None:
-                    if not any(map(platform_mentions, re.split(_SPOKEN_DOT, spoken))):
-                        results.append(RecognizerResult("URL", *match.span(), score))
-                    continue
-                site = match.groupdict().get("site")
-                # "www.facebook.com": a platform's domain; its labels name the platform.
-                labels = re.split(r"[./]", site or "")[:-1]
-                town = [label for label in labels if label.lower() not in ("http:", "https:",
-                                                                           "", "www")][:1]
-                # "ask.fm": a platform whose name is its whole domain.
-                on_platform = any(platform_mentions(label) for label in labels) or \
-                    bool(site and platform_mentions(site.split("//")[-1].removeprefix("www.")))
-                # A classifieds site's subdomain is its region ("sfbay.craigslist.org").
-                regional = bool(town) and labels[-1].lower() in ("craigslist", "backpage") \
-                    and town[0].lower() not in {*_GENERIC_SUBDOMAINS, labels[-1].lower()}
-                if site is not None and (not on_platform or regional
-                                         or (town and town[0].lower() in self._towns)):
-                    results.append(RecognizerResult("URL", match.start(), match.end(), score))
-                elif match.group("value"):
-                    results.append(RecognizerResult("URL", *match.span("value"), score))
-        return results
+        """Each plate letters and digits, or five digits ("a tag is 20 bucks" holds none),
+        or letters alone where the answer says they are a plate's."""
+        if match.group().lower().startswith("letters"):
+            return True
+        plates = [plate for plate in re.split(r"(?i),|\band\b|&", match.group("value"))
+                  if plate.strip()]
+        return all(re.search(r"\d", plate) and (re.search(r"[A-Z]", plate) or
+                                               sum(map(str.isdigit, plate)) >= 5)
+                   for plate in plates)
 
 
 def own_metadata_recognizer(values: dict[str, Iterable[str]]) -> list[EntityRecognizer]:
@@ -291,11 +233,11 @@ def number_recognizers() -> list[EntityRecognizer]:
             r"(?P<value>#?(?=[A-Z0-9,:-]{3}|[A-Z0-9]{1,2}\s[A-Z0-9]*\d)(?:[A-Z]{1,4}-)?"
             r"[A-Z0-9]*\d[A-Z0-9,:-]*[A-Z0-9]"
             r"(?:\s(?=[A-Z0-9-]{2,}\b)[A-Z0-9]*\d[A-Z0-9-]*)*)", 0.85, _CASE_CUES),
-            # A licence plate: "plate GKR 4419", "tag 7TRB 221", "plate on the van was ...".
-            (r"(?i:\b(?:plates?|tags?)(?:\s+on\s+(?:the|his|her|a)\s+[a-z]+)?"
-             r"\s*(?:#|no\.?|number|was|is|of)?\s*:?\s*)"
-             r"(?P<value>(?=[A-Z0-9 -]*\d)[A-Z0-9]{2,4}[\s-]?[A-Z0-9]{2,4})\b", 0.85,
-             frozenset({"plate", "plates", "tag", "tags"})),
+            # A classified ad's own number points to its poster: "ad 40711296", "ads
+            # 70331985, 70331986 and 70332410", "the second ad, 8812004".
+            (r"(?i:\b(?:ads?|listings?|postings?)(?:\s+(?:#|no\.?|num(?:ber)?s?|ids?))?"
+             r"\s*[:#(,]?\s*)(?P<value>\d{6,11}(?:(?:,\s*|\s+(?i:and|&)\s+)\d{6,11})*)(?![\w-])",
+             0.85, frozenset({"ad", "ads", "listing", "listings", "posting", "postings"})),
             # A federal docket ("4:12-cr-00388"), a lettered tip ("CT-1402287").
             (r"(?<![\w:-])(?P<value>\d:\d{2}-(?:cr|cv|mj|mc|po)-\d{3,6}(?:-[A-Z0-9]+)?)"
              r"(?![\w-])", 0.85, frozenset({"cr", "cv", "mj", "mc", "po"})),
@@ -307,6 +249,7 @@ def number_recognizers() -> list[EntityRecognizer]:
              r"(?:x{2,}|\*{2,})[\s-]?)\s*(?:were|was|is|are)?\s*(?:#\s*)?)(?P<value>\d{4})\b",
              0.85)],
             name="CaseNumberContextRecognizer", needs_digit=True),
+        PlateRecognizer(),
         RegexSpanRecognizer("CASE_NUMBER", [(
             # Twelve digits or more in one piece: IMEIs, card and account numbers.
             r"(?<![\w.-])(?P<value>\d{12,19})(?![\w-])", 0.8), (

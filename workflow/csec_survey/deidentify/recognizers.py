@@ -30,11 +30,8 @@ from csec_survey.deidentify.name_recognizers import (
     PersonRecognizer,
     PlaceRecognizer,
 )
-from csec_survey.deidentify.pattern_recognizers import (
-    IpAddressRecognizer,
-    UrlPathRecognizer,
-    number_recognizers,
-)
+from csec_survey.deidentify.network_recognizers import IpAddressRecognizer, UrlPathRecognizer
+from csec_survey.deidentify.pattern_recognizers import number_recognizers
 from csec_survey.deidentify.shorthand_recognizers import shorthand_recognizers
 
 __all__ = ["ENTITY_TYPES", "build_recognizers"]
