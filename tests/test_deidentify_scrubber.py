@@ -132,24 +132,30 @@ def test_platform_names_next_to_personal_data_survive(scrubber, text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("See facebook.com/maria.gonzalez.1234 for the profile.",
-     "See facebook.com/[URL] for the profile."),
-    ("https://www.facebook.com/jsmith99 was the ad", "https://www.facebook.com/[URL] was the ad"),
+    # A URL goes whole, as Safe Harbor lists it, the platform's domain in it too; the
+    # domain alone names only the platform, and stays.
+    ("See facebook.com/maria.gonzalez.1234 for the profile.", "See [URL] for the profile."),
+    ("https://www.facebook.com/jsmith99 was the ad", "[URL] was the ad"),
     ("ads at backpage.com/FemaleEscorts/12345 and www.craigslist.org/about/xyz",
-     "ads at backpage.com/[URL 1] and www.craigslist.org/[URL 2]"),
+     "ads at [URL 1] and [URL 2]"),
     # A platform's site for one town names the town: it goes whole.
     ("ads at tulsa.backpage.com/FemaleEscorts/12345 and http://saltlakecity.craigslist.org",
      "ads at [URL 1] and [URL 2]"),
     # A platform whose name is its domain; a shortened link; an address spelt out.
-    ("her page was ask.fm/lilmissbrisa", "her page was ask.fm/[URL]"),
+    ("her page was ask.fm/lilmissbrisa", "her page was [URL]"),
     ("the ad linked goo.gl/Qm7tZ1 instead", "the ad linked [URL] instead"),
     ("it was www dot velvetroomvip dot net", "it was [URL]"),
     ("typed as www . candyhouse . info on the flyer", "typed as [URL] on the flyer"),
 ])
-def test_profile_url_keeps_domain_loses_path(scrubber, text, expected):
+def test_a_url_goes_whole_and_a_platforms_domain_alone_stays(scrubber, text, expected):
     result = scrub(scrubber, text)
     assert result.text == expected
     assert {e.type for e in result.entities} == {"URL"}
+
+
+def test_a_platforms_domain_alone_stays(scrubber):
+    text = "she posted on backpage.com and www.facebook.com every night"
+    assert scrub(scrubber, text).text == text
 
 
 def test_a_platform_spelt_out_stays(scrubber):
@@ -452,17 +458,20 @@ FROZEN_FLOORS = {"recall": 0.95, "platform_names_kept": 0.99, "ordinary_words_ke
                  "recall_under_the_documented_rules": 0.975,
                  "direct_identifiers_under_the_documented_rules": 0.99}
 
-# Two of the frozen set's annotations differ from the scrubber's documented rules: it
-# marks federal agencies ("FBI", "HSI San Diego"), which the rules keep, as they employ
-# too many to point to anyone (the place in "HSI San Diego" goes), and it marks a
-# profile URL whole, platform domain included, where the rules keep the domain (a
-# finding) and remove the path. Scored as annotated, and again with those spans read by
+# Two of the frozen sets' annotations may differ from the scrubber's documented rules. The
+# first set marks federal agencies ("FBI", "HSI San Diego"), which the rules keep, as they
+# employ too many to point to anyone (the place in "HSI San Diego" goes). And since
+# session 17 the rules remove a URL whole, a platform's domain in it too, as Safe Harbor
+# lists URLs and as the first, fifth and sixth sets' annotators mark them; the second,
+# third and fourth sets' annotators marked only a profile's path, the domain before it a
+# platform name or plain words. Scored as annotated, and again with those spans read by
 # the rules: both figures are reported.
 _FEDERAL = re.compile(r"(?:FBI|HSI|ICE|NCIS|USMS|DEA|ATF|USSS|CBP)(?=\s|$)")
+_DOMAIN_BEFORE = re.compile(r"(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|fm)/$")
 
 
 def _under_the_documented_rules(item):
-    personal = []
+    personal, inside_urls = [], []
     for kind, start, end in item.personal:
         value = item.text[start:end]
         federal = _FEDERAL.match(value) if kind == "AGENCY" else None
@@ -470,12 +479,15 @@ def _under_the_documented_rules(item):
             continue
         if federal:
             start += federal.end() + 1
-        domain = re.match(r"(?:https?://)?(?:www\.)?[\w-]+\.(?:com|net|org)/", value)
-        if kind == "URL" and domain and platform_mentions(domain.group().split(".")[-2]
-                                                          .split("/")[-1]):
-            start += domain.end()
+        domain = _DOMAIN_BEFORE.search(item.text, max(0, start - 60), start) \
+            if kind == "URL" else None
+        if domain:
+            start = domain.start()
+            inside_urls.append((start, end))
         personal.append((kind, start, end))
-    return type(item)(item.id, item.text, personal, item.platforms)
+    platforms = [(s, e) for s, e in item.platforms
+                 if not any(u_start <= s and e <= u_end for u_start, u_end in inside_urls)]
+    return type(item)(item.id, item.text, personal, platforms)
 
 
 def _evaluated(scrubber, path, read=lambda item: item):
@@ -550,8 +562,10 @@ def test_second_frozen_set_scores_no_worse_than_its_first_measurement(scrubber):
     evaluation = _evaluated(scrubber, FROZEN_2)
     for group in ("ALL", "DIRECT_IDENTIFIERS"):
         assert evaluation["recall"][group]["rate"] >= FROZEN_2_FLOORS[group], group
+    # What is kept is judged by the rules: a platform's domain inside a URL goes with it.
+    ruled = _evaluated(scrubber, FROZEN_2, _under_the_documented_rules)
     for kept in ("platform_names_kept", "ordinary_words_kept"):
-        assert evaluation[kept]["rate"] >= FROZEN_2_FLOORS[kept], evaluation[kept]
+        assert ruled[kept]["rate"] >= FROZEN_2_FLOORS[kept], ruled[kept]
 
 
 # tests/data/frozen/deid_frozen_texts_5.txt: 400 answers by a seventeenth helper who read
@@ -591,8 +605,9 @@ def test_unseen_frozen_sets_score_no_worse_than_their_floors(scrubber, path, siz
     evaluation = _evaluated(scrubber, path)
     for group in ("ALL", "DIRECT_IDENTIFIERS", "NAMES_AGENCIES_PLACES"):
         assert evaluation["recall"][group]["rate"] >= floors[group], group
+    ruled = _evaluated(scrubber, path, _under_the_documented_rules)
     for kept in ("platform_names_kept", "ordinary_words_kept"):
-        assert evaluation[kept]["rate"] >= floors[kept], evaluation[kept]
+        assert ruled[kept]["rate"] >= floors[kept], ruled[kept]
 
 
 def test_frozen_set_under_the_documented_rules(scrubber):
@@ -725,7 +740,7 @@ def test_sentence_initial_preposition_is_not_redacted(scrubber, text, expected):
     ("Email sweet.kik.girl@gmail.com now", "Email [EMAIL] now"),
     ("Email jane-skype-99@gmail.com now", "Email [EMAIL] now"),
     ("Email j.doe@mail.yahoo.com now", "Email [EMAIL] now"),
-    ("see instagram.com/candy.kik.22 now", "see instagram.com/[URL] now"),
+    ("see instagram.com/candy.kik.22 now", "see [URL] now"),
     ("handle @queen.kik now", "handle [HANDLE] now"),
 ])
 def test_platform_name_inside_an_identifier_does_not_split_it(scrubber, text, expected):

@@ -138,7 +138,8 @@ def test_ground_truth_points_at_what_was_planted(truth, raw_rows):
         "EMAIL": lambda value: "@" in value or re.search(r"\bat\b|\[at\]", value, re.I),
         "PHONE": lambda value: _phone_digits(value) >= 10,
         "IP_ADDRESS": lambda value: ipaddress.ip_address(value) is not None,
-        "URL": lambda value: "/" not in value and "." not in value[:1],
+        # The whole URL, its site included: "facebook.com/tre.money".
+        "URL": lambda value: re.fullmatch(r"(?:www\.)?[a-z0-9.-]+\.[a-z]{2,}/\S+", value),
         "HANDLE": lambda value: value.startswith("@") or re.fullmatch(r"[a-z0-9_.]+", value),
     }
     types = set()

@@ -1,8 +1,7 @@
 """Presidio recognizers of where on the Internet: IP addresses and URLs.
 
-An IP address goes with its port; a profile URL loses its identifying path and
-keeps its platform's domain (a finding); any other site, one known by its
-address alone included, goes whole.
+An IP address goes with its port; a URL goes whole, a profile's on a platform
+too; a platform's domain alone (a finding) stays.
 """
 
 from __future__ import annotations
@@ -17,7 +16,7 @@ from csec_survey.core.platforms import platform_mentions
 from csec_survey.deidentify.gazetteers import Gazetteers
 from csec_survey.deidentify.pattern_recognizers import RegexSpanRecognizer, words_in
 
-__all__ = ["IpAddressRecognizer", "UrlPathRecognizer"]
+__all__ = ["IpAddressRecognizer", "UrlRecognizer"]
 
 _IP_LIKE = re.compile(r"\d\.\d|[0-9A-Fa-f]?::?[0-9A-Fa-f]")
 _IPV4 = r"(?:\d{1,3}\.){3}\d{1,3}"
@@ -72,11 +71,12 @@ class IpAddressRecognizer(RegexSpanRecognizer):
 _GENERIC_SUBDOMAINS = frozenset({"m", "mobile", "post", "posting", "posts", "accounts", "images"})
 
 
-class UrlPathRecognizer(RegexSpanRecognizer):
-    """The path of a URL: who or what it points to. A platform's domain stays (it is a
-    finding); any other site may be the person's own ("sugarbabies-vip.com"), and goes
-    whole, as does a platform's site for one town ("elpaso.backpage.com"): it names the
-    town."""
+class UrlRecognizer(RegexSpanRecognizer):
+    """URLs, whole, as Safe Harbor lists them: a profile's path is who it points to, and its
+    domain goes with it ("facebook.com/tre.money.4471"). A platform's domain alone names
+    only the platform, a finding, and stays ("posted on backpage.com"), unless it is the
+    platform's site for one town ("elpaso.backpage.com"), which names the town; any other
+    site may be the person's own ("sugarbabies-vip.com") and goes."""
 
     def __init__(self, gazetteers: Gazetteers) -> None:
         self._towns = frozenset(re.sub(r"[\s.'-]", "", city.lower())
@@ -95,11 +95,11 @@ class UrlPathRecognizer(RegexSpanRecognizer):
             # "www dot sugarbabiesvip dot com", "www . x . com": spelt out past a filter.
             (rf"(?<![\w.])(?P<spoken>www(?:{_SPOKEN_DOT}[A-Za-z0-9-]+)+?{_SPOKEN_DOT}"
              r"(?:com|net|org|info|biz|us))(?![\w-]|\.\w)", 0.9)],
-            name="UrlPathRecognizer", flags=re.IGNORECASE)
+            name="UrlRecognizer", flags=re.IGNORECASE)
 
     def analyze(self, text: str, entities: list[str],
                 nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
-        """Paths of platform URLs; whole URLs of other sites."""
+        """URLs, and sites that are no platform's."""
         results: list[RecognizerResult] = []
         if words_in(text).isdisjoint(_SITE_WORDS) and not _IP_LIKE.search(text):
             return results
@@ -120,9 +120,8 @@ class UrlPathRecognizer(RegexSpanRecognizer):
                 # A classifieds site's subdomain is its region ("sfbay.craigslist.org").
                 regional = bool(town) and labels[-1].lower() in ("craigslist", "backpage") \
                     and town[0].lower() not in {*_GENERIC_SUBDOMAINS, labels[-1].lower()}
-                if site is not None and (not on_platform or regional
-                                         or (town and town[0].lower() in self._towns)):
+                platform_alone = site is not None and not match.group("value") and \
+                    on_platform and not regional and not (town and town[0].lower() in self._towns)
+                if not platform_alone:
                     results.append(RecognizerResult("URL", match.start(), match.end(), score))
-                elif match.group("value"):
-                    results.append(RecognizerResult("URL", *match.span("value"), score))
         return results

@@ -30,7 +30,7 @@ from csec_survey.deidentify.name_recognizers import (
     PersonRecognizer,
     PlaceRecognizer,
 )
-from csec_survey.deidentify.network_recognizers import IpAddressRecognizer, UrlPathRecognizer
+from csec_survey.deidentify.network_recognizers import IpAddressRecognizer, UrlRecognizer
 from csec_survey.deidentify.pattern_recognizers import number_recognizers
 from csec_survey.deidentify.shorthand_recognizers import shorthand_recognizers
 
@@ -51,7 +51,7 @@ def build_recognizers(gazetteers: Gazetteers) -> list[EntityRecognizer]:
         CuedPersonRecognizer(gazetteers),
         CuedAgencyRecognizer(gazetteers),
         CuedPlaceRecognizer(gazetteers),
-        UrlPathRecognizer(gazetteers),
+        UrlRecognizer(gazetteers),
         IpAddressRecognizer(),
         PhoneRecognizer(),
         EmailRecognizer(gazetteers),

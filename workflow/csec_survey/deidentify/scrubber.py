@@ -202,7 +202,8 @@ def _resolve(spans: list[_Span], text: str, misspelt: list[tuple[int, int]]) -> 
     kept = []
     mentions = platform_mentions(text) + misspelt
     for span in spans:
-        for start, end in mentions:
+        # A URL goes whole, the platform's domain in it too: it is the address.
+        for start, end in mentions if span.type != "URL" else ():
             if start <= span.start and span.end <= end:
                 break  # the span is a platform name: keep it
             # A platform name at the edge of a span is trimmed off; one strictly inside

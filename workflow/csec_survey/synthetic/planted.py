@@ -353,7 +353,8 @@ class PersonalData:
         path = separator.join([self._given().lower(), self._word("surnames").lower()])
         if self._rng.random() < 0.3:
             path += str(int(self._rng.integers(1, 99)))
-        return _plain("URL", path, "conventional", before=site)
+        # The whole URL is the identifier, the platform's domain in it too (Safe Harbor).
+        return _plain("URL", site + path, "conventional")
 
     def _handle_text(self) -> str:
         stem = str(self._choice([self._word("nicknames"), self._given(),
