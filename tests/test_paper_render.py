@@ -502,7 +502,8 @@ def test_reproduction_renders_one_table_row_per_row():
         # A plain label and a short key, not the registry id.
         assert cells[0] == f"B{number}" and row["id"] not in line
         assert cells[1] == row["quantity"]
-        assert cells[2] == row["published"] + ("%" if row["unit"] == "percent" else "")
+        published = "November 2012" if row["published"] == "2012-11" else row["published"]
+        assert cells[2] == published + ("%" if row["unit"] == "percent" else "")
         assert cells[3] == row["rebuilt"]
         assert cells[4] == (f"{row['numerator']} / {row['denominator']}"
                             if row["denominator"] else "")
@@ -526,8 +527,9 @@ def test_appendix_b_says_when_a_base_was_not_stated_and_groups_thousands():
     assert table["B3"][2:4] == ["3,739", "3,739"]
     assert reproduction_table([{**REPRODUCTION[1], "note": "61 + 3739, as in 2012."}])[
         "B1"][-1] == "61 + 3,739, as in 2012."
-    # A month and a year keep their digits as they are.
-    assert reproduction_table([REPRODUCTION[2]])["B1"][2] == "2012-11"
+    # A month reads as the rebuilt one does, "November 2012" beside "November 2012".
+    assert reproduction_table([REPRODUCTION[2]])["B1"][2:4] == ["November 2012",
+                                                                "November 2012"]
 
 
 def test_a_base_explained_once_is_named_after_that():

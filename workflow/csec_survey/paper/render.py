@@ -31,6 +31,7 @@ import shutil
 import subprocess
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -198,7 +199,8 @@ def provenance_fields(number_id: str, entry: Mapping[str, Any]) -> list[str]:
     """What Appendix A prints for one registry entry, field by field: its id, printed
     value, how it was computed (count and base, or the work it is cited from) and what
     was measured. The section it is printed in follows; its inputs are given once, above."""
-    computed = (f"{entry['numerator']} / {entry['denominator']}"
+    computed = (f"{_grouped(str(entry['numerator']), True)} / "
+                f"{_grouped(str(entry['denominator']), True)}"
                 if entry.get("denominator") else
                 f"cited from {entry['citation']}" if entry.get("citation") else "")
     about = entry.get("base") or entry.get("quantity") or ""
@@ -291,10 +293,14 @@ def reproduction_fields(key: str, row: Mapping[str, Any]) -> list[str]:
     """What Appendix B prints for one row of the reproduction report: its key, what was
     measured, the published and rebuilt values, count and base, status and note."""
     unit = "%" if row["unit"] == "percent" else ""
-    counts = f"{row['numerator']} / {row['denominator']}" if row["denominator"] else ""
-    # A year is no quantity: 2009, not 2,009.
+    counts = (f"{_grouped(str(row['numerator']), True)} / "
+              f"{_grouped(str(row['denominator']), True)}" if row["denominator"] else "")
+    # A year is no quantity: 2009, not 2,009; a month reads as the rebuilt one does.
     whole = row["unit"] != "year"
-    return [key, _label(row["quantity"]), f"{_grouped(str(row['published']), whole)}{unit}",
+    published = str(row["published"])
+    if row["unit"] == "month" and re.fullmatch(r"\d{4}-\d{2}", published):
+        published = datetime.strptime(published, "%Y-%m").strftime("%B %Y")
+    return [key, _label(row["quantity"]), f"{_grouped(published, whole)}{unit}",
             _grouped(str(row["rebuilt"]), whole), counts, _status(row),
             _label(row.get("note") or "")]
 
