@@ -454,8 +454,8 @@ def test_heldout_ordinary_words_kept(heldout_evaluation):
 # Its misses have been read, so it is no longer unseen: deid_frozen_texts_2.txt is.
 
 FROZEN = Path(__file__).parent / "data" / "frozen" / "deid_frozen_texts.txt"
-FROZEN_FLOORS = {"recall": 0.95, "platform_names_kept": 0.99, "ordinary_words_kept": 0.997,
-                 "recall_under_the_documented_rules": 0.975,
+FROZEN_FLOORS = {"recall": 0.966, "platform_names_kept": 0.99, "ordinary_words_kept": 0.997,
+                 "recall_under_the_documented_rules": 0.98,
                  "direct_identifiers_under_the_documented_rules": 0.99}
 
 # Two of the frozen sets' annotations may differ from the scrubber's documented rules. The
@@ -577,9 +577,10 @@ def test_second_frozen_set_scores_no_worse_than_its_first_measurement(scrubber):
 # included; read by the documented rules, recall was 0.956 and direct identifiers 0.943
 # (232/246). In session 17 a helper read its misses by kind and wrote development set 16
 # to them; the rules written from that set took it to 0.963 (774/804) and direct
-# identifiers to 0.923 (by the rules 0.978 and 0.972). Floors at that score.
+# identifiers to 0.923, and the rule that a URL goes whole, as its annotator marks one, to
+# 0.979 (787/804) and 0.972 (239/246). Floors at that score.
 FROZEN_5 = Path(__file__).parent / "data" / "frozen" / "deid_frozen_texts_5.txt"
-FROZEN_5_FLOORS = {"ALL": 0.962, "DIRECT_IDENTIFIERS": 0.92, "NAMES_AGENCIES_PLACES": 0.978,
+FROZEN_5_FLOORS = {"ALL": 0.978, "DIRECT_IDENTIFIERS": 0.97, "NAMES_AGENCIES_PLACES": 0.978,
                    "platform_names_kept": 0.985, "ordinary_words_kept": 0.992}
 
 
@@ -587,18 +588,30 @@ FROZEN_5_FLOORS = {"ALL": 0.962, "DIRECT_IDENTIFIERS": 0.92, "NAMES_AGENCIES_PLA
 # neither the code nor any other set, committed before its first score (session 17, with
 # the scrubber of session 16: recall 0.928, direct identifiers 0.893, names, agencies and
 # places 0.941, platform names 0.989, ordinary words 0.988; read by the documented rules,
-# recall 0.944 and direct identifiers 0.965). Its misses have not been read. The rules
-# session 17 wrote from the fifth set's kinds moved it by three items (784/842; direct
-# identifiers 178/197, by the rules 0.948 and 0.975). Floors at that score.
+# recall 0.944 and direct identifiers 0.965). The rules session 17 wrote from the fifth
+# set's kinds moved it by three items (784/842; direct identifiers 178/197), and the rule
+# that a URL goes whole, as its annotator marks one, to 0.950 (800/842; direct 194/197).
+# Then a helper read its misses by kind and wrote development set 17 to them.
 FROZEN_6 = Path(__file__).parent / "data" / "frozen" / "deid_frozen_texts_6.txt"
-FROZEN_6_FLOORS = {"ALL": 0.93, "DIRECT_IDENTIFIERS": 0.90, "NAMES_AGENCIES_PLACES": 0.943,
+FROZEN_6_FLOORS = {"ALL": 0.95, "DIRECT_IDENTIFIERS": 0.98, "NAMES_AGENCIES_PLACES": 0.943,
                    "platform_names_kept": 0.985, "ordinary_words_kept": 0.987}
+
+
+# tests/data/frozen/deid_frozen_texts_7.txt: 400 answers by a nineteenth helper who read
+# neither the code nor any other set, asked for people in every form, committed before its
+# first score (session 17, with that session's rules: recall 0.950, 778/819; direct
+# identifiers 0.994, 180/181; case and account numbers 45/51; names, agencies and places
+# 0.934; platform names 0.992; ordinary words 0.992). Its misses have not been read.
+# Floors at that first score.
+FROZEN_7 = Path(__file__).parent / "data" / "frozen" / "deid_frozen_texts_7.txt"
+FROZEN_7_FLOORS = {"ALL": 0.949, "DIRECT_IDENTIFIERS": 0.99, "NAMES_AGENCIES_PLACES": 0.933,
+                   "platform_names_kept": 0.99, "ordinary_words_kept": 0.991}
 
 
 @pytest.mark.parametrize("path, size, floors", [
     (FROZEN_3, (400, 1102), FROZEN_3_FLOORS), (FROZEN_4, (400, 1014), FROZEN_4_FLOORS),
-    (FROZEN_5, (400, 804), FROZEN_5_FLOORS), (FROZEN_6, (400, 842), FROZEN_6_FLOORS)],
-    ids=["third", "fourth", "fifth", "sixth"])
+    (FROZEN_5, (400, 804), FROZEN_5_FLOORS), (FROZEN_6, (400, 842), FROZEN_6_FLOORS),
+    (FROZEN_7, (400, 819), FROZEN_7_FLOORS)], ids=["third", "fourth", "fifth", "sixth", "seventh"])
 def test_unseen_frozen_sets_score_no_worse_than_their_floors(scrubber, path, size, floors):
     items = load_heldout(path)
     assert (len(items), sum(len(item.personal) for item in items)) == size
