@@ -142,7 +142,7 @@ def test_a_majority_that_falls_below_half_changes_the_words_in_the_pdf(tmp_path)
      ["answer.ads_overt.no = 7% (3 / 45)", "answer.ads_overt.yes = 71% (32 / 45)"]),
     # The lead-in's last sentence counts the answers that raised the theme: it is the one
     # the false claim is named by.
-    (theme_loses_its_answers, "raised(oe_practices, listservs_bulletins)",
+    (theme_loses_its_answers, "raised(oe_practices, listservs_bulletins, listservs, bulletins)",
      "({themes.oe_practices.listservs_bulletins} of {themes.oe_practices.answers} answers "
      "raised this).",
      ["oe_practices/listservs_bulletins = 0 answers coded"]),

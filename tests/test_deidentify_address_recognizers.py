@@ -27,6 +27,11 @@ import pytest
     ("flyers went up at Tidewater Community College", "flyers went up at [ADDRESS]"),
     ("he waited at Briarwood Commons most nights", "he waited at [ADDRESS] most nights"),
     ("our calls come from the 7th ward", "our calls come from the [PLACE]"),
+    # A city's quadrant goes with its street; venues by their kind.
+    ("the shop on Bladensburg Rd NE", "the shop on [ADDRESS]"),
+    ("we sat on 1508 Irving St NW all night", "we sat on [ADDRESS] all night"),
+    ("she was seen at Riverbend Mall twice", "she was seen at [ADDRESS] twice"),
+    ("a nurse at Cooper Medical Center called us", "a nurse at [ADDRESS] called us"),
     # Motels of two words in lower case, a street by its initials, a bus terminal, a line.
     ("she was at the econo lodge by the airport", "she was at the [ADDRESS] by the airport"),
     ("the girls stay in motel 6 rooms", "the girls stay in [ADDRESS] rooms"),
@@ -122,6 +127,11 @@ def test_a_field_notes_places_in_lower_case(scrubber, text, expected):
 
 @pytest.mark.parametrize("text", [
     "Backpage had 30000, more than Craigslist", "In 2012, 20000 people saw the ads",
-    "the Electoral College has nothing to do with it", "a tag is 20 bucks at the fair"])
+    "the Electoral College has nothing to do with it", "a tag is 20 bucks at the fair",
+    "she went to the hospital and the mall",
+    # States stay, whatever in a list would make them a place or a name.
+    "cases came from North Dakota, South Carolina and Rhode Island",
+    # A report's abbreviations in capitals are no names.
+    "VEH: BLK FORD FOCUS, WHT RIMS. VICTIM WAS 15 YOA."])
 def test_counts_and_institutions_that_are_no_address(scrubber, text):
     assert scrubber.scrub(text).text == text

@@ -42,6 +42,10 @@ import pytest
     ("ask the examiner det. quorle", "ask the examiner det. [PERSON]"),
     # A town's public safety department is its police.
     ("Marrowgate Public Safety ran the sting", "[AGENCY] ran the sting"),
+    # A regional human trafficking task force by its initials; a personnel number.
+    ("the tri county httf took it over", "the [AGENCY] took it over"),
+    ("SENT TO THE NORTH COAST HTTF", "SENT TO THE [AGENCY]"),
+    ("Ofc. Wendt (P# 2290) took the report", "Ofc. [PERSON] (P# [BADGE_NUMBER]) took the report"),
     # A city by its nickname after "the".
     ("girls worked the Strip every weekend", "girls worked the [PLACE] every weekend"),
     ("he moved them up to the Lou", "he moved them up to the [PLACE]"),

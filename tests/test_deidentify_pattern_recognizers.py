@@ -10,8 +10,22 @@ import pytest
     ("the weekend of may 3rd 2011 we ran it", "[DATE] we ran it"),
     ("st. patrick's day 2012 she ran", "[DATE] she ran"),
     ("super bowl sunday 2012 we worked the hotels", "[DATE] we worked the hotels"),
+    # A range of days goes whole, by a dash or in words when nothing follows.
+    ("the ads ran Feb. 9-11 in two cities", "the ads ran [DATE] in two cities"),
+    ("MISSING OCT 2-4, 2012 BEFORE THE CALL", "MISSING [DATE] BEFORE THE CALL"),
+    ("records only covered Aug 3 to 6, 2013, nothing more", "records only covered [DATE], "
+     "nothing more"),
+    ("active 12-14 March 2012 then dark", "active [DATE] then dark"),
 ])
 def test_dates_with_a_weekday_a_part_or_a_holiday(scrubber, text, expected):
+    assert scrubber.scrub(text).text == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A count after a day is no end of a range: "June 3 and 4 girls".
+    ("on June 3 and 4 girls were recovered", "on [DATE] and 4 girls were recovered"),
+])
+def test_a_range_in_words_needs_nothing_after_it(scrubber, text, expected):
     assert scrubber.scrub(text).text == expected
 
 

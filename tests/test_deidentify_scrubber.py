@@ -591,9 +591,10 @@ FROZEN_5_FLOORS = {"ALL": 0.978, "DIRECT_IDENTIFIERS": 0.97, "NAMES_AGENCIES_PLA
 # recall 0.944 and direct identifiers 0.965). The rules session 17 wrote from the fifth
 # set's kinds moved it by three items (784/842; direct identifiers 178/197), and the rule
 # that a URL goes whole, as its annotator marks one, to 0.950 (800/842; direct 194/197).
-# Then a helper read its misses by kind and wrote development set 17 to them.
+# Then a helper read its misses by kind and wrote development set 17 to them; the rules
+# written from that set took it to 0.968 (815/842). Floors at that score.
 FROZEN_6 = Path(__file__).parent / "data" / "frozen" / "deid_frozen_texts_6.txt"
-FROZEN_6_FLOORS = {"ALL": 0.95, "DIRECT_IDENTIFIERS": 0.98, "NAMES_AGENCIES_PLACES": 0.943,
+FROZEN_6_FLOORS = {"ALL": 0.967, "DIRECT_IDENTIFIERS": 0.98, "NAMES_AGENCIES_PLACES": 0.963,
                    "platform_names_kept": 0.985, "ordinary_words_kept": 0.987}
 
 
@@ -601,11 +602,12 @@ FROZEN_6_FLOORS = {"ALL": 0.95, "DIRECT_IDENTIFIERS": 0.98, "NAMES_AGENCIES_PLAC
 # neither the code nor any other set, asked for people in every form, committed before its
 # first score (session 17, with that session's rules: recall 0.950, 778/819; direct
 # identifiers 0.994, 180/181; case and account numbers 45/51; names, agencies and places
-# 0.934; platform names 0.992; ordinary words 0.992). Its misses have not been read.
-# Floors at that first score.
+# 0.934; platform names 0.992; ordinary words 0.992). Its misses have not been read. The
+# rules written from the sixth set's kinds (development set 17) moved it by three items
+# (781/819). Floors at that score.
 FROZEN_7 = Path(__file__).parent / "data" / "frozen" / "deid_frozen_texts_7.txt"
-FROZEN_7_FLOORS = {"ALL": 0.949, "DIRECT_IDENTIFIERS": 0.99, "NAMES_AGENCIES_PLACES": 0.933,
-                   "platform_names_kept": 0.99, "ordinary_words_kept": 0.991}
+FROZEN_7_FLOORS = {"ALL": 0.953, "DIRECT_IDENTIFIERS": 0.99, "NAMES_AGENCIES_PLACES": 0.939,
+                   "platform_names_kept": 0.99, "ordinary_words_kept": 0.992}
 
 
 @pytest.mark.parametrize("path, size, floors", [
@@ -694,6 +696,11 @@ def test_frozen_set_under_the_documented_rules(scrubber):
 # ad numbers, plates, handle lists, Skype IDs, display names, spaced e-mails, numbers
 # abroad), in new words and values (366 items); 0.648 on its first run (direct
 # identifiers 0.599, IPs 2/23), 0.891 after session 17's rules.
+# deid_dev_texts_17.txt: 400 more, by a helper who read the sixth frozen set's misses and
+# named their kinds (names with a quoted nickname inside, initials in lower case, venues
+# by their kind, quadrants after a street, ranges of days, regional task forces, words in
+# capitals taken for names or agencies; 461 items); 0.688 on its first run, 0.857 after
+# session 17's rules.
 
 DEVELOPMENT = sorted((Path(__file__).parent / "data" / "dev").glob("deid_dev_texts*.txt"))
 # Floors at the latest score of all the development sets together (0.948, 0.983, 0.940 when the
@@ -704,8 +711,9 @@ DEVELOPMENT = sorted((Path(__file__).parent / "data" / "dev").glob("deid_dev_tex
 # Craigslist site). 0.944, 0.988, 0.934 after the fifteenth's rules (dates without a cue,
 # quoted names listed after their accounts, providers kept); 0.948, 0.988, 0.939 after
 # the shorthand rules.
-# 0.946, 0.985, 0.936 with the sixteenth and its rules.
-DEVELOPMENT_FLOORS = {"ALL": 0.945, "DIRECT_IDENTIFIERS": 0.984, "NAMES_AGENCIES_PLACES": 0.935}
+# 0.946, 0.985, 0.936 with the sixteenth and its rules; 0.943, 0.985, 0.934 with the
+# seventeenth and its rules (URLs re-annotated whole in every set).
+DEVELOPMENT_FLOORS = {"ALL": 0.943, "DIRECT_IDENTIFIERS": 0.985, "NAMES_AGENCIES_PLACES": 0.933}
 
 
 @pytest.fixture(scope="module")
@@ -723,7 +731,7 @@ def test_development_set_recall(development_evaluation, group):
 
 
 def test_development_set_keeps_platforms_and_words(development_evaluation):
-    assert len(DEVELOPMENT) == 16
+    assert len(DEVELOPMENT) == 17
     assert development_evaluation["platform_names_kept"]["rate"] >= 0.985
     # The set leaves motel chains unmarked; the scrubber removes a motel's name, a chain's
     # too ("a Days Inn"), as the frozen set's annotator would: those words count as lost.

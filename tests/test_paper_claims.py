@@ -114,11 +114,13 @@ def test_a_claim_over_an_unknown_id_or_a_count_is_an_error(args, error):
         evaluate([Claim("most", args, "S.", 1)], DATA)
 
 
-def test_raised_needs_a_non_blank_answer_coded_to_each_claim_named():
+def test_raised_needs_a_non_blank_answer_coded_to_a_claim_named():
     assert _judge("raised", "oe_needs", "funding", "overtime")[0]
-    # Each point the lead-in makes must have been raised, not just one of them.
-    assert _judge("raised", "oe_needs", "funding", "grants", "overtime", "travel") == \
-        (False, "no non-blank answer is coded to grants, travel")
+    # One of the points the lead-in makes must have been raised; a small sample need not
+    # raise each of the report's.
+    assert _judge("raised", "oe_needs", "funding", "grants", "overtime")[0]
+    assert _judge("raised", "oe_needs", "funding", "grants", "travel") == \
+        (False, "no non-blank answer is coded to any of the claims named")
     assert _judge("raised", "oe_needs", "empty", "overtime") == \
         (False, "no non-blank answer is coded to the theme")
     assert _judge("raised", "oe_needs", "never_coded", "overtime")[0] is False

@@ -396,7 +396,9 @@ def test_every_theme_the_paper_quotes_is_coded(committed):
     assert shortcodes
     for question, theme, count, named in shortcodes:
         assert coded[(question, theme)] >= int(count), (question, theme)
-        # Each quote names the claims its lead-in makes, never one no lead-in makes.
+        # Each quote names the claims its lead-in makes, never one no lead-in makes; in the
+        # committed export each of them is raised (the generator makes each point once
+        # before any twice).
         assert named.split(), (question, theme)
         for claim in named.split():
             assert not claim.startswith("other_"), (question, theme, claim)

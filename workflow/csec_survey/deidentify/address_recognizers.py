@@ -44,6 +44,8 @@ _NAMED_STREET_SUFFIXES = ("St|Street|Ave|Avenue|Blvd|Boulevard|Rd|Road|Ln|Lane|P
 _COUNTED = (r"\s+(?:ads|dollars|people|cases|views|hits|posts|messages|calls|miles|images|"
             r"files|photos|videos|followers|friends|users|members|times|texts|pages|accounts|"
             r"girls|kids)\b")
+# A city's quadrant after the street: "Georgia Ave NW", "2231 Central Ave SE".
+_QUADRANT = r"(?:\s+(?i:NW|NE|SW|SE)\b)?"
 # The unit within a building: "Apt 4", "Ste. 200", "Rm 239".
 _UNIT = r"(?:apt\.?|apartment|suite|ste\.?|unit|rm\.?|room|#)"
 _STREET_NAME = r"(?:[NSEW]\.?\s+)?(?:[A-Z][a-z][\w'-]*|\d{1,3}(?:st|nd|rd|th))"
@@ -100,7 +102,7 @@ def address_recognizers() -> list[EntityRecognizer]:
     return [
         RegexSpanRecognizer("ADDRESS", [(
             rf"(?P<value>\b\d{{1,6}}\s+(?:[NSEW]\.?\s+)?(?:[A-Z0-9][\w'.-]*\s+){{0,3}}"
-            rf"(?:{_STREET_SUFFIXES})\b\.?(?:,?\s+(?i:{_UNIT})"
+            rf"(?:{_STREET_SUFFIXES})\b\.?{_QUADRANT}(?:,?\s+(?i:{_UNIT})"
             r"\s*#?[\w-]+)?)", 0.85, _STREET_SUFFIX_WORDS),
             (r"(?i)(?<![\w-])(?P<value>p\.?\s?o\.?\s+box\s+\d{1,6})\b", 0.85,
              frozenset({"box"})),
@@ -111,7 +113,7 @@ def address_recognizers() -> list[EntityRecognizer]:
              frozenset({"exit", "marker", "mm"})),
             # "1420 w main st", "3300 block of S. Halsted": lower case, or a block.
             (rf"(?i)(?P<value>\b\d{{1,6}}\s+(?:[nsew]\.?\s+)?(?:[a-z0-9][\w'.-]*\s+){{0,3}}"
-             rf"(?:{_LOWER_STREET_SUFFIXES})\b\.?(?:,?\s+{_UNIT}"
+             rf"(?:{_LOWER_STREET_SUFFIXES})\b\.?{_QUADRANT}(?:,?\s+{_UNIT}"
              r"\s*#?[\w-]+)?)", 0.8, _STREET_SUFFIX_WORDS),
             (r"(?i)(?P<value>\b\d{2,6}\s+block\s+of\s+(?:[nsew]\.?\s+)?[a-z0-9][\w'.-]*"
              rf"(?:\s+(?:{_LOWER_STREET_SUFFIXES})\b\.?)?)", 0.8, frozenset({"block"})),
@@ -149,10 +151,10 @@ def address_recognizers() -> list[EntityRecognizer]:
             name="AddressRecognizer", needs_digit=True),
         # A motel's name places a person, a chain's too ("the Super 8 in lodi").
         RegexSpanRecognizer("ADDRESS", [
-            # A named street without a house number: "N. Elm St", "Dixie Hwy".
-            (rf"(?<![\w'-])(?P<value>(?:[NSEW]\.?\s+)?(?:[A-Z][a-z][\w'-]*\s+|"
-             rf"\d{{1,3}}(?:st|nd|rd|th)\s+){{1,2}}(?:{_NAMED_STREET_SUFFIXES})\b\.?)", 0.7,
-             _STREET_WORDS),
+            # A named street without a house number: "N. Elm St", "Dixie Hwy", "MLK Blvd SE".
+            (rf"(?<![\w'-])(?P<value>(?:[NSEW]\.?\s+)?(?:[A-Z][a-z][\w'-]*\s+|MLK\s+|"
+             rf"\d{{1,3}}(?:st|nd|rd|th)\s+){{1,2}}(?:{_NAMED_STREET_SUFFIXES})\b\.?{_QUADRANT})",
+             0.7, _STREET_WORDS),
             # "NW 10th", "the E 7th St motels": a numbered street by its direction.
             (r"(?<![\w'-])(?P<value>(?:NW|NE|SW|SE|[NSEW]\.?)\s+\d{1,3}(?:st|nd|rd|th)"
              r"(?:\s+(?:St|Street|Ave|Avenue)\b\.?)?)", 0.7),
@@ -195,14 +197,16 @@ def address_recognizers() -> list[EntityRecognizer]:
             # A named park, square, school, library or shelter: "Riverside Park", "Jefferson
             # Middle", "the Lakeshore Youth Shelter" (not "the State Park", "High School").
             (r"(?<![\w'-])(?P<value>(?!(?:The|A|An|This|That|Our|My|His|Her|Their|State|"
-             r"National|County|City|Public|Local|High|Middle|Group|Youth|Girls|Boys|Electoral)\s)"
+             r"National|County|City|Public|Local|High|Middle|Group|Youth|Girls|Boys|Electoral|"
+             r"Juvenile|Regional|Federal)\s)"
              r"(?:[A-Z][\w'&-]*\s+){1,3}(?:Park|Square|Library|Shelter|Academy|"
              r"(?:Middle|High|Elementary|Junior\s+High)(?:\s+School)?|School|"
-             r"(?:Community\s+)?College|Commons|"
+             r"(?:Community\s+)?College|Commons|Mall|Lanes|Hospital|"
+             r"(?:Medical|Civic|Recreation|Transit|Town|Detention|Shopping)\s+Center|"
              r"(?:Girls|Boys|Group|Youth)\s+(?:Home|Shelter|Center|Ranch)))\b", 0.7,
              frozenset({"park", "square", "library", "shelter", "academy", "middle", "high",
                         "elementary", "school", "home", "center", "ranch", "college",
-                        "commons"})),
+                        "commons", "mall", "lanes", "hospital"})),
             # Motels and landmarks whose names are no everyday words: named anywhere, they
             # are where something happened (a shop is where phones are bought, and stays).
             (rf"(?<![\w'-])(?P<value>(?=[A-Z])(?:{_LANDMARKS})(?:['\u2019]s)?{_CHAIN_PART})(?![\w-])",

@@ -44,7 +44,7 @@ _STATE_WIDE_WORDS = frozenset({*_STATE_WIDE_ACRONYMS, "icac", "dps"})
 # which half of all answers hold.
 _TAIL_WORDS = frozenset({"pd", "p", "co", "county", "cnty", "parish", "cso", "sheriff",
                          "sheriffs", "police", "da", "das", "mpd", "dps", "constable",
-                         "constables", "task", "icac", "lighthorse"})
+                         "constables", "task", "icac", "lighthorse", "httf"})
 _STATE_AGENCY_TAIL = re.compile(r"\b(?:ICAC|DPS|BCI|DCI|SBI|CBI|BCA|DCFS|DFPS|DCF|CPS|AG|Attorney|"
                                 r"Rangers|(?i:state\s+(?:police|patrol|troopers)|highway\s+patrol))\b")
 # Words for the unit an agency serves, part of its name after a specific word.
@@ -52,7 +52,8 @@ _UNIT_WORDS = frozenset({"county", "co", "cnty", "parish", "city", "township", "
 _LOWER_AGENCY_ACRONYM = re.compile(r"(?<![\w.-])[a-z]{1,5}(?:pd|so|sd|dps)(?![\w-])")
 # Tails that make any place word before them an agency ("flint pd", "lake co so"), and
 # tails that are also English ("so", "police"), which need a lead no dictionary has.
-_STRONG_TAILS = (r"pd|p\.d\.|(?:co\.?|county|cnty|parish)\s+(?:so|s\.o\.)|cso|"
+# A regional human trafficking task force by its initials: "metro east httf".
+_STRONG_TAILS = (r"pd|p\.d\.|(?:co\.?|county|cnty|parish)\s+(?:so|s\.o\.)|cso|httf|"
                  r"sheriff['\u2019]?s?\s+(?:office|dept\.?|department)|police\s+(?:dept\.?|department)|da['\u2019]?s\s+office|mpd|dps|"
                  r"constables?(?:\s+pct\.?\s*\d+)?|lighthorse(?:\s+police)?|"
                  # A county's office: "cook co sheriff", "kern county cps".
@@ -90,9 +91,13 @@ class CuedAgencyRecognizer(EntityRecognizer):
     def analyze(self, text: str, entities: list[str],
                 nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
         """Local agencies' acronyms, and lower-case agency names with a specific lead."""
+        # Not a word in capitals that only ends like one: "ALSO", "APPS", "HONDA" (three
+        # letters are too few to tell: "SPD", "ISP" are in the word list too).
         results = [RecognizerResult("AGENCY", *m.span("value"), 0.8)
                    for m in _AGENCY_ACRONYM.finditer(text)
-                   if m.group("value").split()[0] not in _GENERIC_ACRONYMS]
+                   if (lead := m.group("value").split()[0]) not in _GENERIC_ACRONYMS
+                   and not (len(lead) > 3 and lead.lower() in self._words.common_words)
+                   and not self._words.is_domain(lead)]
         # State-wide agencies: few enough that naming one points to its people.
         results.extend(RecognizerResult("AGENCY", *m.span("value"), 0.8)
                        for m in (_STATE_WIDE_AGENCY.finditer(text)

@@ -356,7 +356,10 @@ class CuedPersonRecognizer(EntityRecognizer):
                 found.append((*match.span("value"), 0.75))
         for match in (self._cued_initials.finditer(text)
                       if not present.isdisjoint(_INITIALS_CUES) else ()):
-            if match.group("value") not in _COMMON_ACRONYMS:
+            # "the juv KT", not "THE VICTIM WAS 16": three letters that are a word are none.
+            value = match.group("value")
+            if value not in _COMMON_ACRONYMS and not (len(value) == 3 and
+                                                       self._words.is_common(value)):
                 found.append((*match.span("value"), 0.8))
         for match in lower_words(text):
             score = self._lower_case_name(text, match)

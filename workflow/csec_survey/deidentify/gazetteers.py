@@ -59,6 +59,7 @@ _INFLECTIONS = (("s", ""), ("es", ""), ("ies", "y"), ("ed", ""), ("ed", "e"), ("
                 ("ing", "e"), ("ly", ""), ("er", ""), ("ers", ""))
 # A possessive or a contraction is the everyday word before it: "pimp's", "doesn't".
 _BARE = re.compile(r"(?:n't|'s|'m|'ll|'d|'ve|'re|')$")
+_STATE_CODE_AFTER = re.compile(r",?\s+[A-Z]{2}\b")
 # Lower-case words this frequent are everyday English (about the 40,000 most used).
 _COMMON_WORDS = 40000
 
@@ -127,9 +128,18 @@ class Gazetteers:
                                                      self.us_cities, self.us_states)
                          for name in listed for word in name.split())
 
+    def is_state(self, text: str, start: int, end: int, as_place: bool) -> bool:
+        """Whether ``text[start:end]`` is a state's name, which the rules keep: one of two
+        words or more always ("Rhode Island"), one word only read as a place ("Georgia" may
+        be a person), and neither where a state's code follows ("Delaware, OH" is a town)."""
+        value = text[start:end]
+        return value in self.us_states and (" " in value or as_place) and \
+            not _STATE_CODE_AFTER.match(text, end)
+
     def is_domain(self, word: str) -> bool:
-        """Whether a capitalised word is this field's vocabulary, not a name."""
-        return word in self.domain_words
+        """Whether a capitalised word is this field's vocabulary, not a name, in capitals too
+        ("HONDA" as "Honda")."""
+        return word in self.domain_words or (word.isupper() and word.title() in self.domain_words)
 
 
 @cache

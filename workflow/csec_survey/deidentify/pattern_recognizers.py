@@ -133,6 +133,10 @@ _NUMBER_WORD = (r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|el
                 r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)")
 _READ_OCTET = rf"(?:\d{{1,3}}|{_NUMBER_WORD}(?:[\s-]+(?:and\s+)?{_NUMBER_WORD}){{0,3}})"
 _ORDINAL_DAY = r"(?:[12]?\d|3[01])(?:st|nd|rd|th)\b"
+_DAY = r"(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?"
+# The end of a range of days; in words only where nothing follows ("May 3 and 4 girls").
+_TO_DAY = (rf"(?:\s*[-\u2013]\s*{_DAY}|\s+(?:to|and|through|thru)\s+{_DAY}"
+           r"(?=\s*(?:[,.;)]|$)))(?![\d:])")
 # What an ordinal names when it is not a day: "the 3rd grade", "the 4th street".
 _NOT_A_DAY = (r"(?!\s+(?:grade|graders?|floor|street|st|ave|avenue|amendment|circuit|district|"
               r"precinct|ward|time|place|try|day|page))")
@@ -282,7 +286,8 @@ def number_recognizers() -> list[EntityRecognizer]:
             r"(?i:\bip(?:\s+address)?(?:\s+(?:was|is))?\s*:?\s*)(?P<value>\d{1,3}(?:\s+\d{1,3}){3})\b",
             0.8, frozenset({"ip"}))], name="ReadOutIpRecognizer"),
         RegexSpanRecognizer("BADGE_NUMBER", [(
-            r"(?i:\b(?:badge|shield|unit|id|employee|payroll|star|dsn|serial)\s*"
+            # "P# 4417", "PN 2290", "PR# 771": a personnel number by its initials.
+            r"(?i:\b(?:badge|shield|unit|id|employee|payroll|star|dsn|serial|pn|pr?(?=\s?#))\s*"
             r"(?:#|no\.?|num(?:ber)?\.?)?\s*(?:is|was)?\s*:?\s*)"
             r"(?P<value>#?(?:(?:[A-Z]{1,3}\d?-?)?\d{2,7}(?:-?[A-Z])?|\d[A-Z]\d{1,4}))\b", 0.9),
             # A number in brackets straight after a name: "Ofc. Diaz (#3302)", "Sgt Okonkwo
@@ -296,10 +301,10 @@ def number_recognizers() -> list[EntityRecognizer]:
                                r"(?:\d{4}|\d{2})\b", 0.85),
             Pattern("iso", r"\b(?:19|20)\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\b", 0.9),
             # "Sunday, Nov. 4", "the weekend of july 4th 2012".
+            # A range of days goes whole: "Sept. 5-7", "APR 18-20, 2013", "3-5 Jan 2015".
             Pattern("month_day", rf"\b(?:{_WEEKDAY},?\s+|{_PART_OF})?{_MONTH}\.?\s+"
-                                 r"(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?"
-                                 rf"(?:,?\s+{_YEAR})?\b", 0.85),
-            Pattern("day_month", r"(?:\bthe\s+)?\b(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\s+"
+                                 rf"{_DAY}(?:{_TO_DAY})?(?:,?\s+{_YEAR})?\b", 0.85),
+            Pattern("day_month", rf"(?:\bthe\s+)?\b{_DAY}(?:{_TO_DAY})?\s+"
                                  rf"(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?\b", 0.85),
             Pattern("month_slash_day", r"(?<![\w/])(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])"
                                        r"(?![\w/])", 0.4),

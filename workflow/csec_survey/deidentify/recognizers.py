@@ -58,5 +58,5 @@ def build_recognizers(gazetteers: Gazetteers) -> list[EntityRecognizer]:
         HandleRecognizer(gazetteers),
         *number_recognizers(),
         *address_recognizers(),
-        *shorthand_recognizers(),
+        *shorthand_recognizers(gazetteers),
     ]

@@ -169,6 +169,9 @@ class Scrubber:
                                       self._gazetteers.first_names.__contains__)
             spans = _listed_beside_a_person(spans, text, self._gazetteers)
             spans = _nicknamed_after_a_person(spans, text, self._gazetteers)
+            # A state stays, whatever found it ("Rhode Island" as a name): the rule keeps it.
+            spans = [s for s in spans
+                     if not self._gazetteers.is_state(text, s.start, s.end, s.type == "PLACE")]
             yield Scrubbed(text=_replace(text, spans),
                            entities=tuple(Entity(s.type, s.start, s.end) for s in spans))
 
