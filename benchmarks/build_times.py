@@ -91,9 +91,14 @@ def main() -> int:
         source = project / "paper" / "paper.qmd"
         original = source.read_text(encoding="utf-8")
 
+        sentence, edited = ("Sexual victimization is common in childhood",
+                            "Sexual victimization is frequent in childhood")
+        # An edit that finds nothing to edit would time a no-op build: fail instead.
+        if sentence not in original:
+            raise SystemExit(f"paper/paper.qmd no longer says {sentence!r}: update the edit")
+
         def edit_prose() -> None:
-            source.write_text(original.replace("touches a substantial minority of children",
-                                               "touches a real minority of children", 1)
+            source.write_text(original.replace(sentence, edited, 1)
                               if source.read_text(encoding="utf-8") == original else original,
                               encoding="utf-8")
 
