@@ -281,14 +281,16 @@ def test_own_metadata_of_a_row():
 # that are everyday words ("Sugar", "Heaven Garrowby") are missed (people 35 of 41).
 # Places lowered in session 17, when answers came to make one claim each and the export
 # was regenerated: two lower-case invented towns, one an English word ("from gravelly")
-# and one two words run together ("into shalecreek"), are missed (places 58 of 60).
+# and one two words run together ("into shalecreek"), were missed (places 58 of 60); with
+# an answer one entry of the phrase bank, the export holds 136 planted items, 135 found.
 @pytest.mark.parametrize("group, threshold", [
     ("DIRECT_IDENTIFIERS", 0.99), ("OWN_METADATA", 0.99), ("NAMES_AGENCIES_PLACES", 0.95),
     ("PERSON", 0.85), ("AGENCY", 0.97), ("PLACE", 0.96),
 ])
 def test_recall_against_ground_truth(evaluation, group, threshold):
     recall = evaluation["recall"][group]
-    assert recall["trials"] >= 20, recall
+    # Since session 17 an answer is one entry of the phrase bank: fewer planted items.
+    assert recall["trials"] >= 15, recall
     assert recall["rate"] >= threshold, recall
 
 
@@ -305,7 +307,7 @@ def test_planted_values_share_no_word_with_the_scrubbers_lists(evaluated_texts):
     words, "Joy", "Honey", are planted on purpose and are everyday English)."""
     lists = load_gazetteers()
     overlap = planted_in_lists(evaluated_texts, lists.lists_hold, lists.is_common)
-    assert overlap["ALL"]["planted"] > 100
+    assert overlap["ALL"]["planted"] > 60
     held = {key: share["in_lists"] for key, share in overlap.items() if share["in_lists"]}
     assert held == {}, held
 

@@ -285,8 +285,9 @@ def test_quotes_are_verbatim_escaped_blockquotes_at_most_n():
     first = QUOTES["oe_dynamics"]["larger_client_pool"]["quotes"][0]["text"]
     assert r"\*basically\*" in blocks[0] and r"\[PERSON\]" in blocks[0]
     assert _unescape(blocks[0][2:]) == f"\u201c{first}\u201d"
+    # One quote for each point named, in the order named: more buyers, then demand.
     assert [q["pseudonym"] for q in resolved.quotes] == ["P_aaaaaaaaaaaaaaaa",
-                                                         "P_bbbbbbbbbbbbbbbb"]
+                                                         "P_cccccccccccccccc"]
     assert all(q["question"] == "oe_dynamics" and q["theme"] == "larger_client_pool"
                for q in resolved.quotes)
 

@@ -119,7 +119,9 @@ def address_recognizers() -> list[EntityRecognizer]:
              rf"(?:\s+(?:{_LOWER_STREET_SUFFIXES})\b\.?)?)", 0.8, frozenset({"block"})),
             # "hwy 101", "Route 9", "county road 12": a road small enough to place someone.
             (r"(?i)(?<![\w-])(?P<value>(?:hwy|highway|rte|route|rt|state\s+(?:road|route|hwy)|"
-             r"county\s+(?:road|rd|hwy)|sr|cr|fm|(?-i:US))\.?\s*-?\s*\d{1,4}[A-Z]?)\b", 0.75),
+             r"county\s+(?:road|rd|hwy)|sr|cr|fm|(?-i:US))\.?\s*-?\s*\d{1,4}[A-Z]?)\b"
+             # Not a case number of that shape: "CR12-8650".
+             r"(?!-\d)", 0.75),
             # "I-85", "Interstate 10", "on I 95": an interstate places someone along it. A
             # bare "I" and a number needs a road's preposition: not "I 2 girls".
             # A branch of one keeps its letter: "I-35E", "on 35W".

@@ -184,8 +184,12 @@ def _quotes(question: str, theme: str, count: int, claims: Sequence[str],
         # A small sample may leave a claim without a quotable answer: say so, don't fail.
         resolved.unquoted.append(f"{question}/{theme}")
         return "*No answer coded to this point could be quoted.*"
-    # Up to ``count``: a theme may have fewer quotable answers than the text hoped for.
-    chosen = available[:count]
+    # Up to ``count``, a point the lead-in makes after another, in the order it makes them
+    # ("some wanted specialists; others the opposite"), then in the coding's order.
+    chosen = []
+    for claim in claims:
+        chosen += [q for q in available if claim in q["claims"] and q not in chosen][:1]
+    chosen = (chosen + [q for q in available if q not in chosen])[:count]
     resolved.quotes.extend({"question": question, "theme": theme, **q} for q in chosen)
     printed = "\n\n".join(f"> \u201c{_escape(q['text'])}\u201d" for q in chosen)
     # A synthetic answer is written for the theme, not said by anyone: the label says so

@@ -127,18 +127,13 @@ class AnswerWriter:
         themes = list(bank["themes"])
         if self._rng.random() < 0.14:
             fragment = str(self._choice(bank["fragments"]))
-            return self._fill([fragment], [], respondent)
-        # One person saying one or two connected things: both sentences make one claim
-        # in one voice, so that an answer quoted for a point makes that point, with no
-        # seam where a second writer's words would start.
-        length = int(self._rng.choice([1, 2], p=[0.6, 0.4]))
+            return self._fill(fragment, [], respondent)
+        # One person making one point: an answer is one entry of the bank, written as one
+        # voice (some hold two sentences), so that no seam shows where a second writer's
+        # words would start, and an answer quoted for a point makes that point.
         theme = str(self._choice(themes))
-        claim, first = self._next_sentence(question, theme, _theme_sentences(bank, theme))
-        sentences = [first]
-        if length == 2:
-            second = self._next_in_the_same_voice(question, theme, claim, first)
-            sentences += [second] if second else []
-        return self._fill(sentences, [theme], respondent, [claim])
+        claim, sentence = self._next_sentence(question, theme, _theme_sentences(bank, theme))
+        return self._fill(sentence, [theme], respondent, [claim])
 
     def _next_sentence(self, question: str, theme: str,
                        pool: Sequence[tuple[str, str]]) -> tuple[str, str]:
@@ -164,39 +159,22 @@ class AnswerWriter:
                          [entry for i, entry in enumerate(drawn) if i not in set(leading)])
         return queue.pop(0)
 
-    def _next_in_the_same_voice(self, question: str, theme: str, claim: str,
-                                first: str) -> str | None:
-        """The next queued sentence of ``claim`` written in the voice of ``first``, if any."""
-        queue = self._queues[(question, theme)]
-        for index, (queued_claim, sentence) in enumerate(queue):
-            if queued_claim == claim and _voice(sentence) == _voice(first):
-                return queue.pop(index)[1]
-        return None
-
-    def _fill(self, sentences: Sequence[str], themes: list[str],
+    def _fill(self, sentence: str, themes: list[str],
               respondent: Respondent, claims: Sequence[str] = ()) -> Answer:
         text = ""
         personal: list[Span] = []
         keep: list[Span] = []
-        joiner = str(self._choice([" ", " ", " ", "  "]))
         # A writer's slips run through the whole answer, never switching midway.
         slip = self._rng.random()
-        for index, sentence in enumerate(sentences):
-            if index:
-                # A sentence that goes on to another ends as one: no seam between them.
-                if not text.rstrip().endswith((".", "!", "?")):
-                    text = text.rstrip() + "."
-                text += joiner
-            cursor = 0
-            for match in _SLOT.finditer(sentence):
-                text = self._literal(text, sentence[cursor:match.start()], keep, slip)
-                planted = self._slot(match.group(1), respondent)
-                for span in planted.spans:
-                    (keep if span.type == "PLATFORM" else personal).append(
-                        span.shifted(len(text)))
-                text += planted.text
-                cursor = match.end()
-            text = self._literal(text, sentence[cursor:], keep, slip)
+        cursor = 0
+        for match in _SLOT.finditer(sentence):
+            text = self._literal(text, sentence[cursor:match.start()], keep, slip)
+            planted = self._slot(match.group(1), respondent)
+            for span in planted.spans:
+                (keep if span.type == "PLATFORM" else personal).append(span.shifted(len(text)))
+            text += planted.text
+            cursor = match.end()
+        text = self._literal(text, sentence[cursor:], keep, slip)
         if _DROPPED_STOP[0] <= slip < _DROPPED_STOP[1] and text.endswith("."):
             text = text[:-1]
         return Answer(text=text, themes=themes, claims=list(claims), personal=personal,
@@ -256,12 +234,3 @@ def _roughen(chunk: str, slip: float) -> str:
         return chunk.replace("'", "")
     return chunk
 
-
-def _voice(sentence: str) -> str:
-    """How a bank sentence is typed: in capitals, in lower case, or as prose."""
-    letters = _MARK.sub("", _SLOT.sub("", sentence))
-    if letters.isupper():
-        return "capitals"
-    if letters[:1].islower() or re.search(r"\bi\b", letters):
-        return "lower case"
-    return "prose"
