@@ -39,8 +39,9 @@ _ABBREVIATIONS = (r"e\.g|i\.e|a\.m|p\.m|u\.s|a\.k\.a|n\.b|b\.c|v\.s|p\.s|d\.c|w\
 _TWO_LETTER_WORDS = ("is|was|at|in|on|to|of|as|an|or|if|no|so|we|me|my|he|us|it|be|by|do|go|"
                      "up|am|hi|ok|oh|ya|yo|ur|im")
 # Listed as given names too ("An", "Will"), these open no name before a quoted word.
-_ARTICLES = frozenset({"a", "an", "the", "his", "her", "my", "our", "their", "this", "that",
-                       "will", "so", "and", "or", "but", "in", "on", "at", "to", "of", "as"})
+_OPENING_NO_NAME = frozenset({"a", "an", "the", "his", "her", "my", "our", "their", "this",
+                              "that", "will", "so", "and", "or", "but", "in", "on", "at", "to",
+                              "of", "as"})
 _QUOTED_NICKNAME = r"\s+[\"'\u2018\u201c][^\"'\u2019\u201d\n]{1,20}[\"'\u2019\u201d]\s+"
 
 
@@ -61,8 +62,8 @@ class NicknamedPersonRecognizer(RegexSpanRecognizer):
         word shares ("page", "will" are words first)."""
         first, last = match.group("first"), match.group("last")
         same_case = (first.islower() == last.islower()) and (first.isupper() == last.isupper())
-        return first.lower() in self._first and first.lower() not in _ARTICLES and same_case \
-            and not (first.islower() and self._words.is_common(first))
+        return first.lower() in self._first and first.lower() not in _OPENING_NO_NAME \
+            and same_case and not (first.islower() and self._words.is_common(first))
 
 
 def shorthand_recognizers(gazetteers: Gazetteers) -> list[EntityRecognizer]:
