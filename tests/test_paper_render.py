@@ -520,11 +520,14 @@ def test_appendix_b_says_when_a_base_was_not_stated_and_groups_thousands():
             {**REPRODUCTION[0], "status": "reproduced on another base",
              "base_published": "the 45 with trafficking cases"},
             {**REPRODUCTION[1], "published": "3739", "rebuilt": "3,739",
-             "status": "copied from the report"}]
+             "status": "copied from the report"},
+            # A base the reproduction reads as unclear is one the report did not state.
+            {**REPRODUCTION[0], "status": "reproduced on another base",
+             "base_published": "unclear: all respondents or those in a unit"}]
     table = reproduction_table(rows)
     assert table["B1"][1] == "agencies serving 25,001 to 100,000 people"
     assert [table[key][5] for key in table] == ["base not stated", "reproduced at another base",
-                                                "input from the report"]
+                                                "input from the report", "base not stated"]
     assert table["B3"][2:4] == ["3,739", "3,739"]
     assert reproduction_table([{**REPRODUCTION[1], "note": "61 + 3739, as in 2012."}])[
         "B1"][-1] == "61 + 3,739, as in 2012."

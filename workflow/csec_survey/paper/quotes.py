@@ -185,12 +185,14 @@ def quote_numbers(quotes: Mapping[str, Mapping[str, Mapping[str, Any]]],
     and those withheld from them for a residual risk (``quotes.withheld``), over
     every question and theme."""
     themes = [theme for question in quotes.values() for theme in question.values()]
-    base = "coded answers of quotable length, examined until each theme had its quotes"
     return [Number.count("quotes.examined", sum(t["examined"] for t in themes),
-                         quantity="answers examined as quotes", base=base, **trail),
+                         quantity="answers examined as quotes",
+                         base="coded answers of quotable length, examined until each point "
+                              "had its quotes", **trail),
             Number.count("quotes.withheld", sum(t["withheld"] for t in themes),
                          quantity="answers withheld from quotation for a residual risk",
-                         base=base, **trail)]
+                         base="of the answers examined, those the screen for identifiers "
+                              "left in withheld", **trail)]
 
 
 def theme_numbers(coding: Iterable[Mapping[str, str]], clean: pd.DataFrame,
@@ -216,7 +218,7 @@ def theme_numbers(coding: Iterable[Mapping[str, str]], clean: pd.DataFrame,
         theme.add(who)
     numbers = [Number.count(f"themes.{question}.answers", len(who),
                             quantity=f"answers to {question} coded to a theme",
-                            base="non-blank answers in the coding file", **trail)
+                            base="non-blank answers coded to a theme", **trail)
                for question, who in sorted(coded.items())]
     numbers += [Number.count(f"themes.{question}.{theme}", len(who),
                              quantity=f"answers to {question} coded to {theme}",

@@ -282,7 +282,10 @@ def _label(text: str) -> str:
 
 
 def _status(row: Mapping[str, Any]) -> str:
-    if row["status"] == "reproduced on another base" and not row.get("base_published"):
+    # A base the report leaves out, or that the reproduction reads as unclear, is not stated.
+    stated = str(row.get("base_published") or "")
+    if row["status"] == "reproduced on another base" and (not stated or
+                                                          stated.startswith("unclear")):
         return "base not stated"
     return _STATUS_WORDS.get(row["status"], row["status"])
 
