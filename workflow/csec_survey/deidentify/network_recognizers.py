@@ -23,6 +23,9 @@ _IPV4 = r"(?:\d{1,3}\.){3}\d{1,3}"
 # "version 2.0.1.4", "iOS 6.1.3.2": a release, not an address.
 _VERSION_BEFORE = re.compile(r"(?i)\b(?:version|ver|v|build|firmware|ios|android)\.?\s*$")
 _PORT = r"(?::\d{1,5}(?!\d))?"
+# A site known by its address: "203.0.113.50", "[2001:db8::9]:8443".
+_IP_HOST = rf"(?:{_IPV4}|\[[0-9A-Fa-f:]+\]){_PORT}"
+_SCHEME = r"(?:https?|s?ftp)://"
 _TOP_LEVEL_DOMAINS = "com|net|org|us|gov|edu|info|biz|co|me|ly|tv|io|cc|link|ee|gg|app|xyz|gl|fm"
 # A dot in a URL spelt out to get past a filter: "www dot x dot com", "www . x . com".
 _SPOKEN_DOT = r"(?:\s+\.\s*|\s*\.\s+|\s+dot\s+)"
@@ -83,9 +86,8 @@ class UrlRecognizer(RegexSpanRecognizer):
                                 for city in gazetteers.us_cities)
         super().__init__("URL", [(
             # A site by its address alone is no platform's: the whole URL goes.
-            rf"(?<![\w.])(?P<value>(?:(?:https?|s?ftp)://)?(?:{_IPV4}|\[[0-9A-Fa-f:]+\]){_PORT}"
-            r"/[^\s\"'<>()]*[^\s\"'<>().,;:!?]|(?:https?|s?ftp)://"
-            rf"(?:{_IPV4}|\[[0-9A-Fa-f:]+\]){_PORT})", 1.0), (
+            rf"(?<![\w.])(?P<value>(?:{_SCHEME})?{_IP_HOST}/[^\s\"'<>()]*[^\s\"'<>().,;:!?]|"
+            rf"{_SCHEME}{_IP_HOST})", 1.0), (
             r"(?<![@\w.])(?P<site>(?:https?://)?(?:www\.)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*"
             rf"\.(?:{_TOP_LEVEL_DOMAINS}))"
             r"(?:/(?P<value>[^\s\"'<>()\[\]]*[^\s\"'<>()\[\].,;:!?])|(?![\w-]|\.\w))", 0.9),

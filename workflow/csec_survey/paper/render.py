@@ -31,13 +31,13 @@ import shutil
 import subprocess
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from csec_survey.core.atomic import atomic_path
 from csec_survey.paper.claims import quantifier_word, reproduction_words
 from csec_survey.paper.shortcodes import SHORTCODE, for_export
+from csec_survey.stats.constants import month_display
 
 __all__ = ["PaperInputs", "Resolved", "anchor", "provenance_fields", "provenance_preamble",
            "provenance_trail", "render_pdf", "reproduction_table", "resolve"]
@@ -306,7 +306,7 @@ def reproduction_fields(key: str, row: Mapping[str, Any]) -> list[str]:
     whole = row["unit"] != "year"
     published = str(row["published"])
     if row["unit"] == "month" and re.fullmatch(r"\d{4}-\d{2}", published):
-        published = datetime.strptime(published, "%Y-%m").strftime("%B %Y")
+        published = month_display(published)
     return [key, _label(row["quantity"]), f"{_grouped(published, whole)}{unit}",
             _grouped(str(row["rebuilt"]), whole), counts, _status(row),
             _label(row.get("note") or "")]

@@ -17,17 +17,22 @@ from typing import Any
 from csec_survey.stats.registry import Number
 
 __all__ = ["agencies_invited", "build_numbers", "design_numbers", "external_numbers",
-           "response_rate"]
+           "month_display", "response_rate"]
 
 _EXTERNAL_COLUMNS = ("id", "quantity", "value", "unit", "citation", "note")
+
+
+def month_display(value: str) -> str:
+    """A month written "2012-11" as the paper prints it: "November 2012"."""
+    year, number = (int(part) for part in value.split("-"))
+    return date(year, number, 1).strftime("%B %Y")
 
 
 def design_numbers(design: Mapping[str, Any], trail: Mapping[str, Any]) -> list[Number]:
     """Registry entries for the design constants in the config's ``design`` section."""
     def month(key: str, quantity: str) -> Number:
-        year, number = (int(part) for part in str(design[key]).split("-"))
         return Number(id=f"method.{key}", value=str(design[key]),
-                      display=date(year, number, 1).strftime("%B %Y"), kind="design",
+                      display=month_display(str(design[key])), kind="design",
                       quantity=quantity, **trail)
 
     def count(key: str, quantity: str) -> Number:

@@ -86,10 +86,12 @@ def _load_phrasebank(question: str) -> Mapping[str, Any]:
     return bank
 
 
-def _theme_sentences(bank: Mapping[str, Any], theme: str) -> list[tuple[str, str]]:
+@cache
+def _theme_sentences(question: str, theme: str) -> tuple[tuple[str, str], ...]:
     """A theme's sentences as (claim, sentence), in the bank's order."""
-    return [(claim, str(sentence)) for claim, pool in bank["themes"][theme].items()
-            for sentence in pool]
+    bank = _load_phrasebank(question)
+    return tuple((claim, str(sentence)) for claim, pool in bank["themes"][theme].items()
+                 for sentence in pool)
 
 
 def marked_platforms() -> frozenset[str]:
@@ -98,7 +100,7 @@ def marked_platforms() -> frozenset[str]:
     for question in _QUESTIONS:
         bank = _load_phrasebank(question)
         for sentence in [*(s for theme in bank["themes"] for _, s in
-                           _theme_sentences(bank, theme)), *bank["fragments"]]:
+                           _theme_sentences(question, theme)), *bank["fragments"]]:
             names.update(_MARK.findall(str(sentence)))
     return frozenset(names)
 
@@ -132,7 +134,7 @@ class AnswerWriter:
         # voice (some hold two sentences), so that no seam shows where a second writer's
         # words would start, and an answer quoted for a point makes that point.
         theme = str(self._choice(themes))
-        claim, sentence = self._next_sentence(question, theme, _theme_sentences(bank, theme))
+        claim, sentence = self._next_sentence(question, theme, _theme_sentences(question, theme))
         return self._fill(sentence, [theme], respondent, [claim])
 
     def _next_sentence(self, question: str, theme: str,
